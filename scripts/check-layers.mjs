@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Keeps the architecture honest: pure modules import no I/O, the store is the only code that
+// knows file formats, nothing in src/ imports tests, and there are no import cycles.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const src = join(root, 'src');
+
+/** Folders whose modules must stay pure: no node I/O, no network, no store. */
+const PURE = ['src/core'];
+const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/;
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(file) {
+  const text = readFileSync(file, 'utf8');
+  const out = [];
+  for (const match of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
+    out.push(match[1] ?? match[2]);
+  }
+  return out;
+}
+
+const problems = [];
+const graph = new Map();
+for (const file of files(src)) {
+  const rel = relative(root, file);
+  const isTest = rel.endsWith('.test.ts');
+  const edges = [];
+  for (const spec of imports(file)) {
+    if (!isTest && spec.includes('/tests/')) problems.push(`${rel} imports test code (${spec})`);
+    if (PURE.some((p) => rel.startsWith(`${p}/`)) && !isTest) {
+      if (IO_MODULES.test(spec)) problems.push(`${rel} is pure but imports ${spec}`);
+      if (spec.includes('/store/') || spec.includes('/http/'))
+        problems.push(`${rel} is pure but imports ${spec}`);
+    }
+    if (spec.startsWith('.') && !isTest) edges.push(relative(root, resolve(dirname(file), spec)));
+  }
+  graph.set(rel, edges);
+}
+
+// Static import cycles (dynamic imports are allowed to close a loop lazily).
+const state = new Map();
+function visit(node, stack) {
+  state.set(node, 'open');
+  for (const next of graph.get(node) ?? []) {
+    if (state.get(next) === 'open') problems.push(`import cycle: ${[...stack, node, next].join(' → ')}`);
+    else if (!state.has(next)) visit(next, [...stack, node]);
+  }
+  state.set(node, 'done');
+}
+for (const node of graph.keys()) if (!state.has(node)) visit(node, []);
+
+if (problems.length > 0) {
+  console.error(`layer check: ${problems.length} problem(s)`);
+  for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log(`layer check: ${graph.size} modules, no problems`);

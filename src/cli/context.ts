@@ -1,0 +1,49 @@
+/**
+ * What every command gets: the environment (with `.env` loaded), the validated config, the
+ * state directory and a logger. Config errors surface here, before any state is touched.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { type RadarEnv, readEnv } from '../config/env.ts';
+import { type LoadedConfig, loadConfig } from '../config/load.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { acquireStateLock } from '../store/state-lock.ts';
+
+export interface GlobalOptions {
+  state?: string;
+  config?: string;
+}
+
+export interface CommandContext {
+  readonly env: RadarEnv;
+  readonly loaded: LoadedConfig;
+  readonly stateDir: string;
+  readonly logger: Logger;
+  readonly cwd: string;
+}
+
+export function createContext(options: GlobalOptions, cwd = process.cwd()): CommandContext {
+  const dotenvPath = resolve(cwd, '.env');
+  if (existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
+  const env = readEnv(process.env);
+  const loaded = loadConfig({ file: options.config, env, cwd });
+  const stateDir = resolve(cwd, options.state ?? env.stateDir ?? 'state');
+  return { env, loaded, stateDir, logger: createLogger(), cwd };
+}
+
+/** Runs `fn` holding the state lock; the lock is released however `fn` ends. */
+export async function withStateLock<T>(
+  ctx: CommandContext,
+  command: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const lock = await acquireStateLock(ctx.stateDir, command);
+  if (lock.tookOver)
+    ctx.logger.warn({ stateDir: ctx.stateDir }, 'took over the lock of a radar process that had died');
+  try {
+    return await fn();
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Paper metadata in `papers/<YYMM>.csv`, one row per paper, sorted by id. A newer version of a
+ * paper replaces its row; the same version with changed metadata updates it; nothing duplicates.
+ */
+import { readdir } from 'node:fs/promises';
+import { compareIds, shardOf } from '../core/arxiv-id.ts';
+import { readCsv, writeCsv } from './csv-file.ts';
+import { paperCodec } from './paper-codec.ts';
+import { statePaths } from './paths.ts';
+import type { Paper } from './schemas.ts';
+
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface PapersStore {
+  upsert(papers: readonly Paper[]): Promise<UpsertCounts>;
+  readShard(yymm: string): Promise<Paper[]>;
+  readAll(options?: { shards?: readonly string[] }): Promise<Paper[]>;
+  shards(): Promise<string[]>;
+  get(ids: readonly string[]): Promise<Map<string, Paper>>;
+}
+
+function samePaper(a: Paper, b: Paper): boolean {
+  return JSON.stringify(paperCodec.encode(a)) === JSON.stringify(paperCodec.encode(b));
+}
+
+/** Which of two rows of one paper wins: the newer version, then the later update. */
+function newer(current: Paper, incoming: Paper): boolean {
+  if (incoming.version !== current.version) return incoming.version > current.version;
+  return incoming.updated >= current.updated;
+}
+
+export function groupByShard<T extends { id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const shard = shardOf(row.id);
+    const group = groups.get(shard);
+    if (group) group.push(row);
+    else groups.set(shard, [row]);
+  }
+  return groups;
+}
+
+export async function listShards(dir: string, extension: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
+    .map((name) => name.slice(0, -extension.length))
+    .sort();
+}
+
+export function createPapersStore(stateDir: string): PapersStore {
+  const paths = statePaths(stateDir);
+
+  const readShard = (yymm: string): Promise<Paper[]> => readCsv(paths.papersShard(yymm), paperCodec);
+  const shards = (): Promise<string[]> => listShards(paths.papersDir, '.csv');
+
+  const upsertShard = async (
+    yymm: string,
+    incoming: readonly Paper[],
+    counts: UpsertCounts,
+  ): Promise<void> => {
+    const rows = new Map((await readShard(yymm)).map((p) => [p.id, p]));
+    let changed = false;
+    for (const paper of incoming) {
+      const current = rows.get(paper.id);
+      if (!current) {
+        rows.set(paper.id, paper);
+        counts.added += 1;
+        changed = true;
+      } else if (newer(current, paper) && !samePaper(current, paper)) {
+        rows.set(paper.id, paper);
+        counts.updated += 1;
+        changed = true;
+      } else {
+        counts.unchanged += 1;
+      }
+    }
+    if (changed) {
+      const sorted = [...rows.values()].sort((a, b) => compareIds(a.id, b.id));
+      await writeCsv(paths.papersShard(yymm), sorted, paperCodec);
+    }
+  };
+
+  return {
+    readShard,
+    shards,
+    async upsert(papers) {
+      const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+      // Cross-listed papers can arrive twice in one batch: keep the newest of each id.
+      const unique = new Map<string, Paper>();
+      for (const paper of papers) {
+        const seen = unique.get(paper.id);
+        if (!seen || newer(seen, paper)) unique.set(paper.id, paper);
+      }
+      for (const [yymm, group] of groupByShard([...unique.values()])) await upsertShard(yymm, group, counts);
+      return counts;
+    },
+    async readAll(options) {
+      const names = options?.shards ?? (await shards());
+      const parts = await Promise.all(names.map(readShard));
+      return parts.flat();
+    },
+    async get(ids) {
+      const wanted = new Set(ids);
+      const names = [...new Set(ids.map(shardOf))];
+      const found = new Map<string, Paper>();
+      for (const paper of (await Promise.all(names.map(readShard))).flat()) {
+        if (wanted.has(paper.id)) found.set(paper.id, paper);
+      }
+      return found;
+    },
+  };
+}
