@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractiveSummary } from '../src/digest/extractive-summary.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import { makePaper } from './helpers/papers.ts';
 import { runCli } from './helpers/run-cli.ts';
@@ -92,7 +93,17 @@ describe('radar CLI', () => {
     writeFileSync(
       join(state, 'summaries', '2511.jsonl'),
       ['2511.00002', '2511.00001']
-        .map((id) => JSON.stringify({ id, model: 'm', promptHash: 'h', at: '2026-11-20T10:00:00Z' }))
+        .map((id) =>
+          JSON.stringify({
+            ...extractiveSummary({ title: `Paper ${id}`, abstract: 'We propose a thing. It works.', categories: ['cs.CL'] }),
+            id,
+            model: 'extractive',
+            promptHash: 'none',
+            source: 'extractive',
+            textRoute: 'abstract',
+            at: '2026-11-20T10:00:00Z',
+          }),
+        )
         .join('\n'),
     );
     writeFileSync(join(state, 'notes.txt'), 'mine');

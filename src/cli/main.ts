@@ -37,12 +37,55 @@ export function buildProgram(): Command {
     .exitOverride();
 
   program
+    .command('run')
+    .description('run the daily pipeline once: collect, embed, rank, summarize, publish, notify')
+    .option('--once', 'run once and exit (the scheduled version is `radar daemon`)')
+    .option('--steps <list>', 'only these steps, e.g. collect,embed,rank')
+    .option('--offline', 'bundled sample, hashing embedder, extractive summaries, local output (default with no keys)')
+    .option('--online', 'use the real services even with no keys set (arXiv needs none)')
+    .action(
+      action(async (ctx, command) => {
+        const { runOnce } = await import('./commands/run.ts');
+        return runOnce(ctx, command.opts<import('./commands/run.ts').RunFlags>(), out);
+      }),
+    );
+
+  const runs = program.command('runs').description('list recent pipeline and eval runs');
+  runs.option('--limit <n>', 'how many (default 20)').action(
+    action(async (ctx, command) => {
+      const { runRunsList } = await import('./commands/runs.ts');
+      return runRunsList(ctx, command.opts<{ limit?: string }>(), out);
+    }),
+  );
+  runs
+    .command('show <runId>')
+    .description('one run: status, per-step counts and durations, failures, events')
+    .action(
+      action(async (ctx, _command, runId) => {
+        const { runRunsShow } = await import('./commands/runs.ts');
+        return runRunsShow(ctx, String(runId), out);
+      }),
+    );
+
+  program
     .command('doctor')
     .description('show the config file, the state directory and which services are configured')
     .action(
       action(async (ctx) => {
         const { runDoctor } = await import('./commands/doctor.ts');
         return runDoctor(ctx, out);
+      }),
+    );
+
+  program
+    .command('embed')
+    .description('embed the papers that have no vector yet, for every active embedding model (or one)')
+    .option('--model <name>', 'only this model from embedding.models')
+    .option('--refit', 'refit corpus-fitted state (the hashing idf) and re-embed every paper')
+    .action(
+      action(async (ctx, command) => {
+        const { runEmbed } = await import('./commands/embed.ts');
+        return runEmbed(ctx, command.opts<{ model?: string; refit?: boolean }>(), out);
       }),
     );
 
@@ -54,6 +97,21 @@ export function buildProgram(): Command {
       action(async (ctx) => {
         const { runStateCheck } = await import('./commands/state-check.ts');
         return runStateCheck(ctx, out);
+      }),
+    );
+
+  program
+    .command('rank')
+    .description(
+      "score the day's new papers with the preference classifier per model, sample and record the picks",
+    )
+    .option('--date <date>', 'pick date, YYYY-MM-DD (UTC; default today)')
+    .option('--days <n>', 'papers published in the last n days up to --date (default 3)')
+    .option('--eval', 'also print ROC-AUC and precision@k on a temporal split and on stratified k-fold')
+    .action(
+      action(async (ctx, command) => {
+        const { runRank } = await import('./commands/rank.ts');
+        return runRank(ctx, command.opts<import('./commands/rank.ts').RankFlags>(), out);
       }),
     );
 
@@ -73,6 +131,84 @@ export function buildProgram(): Command {
           command.opts<import('./commands/collect-papers.ts').CollectPapersFlags>(),
           out,
         );
+      }),
+    );
+
+  program
+    .command('fetch-text')
+    .description('cache papers’ full text as markdown (LaTeX, else HTML, else PDF); print route and size')
+    .argument('<ids...>', 'arXiv ids, e.g. 2511.01234')
+    .option('--force', 'fetch again even when cached')
+    .action(
+      action(async (ctx, command, ids) => {
+        const { runFetchText } = await import('./commands/fetch-text.ts');
+        const list = Array.isArray(ids) ? ids.map(String) : [];
+        return runFetchText(ctx, list, command.opts<{ force?: boolean }>(), out);
+      }),
+    );
+
+  program
+    .command('summarize')
+    .description("structured LLM summaries of today's picks (or --ids, or --all without one), tags, related papers")
+    .option('--ids <list>', 'comma-separated arXiv ids')
+    .option('--all', 'every paper that has no summary yet')
+    .option('--date <date>', 'summarize the picks of this day, YYYY-MM-DD (default today)')
+    .option('--force', 're-summarize papers whose summary came from another model or prompt version')
+    .action(
+      action(async (ctx, command) => {
+        const { runSummarize } = await import('./commands/summarize.ts');
+        return runSummarize(ctx, command.opts<import('./commands/summarize.ts').SummarizeFlags>(), out);
+      }),
+    );
+
+  const tags = program.command('tags').description('the tag vocabulary: tags with counts and aliases');
+  tags.action(
+    action(async (ctx) => {
+      const { runTagsList } = await import('./commands/tags.ts');
+      return runTagsList(ctx, out);
+    }),
+  );
+  for (const kind of ['merge', 'rename'] as const) {
+    tags
+      .command(`${kind} <from> <to>`)
+      .description(kind === 'merge' ? 'fold tag <from> into tag <to>; summaries follow' : 'rename a tag; summaries follow')
+      .action(
+        action(async (ctx, _command, from, to) => {
+          const { runTagsEdit } = await import('./commands/tags.ts');
+          return runTagsEdit(ctx, { kind, from: String(from), to: String(to) }, out);
+        }),
+      );
+  }
+
+  program
+    .command('costs')
+    .description('LLM spend by day, model and purpose, with today’s budget use')
+    .option('--days <n>', 'how many days back, today included', '7')
+    .action(
+      action(async (ctx, command) => {
+        const { runCosts } = await import('./commands/costs.ts');
+        return runCosts(ctx, command.opts<import('./commands/costs.ts').CostsFlags>(), out);
+      }),
+    );
+
+  program
+    .command('bot')
+    .description('run the configured chat bots in the foreground (beside `radar run`) until Ctrl-C')
+    .action(
+      action(async (ctx) => {
+        const { runBot } = await import('./commands/bot.ts');
+        return runBot(ctx, out);
+      }),
+    );
+  program
+    .command('notify')
+    .description('chat notifications')
+    .command('test')
+    .description('send a test message to each configured chat')
+    .action(
+      action(async (ctx) => {
+        const { runNotifyTest } = await import('./commands/notify-test.ts');
+        return runNotifyTest(ctx, out);
       }),
     );
 

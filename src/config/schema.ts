@@ -55,6 +55,8 @@ export const EmbeddingModelConfig = z.discriminatedUnion('backend', [
     dims: z.int().min(1),
     maxInputTokens: z.int().min(8).default(512),
     allowRemoteModels: z.boolean().default(false),
+    pooling: z.enum(['mean', 'cls']).default('mean').describe('how token vectors become one vector'),
+    batchSize: z.int().min(1).max(1024).default(16),
   }),
   z.strictObject({
     backend: z.literal('openai'),
@@ -64,6 +66,16 @@ export const EmbeddingModelConfig = z.discriminatedUnion('backend', [
     apiKeyEnv: envName.default('OPENAI_API_KEY'),
     batchSize: z.int().min(1).max(2048).default(128),
     maxInputTokens: z.int().min(8).default(8192),
+    encodingFormat: z
+      .enum(['base64', 'float'])
+      .default('base64')
+      .describe('asked of the server; either answer is decoded (some servers send floats anyway)'),
+    sendDimensions: z
+      .boolean()
+      .default(false)
+      .describe('send `dimensions` (text-embedding-3 models can shorten)'),
+    maxRetries: z.int().min(0).max(10).default(4),
+    timeoutSeconds: z.number().min(1).default(60),
   }),
 ]);
 
@@ -146,6 +158,23 @@ export const RankingConfig = z.strictObject({
   seed: z.int().default(42),
 });
 
+export const TagsConfig = z
+  .strictObject({
+    mergeThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.9)
+      .describe('embedding cosine similarity at or above which a new tag joins the nearest existing tag'),
+    ambiguousLow: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.8)
+      .describe('from this similarity up to mergeThreshold, an LLM decides (batched)'),
+  })
+  .refine((t) => t.ambiguousLow <= t.mergeThreshold, 'tags.ambiguousLow must not exceed tags.mergeThreshold');
+
 export const NotionConfig = z.strictObject({
   baseUrl: url.default('https://api.notion.com').describe('env NOTION_BASE_URL'),
   parentPageId: z.string().optional(),
@@ -205,6 +234,10 @@ export const SourcesConfig = z.strictObject({
       endpoint: url.default('https://huggingface.co').describe('env HF_ENDPOINT'),
       minDownloads: z.int().min(0).default(50),
       keywords: z.array(z.string()).default(['benchmark', 'evaluation', 'leaderboard']),
+      taskCategories: z
+        .array(z.string())
+        .default([])
+        .describe('also list datasets with these task_categories tags'),
     })
     .prefault({}),
   github: z
@@ -212,6 +245,7 @@ export const SourcesConfig = z.strictObject({
       apiUrl: url.default('https://api.github.com').describe('env GITHUB_API_URL'),
       minStars: z.int().min(0).default(50),
       keywords: z.array(z.string()).default(['benchmark', 'leaderboard', 'evaluation']),
+      topics: z.array(z.string()).default(['benchmark', 'leaderboard', 'llm-evaluation']),
     })
     .prefault({}),
   leaderboards: z
@@ -235,6 +269,33 @@ export const SourcesConfig = z.strictObject({
     }),
 });
 
+export const BenchmarksConfig = z.strictObject({
+  lookbackDays: z
+    .int()
+    .min(1)
+    .default(30)
+    .describe('collect datasets and repositories created or pushed this recently'),
+  maxPagesPerQuery: z.int().min(1).max(10).default(3),
+  scoreTtlDays: z.number().min(0).default(7).describe('an unchanged candidate is re-scored after this long'),
+  mergeThreshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.15)
+    .describe('hashing-embedding cosine at or above which candidates with overlapping names merge (bench/benchmark-merge.ts)'),
+  digestMinScore: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(7)
+    .describe('new benchmarks at or above this overall score go to the digest'),
+  maxRateLimitWaitSeconds: z
+    .number()
+    .min(0)
+    .default(90)
+    .describe('wait for a GitHub rate-limit reset at most this long'),
+});
+
 export const RadarConfig = z.strictObject({
   arxiv: ArxivConfig.prefault({}),
   schedule: ScheduleConfig.prefault({}),
@@ -242,10 +303,12 @@ export const RadarConfig = z.strictObject({
   llm: LlmConfig.prefault({}),
   budgets: BudgetConfig.prefault({}),
   ranking: RankingConfig.prefault({}),
+  tags: TagsConfig.prefault({}),
   notion: NotionConfig.prefault({}),
   chat: ChatConfig.prefault({}),
   alerts: AlertConfig.prefault({}),
   sources: SourcesConfig.prefault({}),
+  benchmarks: BenchmarksConfig.prefault({}),
 });
 
 export type RadarConfig = z.infer<typeof RadarConfig>;

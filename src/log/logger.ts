@@ -27,7 +27,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {
-      level: options.level ?? process.env.RADAR_LOG_LEVEL ?? 'info',
+      level: options.level ?? 'info',
       base: null,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },

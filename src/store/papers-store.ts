@@ -5,7 +5,9 @@
 import { readdir } from 'node:fs/promises';
 import { compareIds, shardOf } from '../core/arxiv-id.ts';
 import { readCsv, writeCsv } from './csv-file.ts';
+import { mapConcurrent } from './map-concurrent.ts';
 import { paperCodec } from './paper-codec.ts';
+import { papersCachePath, readPapersCache, writePapersCache } from './papers-cache.ts';
 import { statePaths } from './paths.ts';
 import type { Paper } from './schemas.ts';
 
@@ -60,7 +62,19 @@ export async function listShards(dir: string, extension: string): Promise<string
 export function createPapersStore(stateDir: string): PapersStore {
   const paths = statePaths(stateDir);
 
-  const readShard = (yymm: string): Promise<Paper[]> => readCsv(paths.papersShard(yymm), paperCodec);
+  const cacheFile = (yymm: string): string => papersCachePath(paths.indexDir, yymm);
+  const writeShard = async (yymm: string, rows: readonly Paper[]): Promise<void> => {
+    await writeCsv(paths.papersShard(yymm), rows, paperCodec);
+    await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows);
+  };
+  const readShard = async (yymm: string): Promise<Paper[]> => {
+    const cached = await readPapersCache(cacheFile(yymm), paths.papersShard(yymm));
+    if (cached) return cached;
+    const rows = await readCsv(paths.papersShard(yymm), paperCodec);
+    // Best effort: a reader that cannot write (a read-only copy of the state) still reads.
+    if (rows.length > 0) await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows).catch(() => undefined);
+    return rows;
+  };
   const shards = (): Promise<string[]> => listShards(paths.papersDir, '.csv');
 
   const upsertShard = async (
@@ -86,7 +100,7 @@ export function createPapersStore(stateDir: string): PapersStore {
     }
     if (changed) {
       const sorted = [...rows.values()].sort((a, b) => compareIds(a.id, b.id));
-      await writeCsv(paths.papersShard(yymm), sorted, paperCodec);
+      await writeShard(yymm, sorted);
     }
   };
 
@@ -106,7 +120,7 @@ export function createPapersStore(stateDir: string): PapersStore {
     },
     async readAll(options) {
       const names = options?.shards ?? (await shards());
-      const parts = await Promise.all(names.map(readShard));
+      const parts = await mapConcurrent(names, 4, readShard);
       return parts.flat();
     },
     async get(ids) {

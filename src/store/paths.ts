@@ -19,9 +19,17 @@ export interface StatePaths {
   runsDir: string;
   runDir(runId: string): string;
   classifiersDir: string;
+  picksDir: string;
+  picksShard(yymm: string): string;
+  /** Chat message ↔ paper mapping, so a reaction maps back to its paper. */
+  chatMessages: string;
+  /** Label changes a bot received while another radar process held the state lock. */
+  chatPendingLabels: string;
   indexDir: string;
   fulltextDir: string;
   outDir: string;
+  /** Benchmark candidates, score cache, merged benchmarks, source health, weekly reports. */
+  benchmarksDir: string;
 }
 
 export function statePaths(root: string): StatePaths {
@@ -43,8 +51,13 @@ export function statePaths(root: string): StatePaths {
     runsDir: join(root, 'runs'),
     runDir: (runId) => join(root, 'runs', runId),
     classifiersDir: join(root, 'classifiers'),
+    picksDir: join(root, 'picks'),
+    picksShard: (yymm) => join(root, 'picks', `${yymm}.jsonl`),
+    chatMessages: join(root, 'chat', 'messages.jsonl'),
+    chatPendingLabels: join(root, 'chat', 'pending-labels.jsonl'),
     indexDir: join(root, 'index'),
     fulltextDir: join(root, 'fulltext'),
     outDir: join(root, 'out'),
+    benchmarksDir: join(root, 'benchmarks'),
   };
 }

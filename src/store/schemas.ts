@@ -55,6 +55,14 @@ export const NotionMap = z.object({
   databases: z.record(z.string(), z.object({ databaseId: z.string(), dataSourceId: z.string() })).default({}),
   /** Local key (arXiv id, benchmark id) → page id, per database. */
   pages: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Creates started but not yet recorded (local key → ISO time), per database: looked up before creating again. */
+  pending: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Keys whose last publish failed (local key → reason), per database: retried on the next run. */
+  failed: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Hashes of the properties and body last written, per database and key: unchanged pages are skipped. */
+  written: z
+    .record(z.string(), z.record(z.string(), z.object({ properties: z.string(), body: z.string() })))
+    .default({}),
 });
 export type NotionMap = z.infer<typeof NotionMap>;
 
@@ -72,15 +80,6 @@ export const PaperLink = z.object({
   at: isoDateTime,
 });
 export type PaperLink = z.infer<typeof PaperLink>;
-
-/** A summary row: the fields are defined by the digest; the store checks the keys it sorts and shards on. */
-export const SummaryRecord = z.looseObject({
-  id: PaperId,
-  model: z.string(),
-  promptHash: z.string(),
-  at: isoDateTime,
-});
-export type SummaryRecord = z.infer<typeof SummaryRecord>;
 
 /** Small key-value state: cursors and last-success times. */
 export const KeyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));

@@ -6,15 +6,23 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { BenchmarkCandidate } from '../benchmarks/candidate.ts';
+import { MergedBenchmark, ScoreRecord, SourceHealth } from '../benchmarks/schemas.ts';
 import { shardOf } from '../core/arxiv-id.ts';
 import { errorMessage } from '../core/errors.ts';
+import { StoredSummary } from '../core/summary.ts';
 import { isTempFile } from './atomic-write.ts';
+import { StoredClassifier, StoredMetrics } from './classifier-store.ts';
 import { parseCsv } from './csv-file.ts';
 import { createEmbeddingsStore } from './embeddings-store.ts';
+import { IdfFile } from './idf-file.ts';
 import { parseJsonl, readJsonFile } from './jsonl-file.ts';
+import { MessageMapRecord } from './message-map-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
+import { PendingLabelChange } from './pending-labels-store.ts';
+import { PickRecord } from './picks-store.ts';
 import { readTextIfExists } from './read-text.ts';
-import { KeyValues, LedgerEntry, NotionMap, PaperLink, SummaryRecord, TagVocabulary } from './schemas.ts';
+import { KeyValues, LedgerEntry, NotionMap, PaperLink, TagVocabulary } from './schemas.ts';
 
 export type FileStatus = 'ok' | 'corrupt' | 'unsorted' | 'unknown' | 'skipped' | 'temp';
 
@@ -92,10 +100,12 @@ const RULES: Rule[] = [
   { pattern: /^labels\.csv$/, check: csvRule(labelCodec, false) },
   {
     pattern: /^summaries\/(\d{4})\.jsonl$/,
-    check: jsonlRule(SummaryRecord, (rows) => rows.map((r) => r.id), true),
+    check: jsonlRule(StoredSummary, (rows) => rows.map((r) => r.id), true),
   },
   { pattern: /^ledger\/\d{4}\.jsonl$/, check: jsonlRule(LedgerEntry) },
   { pattern: /^links\.jsonl$/, check: jsonlRule(PaperLink) },
+  { pattern: /^chat\/messages\.jsonl$/, check: jsonlRule(MessageMapRecord) },
+  { pattern: /^chat\/pending-labels\.jsonl$/, check: jsonlRule(PendingLabelChange) },
   { pattern: /^tags\.json$/, check: jsonRule(TagVocabulary) },
   { pattern: /^notion\.json$/, check: jsonRule(NotionMap) },
   { pattern: /^cursors\.json$/, check: jsonRule(KeyValues) },
@@ -107,6 +117,7 @@ const RULES: Rule[] = [
         return ok;
       }),
   },
+  { pattern: /^embeddings\/[^/]+\/idf\.json$/, check: jsonRule(IdfFile) },
   {
     pattern: /^embeddings\/([^/]+)\/\d{4}\.parquet$/,
     check: (path, match, stateDir) =>
@@ -117,7 +128,21 @@ const RULES: Rule[] = [
   },
   { pattern: /^runs\/[^/]+\/.+\.jsonl$/, check: jsonlRule(jsonValue()) },
   { pattern: /^runs\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },
+  { pattern: /^classifiers\/[^/]+\/classifier\.json$/, check: jsonRule(StoredClassifier) },
+  { pattern: /^classifiers\/[^/]+\/metrics\.json$/, check: jsonRule(StoredMetrics) },
+  { pattern: /^picks\/\d{4}\.jsonl$/, check: jsonlRule(PickRecord) },
   { pattern: /^classifiers\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },
+  {
+    pattern: /^benchmarks\/candidates\.jsonl$/,
+    check: jsonlRule(BenchmarkCandidate, (rows) => rows.map((r) => r.id)),
+  },
+  { pattern: /^benchmarks\/scores\.jsonl$/, check: jsonlRule(ScoreRecord, (rows) => rows.map((r) => r.id)) },
+  {
+    pattern: /^benchmarks\/merged\.jsonl$/,
+    check: jsonlRule(MergedBenchmark, (rows) => rows.map((r) => r.id)),
+  },
+  { pattern: /^benchmarks\/source-health\.json$/, check: jsonRule(SourceHealth) },
+  { pattern: /^benchmarks\/reports\/\d{4}-\d{2}-\d{2}\.md$/, check: skip },
   { pattern: /^(index|out|fulltext|cache)\//, check: skip },
   { pattern: /^\.lock$/, check: skip },
 ];

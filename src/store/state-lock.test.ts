@@ -70,3 +70,23 @@ describe('state lock', () => {
     await second.release();
   });
 });
+
+describe('state lock within one process', () => {
+  it('is not re-entrant: a second acquire in the holding process fails instead of taking it over', async () => {
+    const dir = tempDir();
+    const lock = await acquireStateLock(dir, 'daemon');
+    await expect(acquireStateLock(dir, 'collect')).rejects.toThrow(/this process already holds/);
+    await lock.release();
+  });
+
+  it('takes over a lock with our pid written before this process started (pid reuse)', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.lock'),
+      JSON.stringify({ pid: process.pid, hostname: hostname(), command: 'old', startedAt: '2020-01-01T00:00:00Z' }),
+    );
+    const lock = await acquireStateLock(dir, 'collect');
+    expect(lock.tookOver).toBe(true);
+    await lock.release();
+  });
+});

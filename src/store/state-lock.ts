@@ -14,6 +14,9 @@ import { removeStaleTempFiles } from './atomic-write.ts';
 import { statePaths } from './paths.ts';
 import { LockInfo } from './schemas.ts';
 
+/** When this process started: a lock with our pid but an older date was left by an earlier process. */
+const PROCESS_START = Date.now() - process.uptime() * 1000 - 1000;
+
 export interface StateLock {
   readonly file: string;
   /** True when the previous holder had died and its lock was taken over. */
@@ -75,6 +78,9 @@ export async function acquireStateLock(stateDir: string, command: string): Promi
     const holder = await readHolder(file);
     if (holder === undefined) continue; // released between our two calls
     const held = holder.info;
+    if (held && held.pid === process.pid && held.hostname === hostname() && Date.parse(held.startedAt) >= PROCESS_START) {
+      throw new StateLockedError(`this process already holds the state lock of ${stateDir} ("radar ${held.command}")`);
+    }
     if (held && held.pid !== process.pid && held.hostname === hostname() && isProcessAlive(held.pid)) {
       throw new StateLockedError(
         `the state directory ${stateDir} is in use by another radar (pid ${held.pid}, "radar ${held.command}", since ${held.startedAt}); wait for it to finish or stop it`,

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   text: string;
   /** The parsed JSON body, or undefined when the body is not JSON. */
   json: unknown;
+  /** When the request arrived, in ms (performance.timeOrigin + performance.now()), for rate-limit checks. */
+  receivedAt: number;
 }
 
 export interface FakeResponse {
@@ -88,7 +90,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toRecorded(req: IncomingMessage, body: Buffer): RecordedRequest {
+function toRecorded(req: IncomingMessage, body: Buffer, receivedAt: number): RecordedRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
@@ -109,6 +111,7 @@ function toRecorded(req: IncomingMessage, body: Buffer): RecordedRequest {
     body,
     text,
     json,
+    receivedAt,
   };
 }
 
@@ -139,8 +142,9 @@ export async function startFakeServer(name = 'fake'): Promise<FakeServer> {
   };
 
   const server: Server = createServer((req, res) => {
+    const receivedAt = performance.timeOrigin + performance.now();
     void (async () => {
-      const recorded = toRecorded(req, await readBody(req));
+      const recorded = toRecorded(req, await readBody(req), receivedAt);
       requests.push(recorded);
       const fault = takeFault(recorded);
       if (fault?.kind === 'drop') {

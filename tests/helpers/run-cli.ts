@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const RADAR_BIN = join(import.meta.dirname, '..', '..', 'bin', 'radar.js');
@@ -21,4 +21,31 @@ export function runCli(
     timeout: 60_000,
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/**
+ * Like runCli, without blocking the event loop: needed when the command talks to a fake server
+ * that runs in the test's own process.
+ */
+export function runCliAsync(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RADAR_BIN, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: options.cwd, RADAR_LOG_LEVEL: 'warn', ...options.env },
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

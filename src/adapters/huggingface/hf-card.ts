@@ -1,0 +1,90 @@
+/**
+ * Dataset cards: the YAML front matter of a README.md, and a rule-based judge of whether a
+ * dataset is an evaluation set (benchmark, leaderboard, test-only splits) rather than training data.
+ */
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const CardData = z.record(z.string(), z.unknown());
+export type CardData = z.infer<typeof CardData>;
+
+export interface DatasetCard {
+  data: CardData;
+  body: string;
+}
+
+export function parseCard(markdown: string): DatasetCard {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(markdown);
+  if (!match) return { data: {}, body: markdown };
+  let data: CardData = {};
+  try {
+    const parsed = CardData.safeParse(parse(match[1] ?? ''));
+    if (parsed.success) data = parsed.data;
+  } catch {
+    // A card with broken YAML is judged on its text alone.
+  }
+  return { data, body: markdown.slice(match[0].length) };
+}
+
+const strings = z.array(z.string()).catch([]);
+const Split = z.object({ name: z.string() });
+const Config = z.object({ data_files: z.array(z.object({ split: z.string() })).catch([]) });
+
+/** Split names declared in `dataset_info.splits` and `configs[].data_files[].split`. */
+export function splitNames(data: CardData): string[] {
+  const info = z.object({ splits: z.array(Split).catch([]) }).catch({ splits: [] }).parse(data.dataset_info ?? {});
+  const configs = z.array(Config).catch([]).parse(data.configs ?? []);
+  const names = [...info.splits.map((s) => s.name), ...configs.flatMap((c) => c.data_files.map((f) => f.split))];
+  return [...new Set(names.map((n) => n.toLowerCase()))];
+}
+
+export function cardStrings(data: CardData, key: string): string[] {
+  const value = data[key];
+  return typeof value === 'string' ? [value] : strings.parse(value ?? []);
+}
+
+export interface EvalVerdict {
+  evaluation: boolean;
+  score: number;
+  reasons: string[];
+}
+
+const EVAL_WORD = /\b(bench(mark)?s?|evaluation|eval|leaderboard|test[- ]?set)\b/i;
+const EVAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
+  ['mentions a benchmark', /\bbenchmark(s|ing)?\b/i],
+  ['mentions a leaderboard', /\bleaderboards?\b/i],
+  ['mentions evaluating models', /\b(evaluation (set|suite|dataset|benchmark)|to evaluate|for evaluating)\b/i],
+];
+const TRAINING_TEXT =
+  /\b(instruction[- ]tuning|pre-?training (corpus|data)|fine-?tuning (data|dataset)|training (corpus|data for))\b/i;
+const EVAL_SPLIT = /^(test|validation|valid|dev|eval|evaluation)([_-].*)?$/;
+
+/**
+ * Scores the evidence: tags and name (+2 each), card text (+1 per kind, at most 2), test-only
+ * splits (+2); training-data wording (−2) and train-only splits (−1). Evaluation at 2 or more.
+ */
+export function classifyDatasetCard(input: {
+  id: string;
+  tags: readonly string[];
+  card: DatasetCard;
+  description: string;
+}): EvalVerdict {
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (points: number, reason: string): void => {
+    score += points;
+    reasons.push(`${points > 0 ? '+' : ''}${points} ${reason}`);
+  };
+  const tags = [...input.tags, ...cardStrings(input.card.data, 'tags')].map((t) => t.toLowerCase());
+  if (tags.some((t) => EVAL_WORD.test(t.replace(/^[\w-]+:/, '')))) add(2, 'benchmark/evaluation tag');
+  const pretty = cardStrings(input.card.data, 'pretty_name').join(' ');
+  if (EVAL_WORD.test(`${input.id.split('/').at(-1) ?? ''} ${pretty}`.replace(/[_-]/g, ' '))) add(2, 'name');
+  const text = `${input.description}\n${input.card.body}`;
+  const textHits = EVAL_TEXT.filter(([, pattern]) => pattern.test(text)).slice(0, 2);
+  for (const [reason] of textHits) add(1, reason);
+  const splits = splitNames(input.card.data);
+  if (splits.length > 0 && splits.every((s) => EVAL_SPLIT.test(s))) add(2, 'only evaluation splits');
+  else if (splits.length > 0 && splits.every((s) => s.startsWith('train'))) add(-1, 'only training splits');
+  if (TRAINING_TEXT.test(text)) add(-2, 'describes training data');
+  return { evaluation: score >= 2, score, reasons };
+}

@@ -1,0 +1,110 @@
+/**
+ * Page-level Notion writes for one data source: find a page by its key property, create (safe to
+ * retry: after a failure that may have been applied it looks before creating again), update
+ * properties, append blocks in chunks of ≤ 100, and replace the radar's own blocks of a body.
+ */
+import type { BlockObjectRequest, CreatePageParameters, UpdatePageParameters } from '@notionhq/client';
+import { mayHaveApplied, type NotionApi } from './notion-client.ts';
+import type { Block, PropertyValues } from './page-content.ts';
+
+export const MAX_BLOCKS_PER_REQUEST = 100;
+
+export interface PageWriter {
+  /** The page whose `keyProperty` equals `key` (oldest first if several), or undefined. */
+  findByKey(key: string): Promise<string | undefined>;
+  /** Creates a page with up to the first 100 blocks; returns its id and the blocks not yet written. */
+  create(key: string, properties: PropertyValues, blocks: readonly Block[]): Promise<{ pageId: string; rest: Block[] }>;
+  updateProperties(pageId: string, properties: PropertyValues): Promise<void>;
+  appendBlocks(pageId: string, blocks: readonly Block[]): Promise<void>;
+  /** Deletes the blocks this integration wrote (a user's own blocks stay) and appends `blocks`. */
+  replaceBody(pageId: string, blocks: readonly Block[]): Promise<void>;
+}
+
+export interface PageWriterOptions {
+  dataSourceId: string;
+  /** A rich-text property holding the local key (e.g. "arXiv ID"). */
+  keyProperty: string;
+}
+
+function blocksFor(blocks: readonly Block[]): BlockObjectRequest[] {
+  return [...blocks];
+}
+
+export function createPageWriter(api: NotionApi, options: PageWriterOptions): PageWriter {
+  const { dataSourceId, keyProperty } = options;
+  let botId: string | undefined;
+
+  const findByKey = async (key: string): Promise<string | undefined> => {
+    const found = await api.call('dataSources.query', (client) =>
+      client.dataSources.query({
+        data_source_id: dataSourceId,
+        filter: { property: keyProperty, rich_text: { equals: key } },
+        sorts: [{ timestamp: 'created_time', direction: 'ascending' }],
+        page_size: 1,
+      }),
+    );
+    return found.results[0]?.id;
+  };
+
+  const appendBlocks = async (pageId: string, blocks: readonly Block[]): Promise<void> => {
+    for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_REQUEST) {
+      const children = blocksFor(blocks.slice(i, i + MAX_BLOCKS_PER_REQUEST));
+      await api.call('blocks.children.append', (client) => client.blocks.children.append({ block_id: pageId, children }));
+    }
+  };
+
+  const ownBlockIds = async (pageId: string): Promise<string[]> => {
+    botId ??= (await api.call('users.me', (client) => client.users.me({}))).id;
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const start = cursor;
+      const page = await api.call('blocks.children.list', (client) =>
+        client.blocks.children.list({ block_id: pageId, page_size: 100, ...(start ? { start_cursor: start } : {}) }),
+      );
+      for (const b of page.results) if ('created_by' in b && b.created_by.id === botId) ids.push(b.id);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return ids;
+  };
+
+  return {
+    findByKey,
+    appendBlocks,
+    async create(key, properties, blocks) {
+      let ambiguous = false;
+      const params: CreatePageParameters = {
+        parent: { type: 'data_source_id', data_source_id: dataSourceId },
+        properties,
+        children: blocksFor(blocks.slice(0, MAX_BLOCKS_PER_REQUEST)),
+      };
+      const pageId = await api.call('pages.create', async (client) => {
+        // A create that timed out may exist: creating again would make a duplicate.
+        if (ambiguous) {
+          const existing = await findByKey(key);
+          if (existing) return existing;
+        }
+        try {
+          return (await client.pages.create(params)).id;
+        } catch (error) {
+          ambiguous ||= mayHaveApplied(error);
+          throw error;
+        }
+      });
+      return { pageId, rest: blocks.slice(MAX_BLOCKS_PER_REQUEST) };
+    },
+    async updateProperties(pageId, properties) {
+      const params: UpdatePageParameters = {
+        page_id: pageId,
+        properties,
+      };
+      await api.call('pages.update', (client) => client.pages.update(params));
+    },
+    async replaceBody(pageId, blocks) {
+      for (const id of await ownBlockIds(pageId)) {
+        await api.call('blocks.delete', (client) => client.blocks.delete({ block_id: id }));
+      }
+      await appendBlocks(pageId, blocks);
+    },
+  };
+}

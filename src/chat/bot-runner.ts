@@ -1,0 +1,118 @@
+/**
+ * Wires the configured chat adapters to the shared behaviour (allowlist, commands, labels,
+ * digest, alerts) and starts/stops them. The daemon builds one runner and passes it the labels
+ * store directly (it holds the state lock); `radar bot` passes the locked label sink.
+ */
+
+import type { RadarConfig } from '../config/schema.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../log/logger.ts';
+import { createMessageMapStore } from '../store/message-map-store.ts';
+import { type Alerter, type AlertTarget, createAlerter } from './alerts.ts';
+import { type Allowlist, createAuthorizer } from './authorization.ts';
+import type { ChatAdapter, ChatPlatform } from './chat-adapter.ts';
+import { createCommandRouter } from './commands.ts';
+import { loadDigestItems } from './digest-items.ts';
+import { type DigestSendResult, type DigestTarget, sendDigest, sendDigestToChat } from './digest-sender.ts';
+import { createEventQueue } from './event-handler.ts';
+import { createLabelRecorder, type LabelSink } from './label-events.ts';
+
+export interface BotRunnerDeps {
+  config: RadarConfig;
+  stateDir: string;
+  adapters: readonly ChatAdapter[];
+  labels: LabelSink;
+  clock: Clock;
+  logger: Logger;
+  /** Secret values that must never appear in an alert. */
+  secrets: readonly string[];
+}
+
+export interface BotRunner {
+  readonly adapters: readonly ChatAdapter[];
+  readonly alerter: Alerter;
+  /** The chats that receive the digest and alerts. */
+  readonly targets: readonly DigestTarget[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends a date's picks to every target (skipping papers a chat already got). */
+  sendDigest(date: string): Promise<DigestSendResult[]>;
+  /** Resolves once every event received so far has been handled. */
+  idle(): Promise<void>;
+}
+
+export function allowlists(config: RadarConfig): Record<ChatPlatform, Allowlist> {
+  const { telegram, slack, feishu } = config.chat;
+  return {
+    telegram: { chatIds: telegram.chatIds, userIds: telegram.userIds },
+    slack: { chatIds: slack.channelIds, userIds: slack.userIds },
+    feishu: { chatIds: feishu.chatIds, userIds: feishu.userIds },
+  };
+}
+
+export function chatTargets(config: RadarConfig, adapters: readonly ChatAdapter[]): AlertTarget[] {
+  const lists = allowlists(config);
+  return adapters.flatMap((a) =>
+    lists[a.platform].chatIds.map((chatId) => ({ platform: a.platform, chatId })),
+  );
+}
+
+export function createBotRunner(deps: BotRunnerDeps): BotRunner {
+  const logger = deps.logger.child({ module: 'chat' });
+  const messageMap = createMessageMapStore(deps.stateDir);
+  const targets = chatTargets(deps.config, deps.adapters);
+  const authorizer = createAuthorizer(allowlists(deps.config), logger);
+  const recorder = createLabelRecorder({
+    labels: deps.labels,
+    messages: messageMap,
+    reactions: deps.config.chat.reactions,
+  });
+  const senderDeps = {
+    adapters: deps.adapters,
+    messageMap,
+    clock: deps.clock,
+    logger,
+    reactions: deps.config.chat.reactions,
+  };
+  const router = createCommandRouter(
+    {
+      stateDir: deps.stateDir,
+      config: deps.config,
+      clock: deps.clock,
+      labels: recorder,
+      async resendDigest(platform, chatId, date) {
+        const items = await loadDigestItems(deps.stateDir, date);
+        if (items.length === 0) return 0;
+        return (await sendDigestToChat(senderDeps, { platform, chatId }, date, items, { force: true })).sent;
+      },
+    },
+    logger,
+  );
+  const alerter = createAlerter({
+    adapters: deps.adapters,
+    targets,
+    clock: deps.clock,
+    windowMs: deps.config.alerts.windowMinutes * 60_000,
+    logger,
+    secrets: deps.secrets,
+  });
+
+  const events = createEventQueue({ authorizer, router, recorder, logger, secrets: deps.secrets });
+
+  return {
+    adapters: deps.adapters,
+    alerter,
+    targets,
+    async start() {
+      for (const adapter of deps.adapters) await adapter.start(events.handler);
+    },
+    async stop() {
+      for (const adapter of deps.adapters) await adapter.stop();
+      await events.idle();
+    },
+    async sendDigest(date) {
+      return sendDigest(senderDeps, targets, date, await loadDigestItems(deps.stateDir, date));
+    },
+    idle: () => events.idle(),
+  };
+}

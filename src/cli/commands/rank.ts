@@ -1,0 +1,102 @@
+/** `radar rank`: score the day's new papers per embedding model, sample and record the picks, print them. */
+import { join } from 'node:path';
+import { UsageError } from '../../core/errors.ts';
+import { createEmbedder } from '../../embed/embedder.ts';
+import type { Evaluation } from '../../rank/evaluate.ts';
+import { type RankResult, rankPapers } from '../../rank/rank-papers.ts';
+import { createPapersStore } from '../../store/papers-store.ts';
+import { type CommandContext, withStateLock } from '../context.ts';
+
+export interface RankFlags {
+  date?: string;
+  days?: string;
+  eval?: boolean;
+}
+
+function parseFlags(flags: RankFlags): { date?: string; windowDays?: number; evaluate: boolean } {
+  if (
+    flags.date !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date) || Number.isNaN(Date.parse(flags.date)))
+  ) {
+    throw new UsageError(`--date must be YYYY-MM-DD, got "${flags.date}"`);
+  }
+  const days = flags.days === undefined ? undefined : Number(flags.days);
+  if (days !== undefined && (!Number.isInteger(days) || days < 1))
+    throw new UsageError(`--days must be a positive integer, got "${flags.days}"`);
+  return {
+    ...(flags.date ? { date: flags.date } : {}),
+    ...(days ? { windowDays: days } : {}),
+    evaluate: flags.eval === true,
+  };
+}
+
+const fixed = (value: number | undefined, digits = 3): string =>
+  value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
+
+export function formatEvaluation(model: string, evaluation: Evaluation | undefined): string[] {
+  if (!evaluation) return [`${model}: too few labels to evaluate (need 2 of each class)`];
+  const { temporal: t, kfold: f } = evaluation;
+  return [
+    `${model}: temporal split (train ${t.train} older, test ${t.test} newer labels): ROC-AUC ${fixed(t.auc)}, precision@${t.k} ${fixed(t.precisionAtK)}`,
+    `${model}: stratified ${f.folds}-fold over ${f.train} labels: ROC-AUC ${fixed(f.auc)}, precision@${f.k} ${fixed(f.precisionAtK)}`,
+  ];
+}
+
+export function formatPicks(result: RankResult, titles: ReadonlyMap<string, string>, width = 100): string[] {
+  const lines: string[] = [];
+  for (const m of result.models) {
+    lines.push(
+      `${result.date} ${m.model} (${m.mode}; ${m.labels.positives}+/${m.labels.negatives}- labels; ${m.candidates} candidates, ${m.duplicates} near-duplicates dropped)`,
+    );
+    if (m.picks.length === 0) lines.push('  no new papers to pick');
+    const titleWidth = Math.max(10, width - 31);
+    for (const p of m.picks) {
+      const title = titles.get(p.id) ?? '';
+      const cut = title.length > titleWidth ? `${title.slice(0, titleWidth - 1)}…` : title;
+      lines.push(`  ${p.id.padEnd(11)} ${p.score.toFixed(3).padStart(6)}  ${p.reason.padEnd(7)}  ${cut}`);
+    }
+  }
+  return lines;
+}
+
+export async function runRank(
+  ctx: CommandContext,
+  flags: RankFlags,
+  out: (line: string) => void,
+  width = process.stdout.columns ?? 100,
+): Promise<number> {
+  const options = parseFlags(flags);
+  const { config } = ctx.loaded;
+  const result = await withStateLock(ctx, 'rank', () =>
+    rankPapers(
+      {
+        stateDir: ctx.stateDir,
+        config,
+        logger: ctx.logger,
+        embedderFor: async (model) => {
+          const modelConfig = config.embedding.models[model];
+          if (!modelConfig)
+            throw new UsageError(`embedding.active names "${model}", which embedding.models does not define`);
+          const embedder = await createEmbedder(model, modelConfig, {
+            env: ctx.env,
+            logger: ctx.logger,
+            modelsDir: join(ctx.cwd, 'models'),
+            stateDir: ctx.stateDir,
+          });
+          if (embedder.corpusFit && !(await embedder.corpusFit.load()))
+            ctx.logger.warn({ model }, 'model state not fitted yet: seed interests embedded without it');
+          return (texts) => embedder.embed(texts);
+        },
+      },
+      options,
+    ),
+  );
+  if (options.evaluate)
+    for (const m of result.models) for (const line of formatEvaluation(m.model, m.evaluation)) out(line);
+  const titles = await createPapersStore(ctx.stateDir).get(
+    result.models.flatMap((m) => m.picks.map((p) => p.id)),
+  );
+  for (const line of formatPicks(result, new Map([...titles].map(([id, p]) => [id, p.title])), width))
+    out(line);
+  return 0;
+}

@@ -1,0 +1,257 @@
+/**
+ * The summarize job: for each paper, its text (full text when it can be had, fitted to the
+ * model's context), one structured LLM call validated by `SummaryFields`, tags normalized
+ * through the global vocabulary, and the summary stored with the model, the prompt's hash and
+ * the text route. Without an LLM, an extractive summary from the abstract. One failed paper is
+ * reported and the others go on.
+ */
+
+import type { Clock } from '../core/clock.ts';
+import { errorMessage } from '../core/errors.ts';
+import { type StoredSummary, SummaryFields } from '../core/summary.ts';
+import type { LlmClient } from '../llm/llm-client.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Paper } from '../store/schemas.ts';
+import type { SummariesStore } from '../store/summaries-store.ts';
+import type { TagService } from '../tags/tag-service.ts';
+import { extractiveSummary } from './extractive-summary.ts';
+import { type PromptTemplate, renderPrompt } from './prompt-template.ts';
+import {
+  EXTRACTIVE_MODEL,
+  EXTRACTIVE_VERSION,
+  estimateTokens,
+  finalTags,
+  shouldSummarize,
+  textBudget,
+  textNote,
+} from './summary-plan.ts';
+
+export const SUMMARIZE_PURPOSE = 'summarize';
+
+export interface PaperTextLike {
+  route: StoredSummary['textRoute'];
+  text: string;
+  truncated: boolean;
+  dropped: string[];
+}
+
+export interface SummarizeDeps {
+  papers: { get(ids: readonly string[]): Promise<Map<string, Paper>> };
+  summaries: SummariesStore;
+  llm: LlmClient;
+  prompt: PromptTemplate;
+  /** The paper's text within `maxTokens` (getPaperText of src/fulltext). */
+  paperText: (paper: Paper, maxTokens: number) => Promise<PaperTextLike>;
+  tags: TagService;
+  /** The summarize model: its `provider/model` label and its limits. */
+  model: { label: string; contextTokens: number; maxOutputTokens: number } | undefined;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface SummarizeOptions {
+  force?: boolean;
+  /** Papers summarized at once (the LLM layer still applies its per-provider limit). */
+  batchSize?: number;
+  /** A cap on the text sent, below the context window. */
+  maxTextTokens?: number;
+  runId?: string;
+  onItemFailed?: (id: string, error: string) => void;
+}
+
+export interface SummarizeResult {
+  summarized: string[];
+  skipped: string[];
+  failed: Array<{ id: string; error: string }>;
+  /** The summarized papers that got an extractive summary (no LLM configured). */
+  extractive: string[];
+}
+
+type Draft = Omit<StoredSummary, 'tags'> & { rawTags: string[] };
+type Outcome = { id: string; ok: true; draft: Draft } | { id: string; ok: false; error: string };
+
+async function summarizeWithLlm(
+  deps: SummarizeDeps,
+  paper: Paper,
+  options: SummarizeOptions,
+): Promise<Outcome> {
+  const model = deps.model;
+  if (!model) return { id: paper.id, ok: false, error: 'no summarize model configured' };
+  const base = {
+    title: paper.title,
+    authors: paper.authors.join(', '),
+    abstract: paper.abstract,
+  };
+  const skeleton = renderPrompt(deps.prompt, { ...base, text: '', text_note: '' });
+  const maxTokens = textBudget({
+    contextTokens: model.contextTokens,
+    promptTokens: estimateTokens(skeleton.map((m) => m.content).join('\n')),
+    outputTokens: model.maxOutputTokens,
+    maxTextTokens: options.maxTextTokens,
+  });
+  const text = await deps.paperText(paper, maxTokens);
+  const fullText = text.route === 'abstract' ? '' : text.text;
+  const messages = renderPrompt(deps.prompt, {
+    ...base,
+    text: fullText,
+    text_note: textNote(text.route, text.truncated, text.dropped),
+  });
+  const result = await deps.llm.structured({
+    purpose: SUMMARIZE_PURPOSE,
+    schema: SummaryFields,
+    schemaName: 'paper_summary',
+    messages,
+    ...(options.runId ? { runId: options.runId } : {}),
+  });
+  if (!result.ok) return { id: paper.id, ok: false, error: `${result.error.kind}: ${result.error.message}` };
+  const { tags, ...fields } = result.value;
+  return {
+    id: paper.id,
+    ok: true,
+    draft: {
+      ...fields,
+      rawTags: tags,
+      id: paper.id,
+      model: result.model,
+      promptHash: deps.prompt.hash,
+      source: 'llm',
+      textRoute: text.route,
+      at: deps.clock.now().toISOString(),
+    },
+  };
+}
+
+function extractiveDraft(paper: Paper, at: string): Outcome {
+  const { tags, ...fields } = extractiveSummary(paper);
+  return {
+    id: paper.id,
+    ok: true,
+    draft: {
+      ...fields,
+      rawTags: tags,
+      id: paper.id,
+      model: EXTRACTIVE_MODEL,
+      promptHash: EXTRACTIVE_VERSION,
+      source: 'extractive',
+      textRoute: 'abstract',
+      at,
+    },
+  };
+}
+
+/**
+ * Normalizes the drafts' tags through the vocabulary (one resolve for the whole batch); a draft
+ * whose tags collapsed below 3 is filled from the extractive tags of its title and categories.
+ */
+async function finish(
+  deps: SummarizeDeps,
+  drafts: readonly Draft[],
+  papers: Map<string, Paper>,
+): Promise<StoredSummary[]> {
+  const mapping = await deps.tags.canonicalize(drafts.flatMap((d) => d.rawTags));
+  const distinct = (tags: readonly string[]): number =>
+    new Set(tags.map((t) => (mapping.get(t) ?? t).toLowerCase())).size;
+  const fallbackOf = (id: string): string[] => {
+    const paper = papers.get(id);
+    return paper ? extractiveSummary(paper).tags : [];
+  };
+  const short = drafts.filter((d) => distinct(d.rawTags) < 3);
+  const filler =
+    short.length > 0
+      ? await deps.tags.canonicalize(short.flatMap((d) => fallbackOf(d.id)))
+      : new Map<string, string>();
+  const canonical = (tag: string): string => mapping.get(tag) ?? filler.get(tag) ?? tag;
+  return drafts.map(({ rawTags, ...rest }) => ({
+    ...rest,
+    tags: finalTags(
+      rawTags,
+      canonical,
+      short.some((d) => d.id === rest.id) ? fallbackOf(rest.id).map(canonical) : [],
+    ),
+  }));
+}
+
+async function runBatch(
+  deps: SummarizeDeps,
+  batch: readonly Paper[],
+  useLlm: boolean,
+  options: SummarizeOptions,
+): Promise<Outcome[]> {
+  const at = deps.clock.now().toISOString();
+  return Promise.all(
+    batch.map(async (paper): Promise<Outcome> => {
+      if (!useLlm) return extractiveDraft(paper, at);
+      try {
+        return await summarizeWithLlm(deps, paper, options);
+      } catch (error) {
+        return { id: paper.id, ok: false, error: errorMessage(error) };
+      }
+    }),
+  );
+}
+
+function currentVersion(deps: SummarizeDeps, useLlm: boolean) {
+  return useLlm && deps.model
+    ? { model: deps.model.label, promptHash: deps.prompt.hash, source: 'llm' as const }
+    : { model: EXTRACTIVE_MODEL, promptHash: EXTRACTIVE_VERSION, source: 'extractive' as const };
+}
+
+function selectTodo(
+  ids: readonly string[],
+  papers: Map<string, Paper>,
+  existing: Map<string, StoredSummary>,
+  current: ReturnType<typeof currentVersion>,
+  options: SummarizeOptions,
+  result: SummarizeResult,
+): Paper[] {
+  const todo: Paper[] = [];
+  for (const id of ids) {
+    const paper = papers.get(id);
+    if (!paper) {
+      result.failed.push({ id, error: 'not in the papers store' });
+      options.onItemFailed?.(id, 'not in the papers store');
+    } else if (shouldSummarize(existing.get(id), current, options.force === true).run) todo.push(paper);
+    else result.skipped.push(id);
+  }
+  return todo;
+}
+
+/** Summarizes `ids` (see `shouldSummarize` for which are skipped); stores after each batch. */
+export async function summarizePapers(
+  deps: SummarizeDeps,
+  ids: readonly string[],
+  options: SummarizeOptions = {},
+): Promise<SummarizeResult> {
+  const result: SummarizeResult = { summarized: [], skipped: [], failed: [], extractive: [] };
+  const useLlm = deps.llm.available(SUMMARIZE_PURPOSE) && deps.model !== undefined;
+  const unique = [...new Set(ids)];
+  const [papers, existing] = await Promise.all([deps.papers.get(unique), deps.summaries.get(unique)]);
+  const todo = selectTodo(unique, papers, existing, currentVersion(deps, useLlm), options, result);
+  if (!useLlm && todo.length > 0)
+    deps.logger.warn(
+      { papers: todo.length },
+      'no LLM configured for summaries: extractive summaries from the abstracts',
+    );
+  const size = options.batchSize ?? 8;
+  for (let start = 0; start < todo.length; start += size) {
+    const outcomes = await runBatch(deps, todo.slice(start, start + size), useLlm, options);
+    for (const o of outcomes) {
+      if (o.ok) continue;
+      deps.logger.warn({ id: o.id, error: o.error }, 'summary failed');
+      result.failed.push({ id: o.id, error: o.error });
+      options.onItemFailed?.(o.id, o.error);
+    }
+    const stored = await finish(
+      deps,
+      outcomes.flatMap((o) => (o.ok ? [o.draft] : [])),
+      papers,
+    );
+    await deps.summaries.upsert(stored);
+    await deps.tags.save();
+    for (const s of stored) {
+      result.summarized.push(s.id);
+      if (s.source === 'extractive') result.extractive.push(s.id);
+    }
+  }
+  return result;
+}

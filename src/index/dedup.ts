@@ -1,0 +1,85 @@
+/**
+ * Near-duplicates through the vector index: each paper asks for its few nearest neighbours,
+ * pairs above the threshold are joined (union-find), and each cluster keeps its oldest id.
+ * Never an all-pairs matrix: n queries of k neighbours each.
+ */
+import { compareIds } from '../core/arxiv-id.ts';
+import type { Neighbor } from './vector-index.ts';
+
+export interface DedupOptions {
+  /** Cosine similarity at or above which two papers are duplicates. */
+  threshold: number;
+  /** Neighbours asked per paper. */
+  k?: number;
+}
+
+export interface DuplicateCluster {
+  keep: string;
+  duplicates: string[];
+}
+
+export type SearchFn = (vector: ArrayLike<number>, k: number) => Neighbor[];
+
+function createUnionFind(): {
+  find(id: string): string;
+  union(a: string, b: string): void;
+  members(): Map<string, string[]>;
+} {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) ?? root;
+    let node = id;
+    while (node !== root) {
+      const next = parent.get(node) ?? root;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  return {
+    find,
+    union(a, b) {
+      const ra = find(a);
+      const rb = find(b);
+      if (!parent.has(ra)) parent.set(ra, ra);
+      if (!parent.has(rb)) parent.set(rb, rb);
+      if (ra !== rb) parent.set(compareIds(ra, rb) < 0 ? rb : ra, compareIds(ra, rb) < 0 ? ra : rb);
+    },
+    members() {
+      const groups = new Map<string, string[]>();
+      for (const id of parent.keys()) {
+        const root = find(id);
+        groups.set(root, [...(groups.get(root) ?? []), id]);
+      }
+      return groups;
+    },
+  };
+}
+
+/** Clusters of near-duplicates among the neighbourhoods of `queries`; singletons are left out. */
+export function findNearDuplicates(
+  queries: Iterable<{ id: string; vector: ArrayLike<number> }>,
+  search: SearchFn,
+  options: DedupOptions,
+): DuplicateCluster[] {
+  const sets = createUnionFind();
+  const k = options.k ?? 5;
+  for (const { id, vector } of queries) {
+    for (const neighbor of search(vector, k + 1)) {
+      if (neighbor.id !== id && neighbor.similarity >= options.threshold) sets.union(id, neighbor.id);
+    }
+  }
+  const clusters: DuplicateCluster[] = [];
+  for (const members of sets.members().values()) {
+    if (members.length < 2) continue;
+    const sorted = members.sort(compareIds);
+    clusters.push({ keep: sorted[0] ?? '', duplicates: sorted.slice(1) });
+  }
+  return clusters.sort((a, b) => compareIds(a.keep, b.keep));
+}
+
+/** Every id that a cluster drops. */
+export function duplicateIds(clusters: readonly DuplicateCluster[]): Set<string> {
+  return new Set(clusters.flatMap((c) => c.duplicates));
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
+import { clusteredVectors } from '../../tests/helpers/vectors.ts';
+import type { VectorMatrix } from '../rank/vector-matrix.ts';
+import { createEmbeddingsStore } from '../store/embeddings-store.ts';
+import { createModelIndexFiles, openModelIndex } from './index-store.ts';
+
+const tempDir = useTempDirs();
+const MODEL = 'toy-16';
+
+function rowsOf(matrix: VectorMatrix, from: number, to: number): { id: string; vector: Float32Array }[] {
+  return matrix.ids
+    .slice(from, to)
+    .map((id, i) => ({ id, vector: matrix.data.slice((from + i) * 16, (from + i + 1) * 16) }));
+}
+
+async function setup(): Promise<{
+  stateDir: string;
+  matrix: VectorMatrix;
+  store: ReturnType<typeof createEmbeddingsStore>;
+}> {
+  const stateDir = tempDir();
+  const matrix = clusteredVectors(400, 16, 6);
+  const store = createEmbeddingsStore(stateDir, MODEL);
+  await store.writeMeta({
+    model: MODEL,
+    backend: 'hashing',
+    dims: 16,
+    normalize: false,
+    createdAt: '2026-11-21T00:00:00Z',
+  });
+  await store.upsert(rowsOf(matrix, 0, 300));
+  return { stateDir, matrix, store };
+}
+
+describe('openModelIndex', () => {
+  it('builds the index when missing, then loads it from disk while the shards are unchanged', async () => {
+    const { stateDir, store } = await setup();
+    const deps = { stateDir, model: MODEL, loadVectors: () => store.load() };
+    const first = await openModelIndex(deps);
+    expect(first.origin).toBe('rebuilt');
+    expect(first.index.size()).toBe(300);
+    expect(existsSync(createModelIndexFiles(stateDir, MODEL).graph)).toBe(true);
+    let loads = 0;
+    const second = await openModelIndex({
+      ...deps,
+      loadVectors: () => {
+        loads += 1;
+        return store.load();
+      },
+    });
+    expect(second.origin).toBe('loaded');
+    expect(loads).toBe(0);
+    expect(second.index.size()).toBe(300);
+  });
+
+  it('adds the new vectors when the shards changed, and rebuilds when the files are damaged', async () => {
+    const { stateDir, matrix, store } = await setup();
+    const deps = { stateDir, model: MODEL, loadVectors: () => store.load() };
+    await openModelIndex(deps);
+    await store.upsert(rowsOf(matrix, 300, 400));
+    const updated = await openModelIndex(deps);
+    expect(updated.origin).toBe('updated');
+    expect(updated.index.size()).toBe(400);
+    const query = matrix.data.subarray(350 * 16, 351 * 16);
+    expect(updated.index.search(query, 1)[0]?.id).toBe(matrix.ids[350]);
+    expect((await openModelIndex(deps)).origin).toBe('loaded');
+
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(createModelIndexFiles(stateDir, MODEL).graph, 'garbage');
+    const rebuilt = await openModelIndex(deps);
+    expect(rebuilt.origin).toBe('rebuilt');
+    expect(rebuilt.index.search(query, 1)[0]?.id).toBe(matrix.ids[350]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Terms of titles and abstracts (words and two-word phrases without stopwords) and the terms
+ * most distinctive of a group of documents against a corpus: tf-idf with document frequency as
+ * tf, `share × ln(N / (1 + df))`. Pure.
+ */
+
+const STOPWORDS = new Set(
+  `a about above across after again against all also although among an and any are as at be because been before
+being below between both but by can could did do does doing during each either few for from further had has have
+having here how however i if in into is it its itself just more most much must no nor not of off on once only or other
+our ours out over own same she should so some such than that the their them then there these they this those through
+to too under until up upon very was we were what when where which while who whom why will with within without would
+you your via using use used uses based new propose proposed proposes present presents paper work approach approaches
+method methods show shows shown result results demonstrate demonstrates achieve achieves achieving existing novel
+framework study introduce introduces introducing across several significantly significant further first one two
+three different various many well better large small high low often even still may might while thus therefore
+across extensive experiments experimental state-of-the-art sota performance improve improves improved improvement
+task tasks model models data dataset datasets code available including provide provides enable enables like given
+make makes remains remain key ability able however furthermore moreover specifically recent recently`.split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
+
+function words(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/-+$/, ''));
+}
+
+function isContent(word: string): boolean {
+  return word.length >= 3 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
+}
+
+/** The distinct words and adjacent word pairs of a text, stopwords and numbers left out. */
+export function documentTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  let previous: string | undefined;
+  for (const word of words(text)) {
+    if (!isContent(word)) {
+      previous = undefined;
+      continue;
+    }
+    terms.add(word);
+    if (previous !== undefined) terms.add(`${previous} ${word}`);
+    previous = word;
+  }
+  return terms;
+}
+
+export function documentFrequencies(docs: Iterable<ReadonlySet<string>>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const term of doc) df.set(term, (df.get(term) ?? 0) + 1);
+  return df;
+}
+
+export interface ScoredTerm {
+  term: string;
+  /** Share of the group's documents containing the term. */
+  share: number;
+  score: number;
+}
+
+export interface DistinctiveOptions {
+  limit: number;
+  /** A term must occur in at least this many of the group's documents (default 2). */
+  minDocs?: number;
+}
+
+/**
+ * The group's most distinctive terms. A term sharing a word with a higher-ranked one is dropped,
+ * so "speculative decoding" is not followed by "speculative" or "decoding".
+ */
+export function distinctiveTerms(
+  group: ReadonlyArray<ReadonlySet<string>>,
+  corpusDf: ReadonlyMap<string, number>,
+  corpusSize: number,
+  options: DistinctiveOptions,
+): ScoredTerm[] {
+  const groupDf = documentFrequencies(group);
+  const minDocs = Math.min(options.minDocs ?? 2, group.length);
+  const scored: ScoredTerm[] = [];
+  for (const [term, count] of groupDf) {
+    if (count < minDocs) continue;
+    const share = count / group.length;
+    const df = Math.max(corpusDf.get(term) ?? 0, count);
+    scored.push({ term, share, score: share * Math.log(corpusSize / (1 + df)) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
+  const chosen: ScoredTerm[] = [];
+  for (const candidate of scored) {
+    if (chosen.length >= options.limit) break;
+    const parts = candidate.term.split(' ');
+    const covered = chosen.some((c) => c.term.split(' ').some((w) => parts.includes(w)));
+    if (!covered && candidate.score > 0) chosen.push(candidate);
+  }
+  return chosen;
+}

@@ -1,0 +1,143 @@
+/**
+ * Which keys (tags, keyphrases, benchmark names…) are growing: the share of items carrying a key in a
+ * recent window against its share in the baseline window just before it. Pure and generic — the paper
+ * trends and the benchmark radar's weekly report both call it.
+ *
+ * Windows, with `end` inclusive:
+ * - window:   the `windowDays` days ending on `end`;
+ * - baseline: the `baselineDays` days ending the day before the window starts.
+ * Items dated outside both are ignored; an item counts once per key however often it lists it.
+ *
+ * Shares are relative to the number of items in each window (windowShare = windowCount / windowItems).
+ * growth = windowShare / max(baselineShare, smoothing), with smoothing = 0.5 / baselineItems: a key
+ * absent from the baseline is treated as if half an item had carried it there, so its growth is finite
+ * and grows with its window count instead of being infinite. Without any baseline item there is nothing
+ * to compare with and no trend is returned.
+ */
+import { addDays } from '../core/local-day.ts';
+
+export interface TrendItem {
+  id: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  keys: readonly string[];
+}
+
+export interface TrendOptions {
+  /** Last day of the window, inclusive, `YYYY-MM-DD`. */
+  end: string;
+  windowDays: number;
+  baselineDays: number;
+  /** Minimum growth to report, e.g. 1.5. */
+  minGrowth: number;
+  /** Minimum number of window items carrying the key. */
+  minWindowCount: number;
+  /** Minimum number of baseline items carrying the key (default 0: new keys may trend). */
+  minBaselineCount?: number;
+  /** Example item ids per trend (default 3), newest first. */
+  examples?: number;
+}
+
+export interface Trend {
+  key: string;
+  windowCount: number;
+  baselineCount: number;
+  windowShare: number;
+  baselineShare: number;
+  growth: number;
+  /** Ids of window items carrying the key, newest first. */
+  examples: string[];
+}
+
+/** Half an item: the baseline share floor for keys the baseline never saw. */
+export const BASELINE_SMOOTHING_ITEMS = 0.5;
+const DEFAULT_EXAMPLES = 3;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface TrendWindows {
+  windowStart: string;
+  baselineStart: string;
+  baselineEnd: string;
+}
+
+/** The first days of the window and of the baseline, and the baseline's last day. */
+export function trendWindows(end: string, windowDays: number, baselineDays: number): TrendWindows {
+  const windowStart = addDays(end, -(windowDays - 1));
+  const baselineEnd = addDays(windowStart, -1);
+  return { windowStart, baselineEnd, baselineStart: addDays(baselineEnd, -(baselineDays - 1)) };
+}
+
+function checkOptions(options: TrendOptions): void {
+  if (!DAY.test(options.end) || Number.isNaN(Date.parse(`${options.end}T00:00:00Z`))) {
+    throw new RangeError(`trends: end must be a YYYY-MM-DD day, got "${options.end}"`);
+  }
+  for (const name of ['windowDays', 'baselineDays'] as const) {
+    const value = options[name];
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`trends: ${name} must be a positive integer, got ${value}`);
+    }
+  }
+}
+
+interface KeyTally {
+  window: string[];
+  baseline: number;
+}
+
+interface Tallies {
+  windowItems: number;
+  baselineItems: number;
+  keys: Map<string, KeyTally>;
+}
+
+function tally(items: ReadonlyArray<TrendItem>, windows: TrendWindows, end: string): Tallies {
+  const result: Tallies = { windowItems: 0, baselineItems: 0, keys: new Map() };
+  const sorted = [...items].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  for (const item of sorted) {
+    const day = item.date.slice(0, 10);
+    const inWindow = day >= windows.windowStart && day <= end;
+    const inBaseline = day >= windows.baselineStart && day <= windows.baselineEnd;
+    if (!inWindow && !inBaseline) continue;
+    if (inWindow) result.windowItems++;
+    else result.baselineItems++;
+    for (const key of new Set(item.keys)) {
+      const entry = result.keys.get(key) ?? { window: [], baseline: 0 };
+      if (inWindow) entry.window.push(item.id);
+      else entry.baseline++;
+      result.keys.set(key, entry);
+    }
+  }
+  return result;
+}
+
+/** Growing keys, strongest growth first (ties: more window items, then key). */
+export function computeTrends(items: ReadonlyArray<TrendItem>, options: TrendOptions): Trend[] {
+  checkOptions(options);
+  const windows = trendWindows(options.end, options.windowDays, options.baselineDays);
+  const { windowItems, baselineItems, keys } = tally(items, windows, options.end);
+  if (windowItems === 0 || baselineItems === 0) return [];
+  const smoothing = BASELINE_SMOOTHING_ITEMS / baselineItems;
+  const minBaseline = options.minBaselineCount ?? 0;
+  const exampleCount = options.examples ?? DEFAULT_EXAMPLES;
+  const trends: Trend[] = [];
+  for (const [key, entry] of keys) {
+    const windowCount = entry.window.length;
+    if (windowCount < options.minWindowCount || entry.baseline < minBaseline) continue;
+    const windowShare = windowCount / windowItems;
+    const baselineShare = entry.baseline / baselineItems;
+    const growth = windowShare / Math.max(baselineShare, smoothing);
+    if (growth < options.minGrowth) continue;
+    trends.push({
+      key,
+      windowCount,
+      baselineCount: entry.baseline,
+      windowShare,
+      baselineShare,
+      growth,
+      examples: entry.window.slice(0, exampleCount),
+    });
+  }
+  return trends.sort(
+    (a, b) => b.growth - a.growth || b.windowCount - a.windowCount || a.key.localeCompare(b.key),
+  );
+}

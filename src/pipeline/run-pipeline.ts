@@ -1,0 +1,135 @@
+/**
+ * The orchestrator: runs the steps in order, records each one in the run's manifest and
+ * events, and isolates failures: a failed step is recorded and alerted, and the next steps
+ * still run (every step works from the state, so it can use what earlier runs stored).
+ */
+import type { Clock } from '../core/clock.ts';
+import { errorMessage } from '../core/errors.ts';
+import { localDay } from '../core/local-day.ts';
+import type { Logger } from '../log/logger.ts';
+import { newRunId, type RunEvent, type RunManifest, type RunsStore, type StepRecord } from '../store/runs-store.ts';
+import type { PipelineStep, StepContext } from './pipeline-step.ts';
+
+export interface PipelineDeps {
+  runs: RunsStore;
+  steps: readonly PipelineStep[];
+  clock: Clock;
+  logger: Logger;
+  timezone: string;
+  /** Raised for a failed step (the alerter applies storm suppression). */
+  alert?: (kind: string, component: string, error: unknown) => void;
+  /** What this run's LLM calls cost so far, for the manifest. */
+  spentUsd?: () => Promise<number>;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface PipelineOptions {
+  offline: boolean;
+  signal?: AbortSignal;
+  runId?: string;
+  /** Recorded in the manifest as given. */
+  recorded?: Record<string, unknown>;
+}
+
+export async function runPipeline(deps: PipelineDeps, options: PipelineOptions): Promise<RunManifest> {
+  const started = deps.clock.now();
+  const runId = options.runId ?? newRunId(started);
+  const signal = options.signal ?? new AbortController().signal;
+  const manifest: RunManifest = {
+    runId,
+    kind: 'pipeline',
+    status: 'running',
+    options: { offline: options.offline, steps: deps.steps.map((s) => s.name), ...options.recorded },
+    startedAt: started.toISOString(),
+    steps: deps.steps.map((s) => ({ name: s.name, status: 'pending', counts: {}, errors: [] })),
+    costUsd: 0,
+    pid: process.pid,
+    outputs: {},
+  };
+  const event = async (e: Omit<RunEvent, 'at'>): Promise<void> => {
+    await deps.runs.appendEvents(runId, [{ at: deps.clock.now().toISOString(), ...e }]);
+  };
+  await deps.runs.write(manifest);
+  await event({ type: 'run_start' });
+
+  for (const [index, step] of deps.steps.entries()) {
+    const record = manifest.steps[index];
+    if (!record) continue;
+    if (signal.aborted) {
+      record.status = 'skipped';
+      await event({ type: 'step_skipped', step: step.name, message: 'the run was stopped' });
+      continue;
+    }
+    await runStep(deps, manifest, record, step, { runId, signal, offline: options.offline, event });
+  }
+
+  const finished = deps.clock.now();
+  manifest.finishedAt = finished.toISOString();
+  manifest.durationMs = finished.getTime() - started.getTime();
+  manifest.costUsd = (await deps.spentUsd?.()) ?? 0;
+  const failed = manifest.steps.filter((s) => s.status === 'failed').length;
+  manifest.status = signal.aborted ? 'cancelled' : failed === 0 ? 'completed' : failed === manifest.steps.length ? 'failed' : 'partial';
+  await deps.runs.write(manifest);
+  await event({
+    type: manifest.status === 'completed' ? 'run_completed' : manifest.status === 'cancelled' ? 'run_cancelled' : 'run_failed',
+    message: manifest.status,
+  });
+  return manifest;
+}
+
+interface RunState {
+  runId: string;
+  signal: AbortSignal;
+  offline: boolean;
+  event: (e: Omit<RunEvent, 'at'>) => Promise<void>;
+}
+
+async function runStep(
+  deps: PipelineDeps,
+  manifest: RunManifest,
+  record: StepRecord,
+  step: PipelineStep,
+  run: RunState,
+): Promise<void> {
+  const start = deps.clock.now();
+  record.status = 'running';
+  record.startedAt = start.toISOString();
+  await deps.runs.write(manifest);
+  await run.event({ type: 'step_started', step: step.name });
+  const itemEvents: Array<Omit<RunEvent, 'at'>> = [];
+  const ctx: StepContext = {
+    runId: run.runId,
+    day: localDay(start, deps.timezone),
+    offline: run.offline,
+    signal: run.signal,
+    logger: deps.logger.child({ step: step.name }),
+    itemFailed: (item, error) => {
+      record.errors.push(`${item}: ${error}`);
+      itemEvents.push({ type: 'item_failed', step: step.name, item, message: error });
+    },
+    progress: (done, total) => deps.onProgress?.(step.name, done, total),
+  };
+  try {
+    const outcome = await step.run(ctx);
+    record.status = 'ok';
+    record.counts = outcome.counts;
+    if (outcome.note !== undefined) record.note = outcome.note;
+    Object.assign(manifest.outputs, outcome.outputs ?? {});
+  } catch (error) {
+    record.status = 'failed';
+    record.errors.push(errorMessage(error));
+    deps.logger.error({ step: step.name, error: errorMessage(error) }, 'step failed');
+    deps.alert?.(`step-failed:${step.name}`, `pipeline ${step.name}`, error);
+  }
+  const end = deps.clock.now();
+  record.finishedAt = end.toISOString();
+  record.durationMs = end.getTime() - start.getTime();
+  if (itemEvents.length > 0) await deps.runs.appendEvents(run.runId, itemEvents.map((e) => ({ at: end.toISOString(), ...e })));
+  await run.event({
+    type: record.status === 'ok' ? 'step_finished' : 'step_failed',
+    step: step.name,
+    counts: record.counts,
+    ...(record.status === 'failed' ? { message: record.errors.at(-1) ?? '' } : {}),
+  });
+  await deps.runs.write(manifest);
+}

@@ -1,0 +1,36 @@
+/** publish: the day's items to Notion, or to markdown + HTML under state/out/ without a token. */
+import type { Publisher } from '../../publish/publisher.ts';
+import { type DayItemsDeps, dayItems } from '../day-items.ts';
+import type { PipelineStep } from '../pipeline-step.ts';
+
+export interface PublishStepDeps {
+  items: DayItemsDeps;
+  publishers: readonly Publisher[];
+}
+
+export function createPublishStep(deps: PublishStepDeps): PipelineStep {
+  return {
+    name: 'publish',
+    async run(ctx) {
+      const items = await dayItems(deps.items, ctx.day);
+      const counts: Record<string, number> = { items: items.length, published: 0, failed: 0 };
+      const outputs: Record<string, string> = {};
+      for (const publisher of deps.publishers) {
+        const { results, outputs: written } = await publisher.publish(ctx.day, items);
+        for (const result of results) {
+          if (result.ok) counts.published = (counts.published ?? 0) + 1;
+          else {
+            counts.failed = (counts.failed ?? 0) + 1;
+            ctx.itemFailed(`${publisher.name}:${result.id}`, result.error);
+          }
+        }
+        for (const [key, path] of Object.entries(written)) outputs[publisher.name === 'local' ? key : `${publisher.name}.${key}`] = path;
+      }
+      return {
+        counts,
+        note: `${counts.published} pages via ${deps.publishers.map((p) => p.name).join(' + ')}`,
+        outputs,
+      };
+    },
+  };
+}

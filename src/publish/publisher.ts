@@ -1,0 +1,18 @@
+/** The publish port: Notion and the local markdown/HTML output both implement it. */
+import type { StoredSummary } from '../core/summary.ts';
+import type { Paper } from '../store/schemas.ts';
+
+export interface PublishItem {
+  paper: Paper;
+  summary: StoredSummary | undefined;
+  pick: { score: number; reason: 'top' | 'explore'; model: string } | undefined;
+  related: ReadonlyArray<{ id: string; title: string; relation: string }>;
+}
+
+export type PublishResult = { id: string; ok: true; location: string } | { id: string; ok: false; error: string };
+
+export interface Publisher {
+  readonly name: string;
+  /** Publishes the day's items; one failed item never stops the others. */
+  publish(day: string, items: readonly PublishItem[]): Promise<{ results: PublishResult[]; outputs: Record<string, string> }>;
+}

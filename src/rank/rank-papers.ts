@@ -1,0 +1,226 @@
+/**
+ * The job behind `radar rank`: per active embedding model, train the preference classifier
+ * (or fall back to the seed interests while labels are few), score the day's new papers,
+ * drop near-duplicates, sample the picks and record them. A re-run of a date returns its picks.
+ */
+import type { RadarConfig } from '../config/schema.ts';
+import { openModelIndex } from '../index/index-store.ts';
+import type { Logger } from '../log/logger.ts';
+import { createClassifierStore, finiteOrNull } from '../store/classifier-store.ts';
+import { createEmbeddingsStore } from '../store/embeddings-store.ts';
+import { createLabelsStore } from '../store/labels-store.ts';
+import { createPapersStore } from '../store/papers-store.ts';
+import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
+import type { Label } from '../store/schemas.ts';
+import { type CandidateRows, candidateRows, inWindow } from './candidates.ts';
+import { coldStartScores, type EmbedTexts } from './cold-start.ts';
+import { type Evaluation, evaluatePreference } from './evaluate.ts';
+import { scoreRows, trainPreference } from './preference-model.ts';
+import { hashSeed } from './prng.ts';
+import { medianScore, samplePicks } from './sampling.ts';
+import { countLabels } from './training-set.ts';
+import { selectRows, type VectorMatrix } from './vector-matrix.ts';
+
+export interface RankDeps {
+  stateDir: string;
+  config: RadarConfig;
+  logger: Logger;
+  /** The model's embed function, for the seed interests of a cold start. */
+  embedderFor: (model: string) => Promise<EmbedTexts>;
+  now?: () => Date;
+}
+
+export interface RankOptions {
+  /** YYYY-MM-DD; default today (UTC). */
+  date?: string;
+  windowDays?: number;
+  evaluate?: boolean;
+}
+
+export interface ModelRanking {
+  model: string;
+  mode: 'classifier' | 'cold-start' | 'recorded';
+  picks: PickRecord[];
+  candidates: number;
+  duplicates: number;
+  withoutVector: number;
+  labels: { positives: number; negatives: number };
+  evaluation?: Evaluation;
+}
+
+export interface RankResult {
+  date: string;
+  models: ModelRanking[];
+}
+
+interface DayInputs {
+  date: string;
+  labels: Label[];
+  windowPapers: Awaited<ReturnType<ReturnType<typeof createPapersStore>['readAll']>>;
+  shown: Set<string>;
+  recorded: PickRecord[];
+}
+
+export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Promise<RankResult> {
+  const date = options.date ?? (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const picks = createPicksStore(deps.stateDir, (file) =>
+    deps.logger.warn({ file }, 'dropped a torn last line'),
+  );
+  const all = await picks.readAll();
+  const inputs: DayInputs = {
+    date,
+    labels: await createLabelsStore(deps.stateDir).readAll(),
+    windowPapers: inWindow(await createPapersStore(deps.stateDir).readAll(), date, options.windowDays ?? 3),
+    shown: new Set(all.map((p) => p.id)),
+    recorded: all.filter((p) => p.date === date),
+  };
+  const models: ModelRanking[] = [];
+  for (const model of deps.config.embedding.active) {
+    const ranking = await rankModel(deps, model, inputs, options);
+    if (ranking.mode !== 'recorded') await picks.append(ranking.picks);
+    for (const p of ranking.picks) inputs.shown.add(p.id);
+    models.push(ranking);
+  }
+  return { date, models };
+}
+
+async function rankModel(
+  deps: RankDeps,
+  model: string,
+  day: DayInputs,
+  options: RankOptions,
+): Promise<ModelRanking> {
+  const matrix = await createEmbeddingsStore(deps.stateDir, model).load();
+  const known = new Set(matrix.ids);
+  const usable = day.labels.filter((l) => known.has(l.id));
+  const counts = countLabels(usable);
+  const evaluation = options.evaluate ? await evaluateModel(deps, model, matrix, usable) : undefined;
+  const recorded = day.recorded.filter((p) => p.model === model);
+  const base = { model, labels: counts, ...(evaluation ? { evaluation } : {}) };
+  if (recorded.length > 0)
+    return { ...base, mode: 'recorded', picks: recorded, candidates: 0, duplicates: 0, withoutVector: 0 };
+  if (matrix.ids.length === 0) {
+    deps.logger.warn({ model }, 'no embeddings for this model yet: nothing to rank');
+    return {
+      ...base,
+      mode: 'cold-start',
+      picks: [],
+      candidates: 0,
+      duplicates: 0,
+      withoutVector: day.windowPapers.length,
+    };
+  }
+  const found = await findCandidates(deps, model, matrix, day);
+  const scored = await scoreCandidates(deps, model, matrix, usable, found.rows);
+  const scores = found.rows.map((row, i) => ({ id: matrix.ids[row] ?? '', score: scored.scores[i] ?? 0 }));
+  const ranking = deps.config.ranking;
+  const sampled = samplePicks(scores, {
+    model,
+    count: ranking.picksPerDay,
+    exploreShare: ranking.exploreShare,
+    seed: hashSeed(ranking.seed, day.date, model),
+    exclude: day.shown,
+    uncertainCenter: scored.mode === 'classifier' ? 0.5 : medianScore(scores),
+  });
+  return {
+    ...base,
+    mode: scored.mode,
+    picks: sampled.map((p) => ({ date: day.date, id: p.id, model, score: p.score, reason: p.reason })),
+    candidates: found.rows.length,
+    duplicates: found.duplicates.reduce((n, c) => n + c.duplicates.length, 0),
+    withoutVector: found.withoutVector,
+  };
+}
+
+/** The window's papers not shown yet, minus near-duplicates found through the model's index. */
+async function findCandidates(
+  deps: RankDeps,
+  model: string,
+  matrix: VectorMatrix,
+  day: DayInputs,
+): Promise<CandidateRows> {
+  const { index } = await openModelIndex({
+    stateDir: deps.stateDir,
+    model,
+    loadVectors: async () => matrix,
+    logger: deps.logger,
+  });
+  return candidateRows(matrix, day.windowPapers, day.shown, {
+    // Pairs above a high threshold are far closer than the 10th neighbour: a small ef finds them.
+    search: (v, k) => index.search(v, k, { ef: 16 }),
+    threshold: deps.config.ranking.dedupThreshold,
+  });
+}
+
+async function scoreCandidates(
+  deps: RankDeps,
+  model: string,
+  matrix: VectorMatrix,
+  usable: readonly Label[],
+  rows: readonly number[],
+): Promise<{ mode: 'classifier' | 'cold-start'; scores: Float64Array }> {
+  const ranking = deps.config.ranking;
+  const { positives, negatives } = countLabels(usable);
+  if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass) {
+    deps.logger.info({ model, positives, negatives }, 'too few labels: cold start from the seed interests');
+    const embed = await deps.embedderFor(model);
+    return {
+      mode: 'cold-start',
+      scores: await coldStartScores(selectRows(matrix, rows), ranking.seedInterests, embed),
+    };
+  }
+  const settings = {
+    l2: ranking.l2,
+    pseudoNegativeRatio: ranking.pseudoNegativeRatio,
+    pseudoNegativeWeight: ranking.pseudoNegativeWeight,
+    seed: ranking.seed,
+  };
+  const exclude = new Set(rows.map((row) => matrix.ids[row] ?? ''));
+  const trained = trainPreference(matrix, usable, settings, exclude);
+  await createClassifierStore(deps.stateDir).writeClassifier({
+    version: 1,
+    model,
+    kind: 'logistic',
+    trainedAt: (deps.now?.() ?? new Date()).toISOString(),
+    dims: matrix.dims,
+    coefficients: trained.model.coefficients,
+    intercept: trained.model.intercept,
+    positives: trained.positives,
+    negatives: trained.negatives,
+    pseudoNegatives: trained.pseudoNegatives,
+    iterations: trained.iterations,
+    converged: trained.converged,
+    settings,
+  });
+  return { mode: 'classifier', scores: scoreRows(trained.model, matrix, rows) };
+}
+
+async function evaluateModel(
+  deps: RankDeps,
+  model: string,
+  matrix: VectorMatrix,
+  usable: readonly Label[],
+): Promise<Evaluation | undefined> {
+  const { positives, negatives } = countLabels(usable);
+  if (positives < 2 || negatives < 2) return undefined;
+  const r = deps.config.ranking;
+  const evaluation = evaluatePreference(matrix, usable, {
+    l2: r.l2,
+    pseudoNegativeRatio: r.pseudoNegativeRatio,
+    pseudoNegativeWeight: r.pseudoNegativeWeight,
+    seed: r.seed,
+  });
+  const split = (s: Evaluation['temporal']) => ({
+    ...s,
+    auc: finiteOrNull(s.auc),
+    precisionAtK: finiteOrNull(s.precisionAtK),
+  });
+  await createClassifierStore(deps.stateDir).writeMetrics({
+    version: 1,
+    model,
+    evaluatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    temporal: split(evaluation.temporal),
+    kfold: { ...split(evaluation.kfold), folds: evaluation.kfold.folds },
+  });
+  return evaluation;
+}

@@ -1,0 +1,217 @@
+/**
+ * The portable format of an embeddings shard: parquet with a UTF8 `id` column and a `vector`
+ * column that is a three-level LIST of FLOAT, so DuckDB, pyarrow or polars read it as
+ * `id VARCHAR, vector FLOAT[]`.
+ */
+import type { FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { compareIds, parseArxivId } from '../core/arxiv-id.ts';
+
+/** Rows of one shard: `data` holds `ids.length * dims` floats, row-major. */
+export interface VectorShard {
+  ids: string[];
+  dims: number;
+  data: Float32Array;
+}
+
+export interface DecodedVectors extends VectorShard {
+  /** Why rows or the file do not match the format; rows with a problem are left out. */
+  problems: string[];
+}
+
+const MAX_PROBLEMS = 20;
+
+const VECTOR_SCHEMA: SchemaElement[] = [
+  { name: 'root', num_children: 2 },
+  {
+    name: 'id',
+    type: 'BYTE_ARRAY',
+    converted_type: 'UTF8',
+    logical_type: { type: 'STRING' },
+    repetition_type: 'REQUIRED',
+  },
+  {
+    name: 'vector',
+    converted_type: 'LIST',
+    logical_type: { type: 'LIST' },
+    repetition_type: 'REQUIRED',
+    num_children: 1,
+  },
+  { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+  { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' },
+];
+
+/** Rows per row group: bounds the writer's memory (it shreds one group at a time) and lets readers split work. */
+const ROW_GROUP_ROWS = 4096;
+
+function vectorsAsArrays(shard: VectorShard, start: number, end: number): number[][] {
+  const { dims, data } = shard;
+  const vectors: number[][] = [];
+  for (let row = start; row < end; row += 1)
+    vectors.push(Array.from(data.subarray(row * dims, (row + 1) * dims)));
+  return vectors;
+}
+
+/**
+ * Encodes a shard one row group at a time: the writer needs plain arrays for a LIST column, and
+ * converting only a group's vectors keeps a 25k-row shard from costing a gigabyte of heap.
+ */
+export async function encodeVectorParquet(
+  shard: VectorShard,
+  keyValues: Record<string, string> = {},
+): Promise<Uint8Array> {
+  const rows = shard.ids.length;
+  const writer = new ByteWriter(4096 + rows * (shard.dims * 4 + 64));
+  const parquet = new ParquetWriter({
+    writer,
+    schema: VECTOR_SCHEMA,
+    kvMetadata: Object.entries(keyValues).map(([key, value]) => ({ key, value })),
+    createdBy: 'research-radar',
+  });
+  for (let start = 0; start < rows; start += ROW_GROUP_ROWS) {
+    const end = Math.min(rows, start + ROW_GROUP_ROWS);
+    await parquet.write({
+      columnData: [
+        { name: 'id', data: shard.ids.slice(start, end) },
+        // PLAIN skips the writer's dictionary attempt, which never pays off on float vectors.
+        { name: 'vector', data: vectorsAsArrays(shard, start, end), encoding: 'PLAIN', statistics: false },
+      ],
+      rowGroupSize: ROW_GROUP_ROWS,
+    });
+  }
+  await parquet.finish();
+  return writer.getBytes();
+}
+
+function isStringColumn(node: SchemaTree): boolean {
+  const { element } = node;
+  const utf8 = element.converted_type === 'UTF8' || element.logical_type?.type === 'STRING';
+  return node.children.length === 0 && element.type === 'BYTE_ARRAY' && utf8;
+}
+
+function isFloatList(node: SchemaTree): boolean {
+  const { element } = node;
+  const list = node.children[0];
+  const item = list?.children[0];
+  const listAnnotated = element.converted_type === 'LIST' || element.logical_type?.type === 'LIST';
+  return (
+    listAnnotated &&
+    node.children.length === 1 &&
+    list?.element.repetition_type === 'REPEATED' &&
+    list.children.length === 1 &&
+    item?.children.length === 0 &&
+    item.element.type === 'FLOAT'
+  );
+}
+
+export function checkVectorSchema(metadata: FileMetaData): string[] {
+  const columns = parquetSchema(metadata).children;
+  const problems = columns
+    .filter((column) => column.element.name !== 'id' && column.element.name !== 'vector')
+    .map((column) => `unexpected column "${column.element.name}"`);
+  const id = columns.find((column) => column.element.name === 'id');
+  const vector = columns.find((column) => column.element.name === 'vector');
+  if (!id) problems.push('missing column "id"');
+  else if (!isStringColumn(id)) problems.push('column "id" is not a UTF8 string');
+  if (!vector) problems.push('missing column "vector"');
+  else if (!isFloatList(vector)) problems.push('column "vector" is not a three-level LIST of FLOAT');
+  return problems;
+}
+
+async function readRows(file: ArrayBuffer, metadata: FileMetaData): Promise<unknown[][]> {
+  let rows: unknown[][] = [];
+  await parquetRead({
+    file,
+    metadata,
+    columns: ['id', 'vector'],
+    onComplete: (result: unknown[][]) => {
+      rows = result;
+    },
+  });
+  return rows;
+}
+
+function asArrayLike(value: unknown): ArrayLike<unknown> | undefined {
+  if (Array.isArray(value)) return value;
+  if (value instanceof Float32Array || value instanceof Float64Array) return value;
+  return undefined;
+}
+
+/** Copies one row's vector into `target` at `offset`; returns why it cannot, if so. */
+function copyVector(vector: unknown, dims: number, target: Float32Array, offset: number): string | undefined {
+  const values = asArrayLike(vector);
+  if (!values) return 'vector is not a list';
+  if (values.length !== dims) return `vector has ${values.length} values, expected ${dims}`;
+  for (let i = 0; i < dims; i += 1) {
+    const value = values[i];
+    if (typeof value !== 'number') return `vector value ${i} is not a number`;
+    target[offset + i] = value;
+  }
+  return undefined;
+}
+
+function firstLength(rows: unknown[][]): number {
+  for (const row of rows) {
+    const values = asArrayLike(row[1]);
+    if (values) return values.length;
+  }
+  return 0;
+}
+
+function collectRows(rows: unknown[][], expectedDims: number | undefined, problems: string[]): VectorShard {
+  const dims = expectedDims ?? firstLength(rows);
+  const ids: string[] = [];
+  const data = new Float32Array(rows.length * dims);
+  for (const [row, [id, vector]] of rows.entries()) {
+    if (typeof id !== 'string') {
+      problems.push(`row ${row}: id is not a string`);
+      continue;
+    }
+    const reason = copyVector(vector, dims, data, ids.length * dims);
+    if (reason) problems.push(`row ${row} (${id}): ${reason}`);
+    else ids.push(id);
+  }
+  return { ids, dims, data: data.subarray(0, ids.length * dims) };
+}
+
+/** Ids must be versionless arXiv ids of the shard, sorted and unique. */
+export function checkShardIds(ids: readonly string[], shard: string | undefined): string[] {
+  const problems: string[] = [];
+  for (const [row, id] of ids.entries()) {
+    const parsed = parseArxivId(id);
+    if (parsed?.id !== id) problems.push(`row ${row}: "${id}" is not a versionless arXiv id`);
+    else if (shard !== undefined && parsed.yymm !== shard)
+      problems.push(`row ${row}: ${id} belongs to shard ${parsed.yymm}`);
+    const previous = ids[row - 1];
+    if (previous === undefined) continue;
+    const order = compareIds(previous, id);
+    if (order === 0) problems.push(`row ${row}: duplicate id ${id}`);
+    else if (order > 0) problems.push(`row ${row}: ${id} comes after ${previous} (ids must be sorted)`);
+  }
+  return problems;
+}
+
+function capProblems(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
+}
+
+/**
+ * Decodes a shard file. Throws only when the bytes are not parquet at all; every other mismatch
+ * (columns, dims, ids) is listed in `problems`.
+ */
+export async function decodeVectorParquet(
+  bytes: ArrayBuffer,
+  options: { dims?: number | undefined; shard?: string | undefined } = {},
+): Promise<DecodedVectors> {
+  const metadata = parquetMetadata(bytes);
+  const schemaProblems = checkVectorSchema(metadata);
+  if (schemaProblems.length > 0) {
+    return { ids: [], dims: options.dims ?? 0, data: new Float32Array(0), problems: schemaProblems };
+  }
+  const problems: string[] = [];
+  const shard = collectRows(await readRows(bytes, metadata), options.dims, problems);
+  problems.push(...checkShardIds(shard.ids, options.shard));
+  return { ...shard, problems: capProblems(problems) };
+}

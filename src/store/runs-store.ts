@@ -1,0 +1,97 @@
+/**
+ * Runs of the pipeline and of the evals: `runs/<run_id>/manifest.json` (the source of truth:
+ * status, options, per-step counts, durations, errors, cost) and `runs/<run_id>/events.jsonl`
+ * (what happened, in order).
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { appendJsonl, readJsonFile, readJsonl, writeJsonFile } from './jsonl-file.ts';
+import { statePaths } from './paths.ts';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const StepRecord = z.object({
+  name: z.string(),
+  status: z.enum(['pending', 'running', 'ok', 'failed', 'skipped']),
+  startedAt: isoDateTime.optional(),
+  finishedAt: isoDateTime.optional(),
+  durationMs: z.number().optional(),
+  counts: z.record(z.string(), z.number()).default({}),
+  errors: z.array(z.string()).default([]),
+  note: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof StepRecord>;
+
+export const RunManifest = z.object({
+  runId: z.string(),
+  kind: z.enum(['pipeline', 'eval-search', 'eval-generation']),
+  status: z.enum(['running', 'completed', 'partial', 'failed', 'cancelled']),
+  options: z.record(z.string(), z.unknown()),
+  startedAt: isoDateTime,
+  finishedAt: isoDateTime.optional(),
+  durationMs: z.number().optional(),
+  steps: z.array(StepRecord),
+  costUsd: z.number().default(0),
+  pid: z.int().optional(),
+  outputs: z.record(z.string(), z.string()).default({}),
+});
+export type RunManifest = z.infer<typeof RunManifest>;
+
+export const RunEvent = z.object({
+  at: isoDateTime,
+  type: z.enum([
+    'run_start',
+    'step_started',
+    'step_finished',
+    'step_failed',
+    'step_skipped',
+    'item_failed',
+    'run_completed',
+    'run_failed',
+    'run_cancelled',
+  ]),
+  step: z.string().optional(),
+  item: z.string().optional(),
+  message: z.string().optional(),
+  counts: z.record(z.string(), z.number()).optional(),
+});
+export type RunEvent = z.infer<typeof RunEvent>;
+
+export interface RunsStore {
+  write(manifest: RunManifest): Promise<void>;
+  read(runId: string): Promise<RunManifest | undefined>;
+  events(runId: string): Promise<RunEvent[]>;
+  appendEvents(runId: string, events: readonly RunEvent[]): Promise<void>;
+  /** Most recent first. */
+  list(limit?: number): Promise<RunManifest[]>;
+}
+
+export function newRunId(now: Date, kind = 'run'): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${kind}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export function createRunsStore(stateDir: string): RunsStore {
+  const paths = statePaths(stateDir);
+  const manifestFile = (runId: string): string => join(paths.runDir(runId), 'manifest.json');
+  const eventsFile = (runId: string): string => join(paths.runDir(runId), 'events.jsonl');
+  const read = (runId: string): Promise<RunManifest | undefined> => readJsonFile(manifestFile(runId), RunManifest);
+  return {
+    read,
+    write: (manifest) => writeJsonFile(manifestFile(manifest.runId), manifest),
+    events: (runId) => readJsonl(eventsFile(runId), RunEvent),
+    appendEvents: (runId, events) => appendJsonl(eventsFile(runId), events),
+    async list(limit = 20) {
+      let names: string[];
+      try {
+        names = await readdir(paths.runsDir);
+      } catch {
+        return [];
+      }
+      const recent = names.sort().reverse().slice(0, limit);
+      const manifests = await Promise.all(recent.map((name) => read(name).catch(() => undefined)));
+      return manifests.filter((m): m is RunManifest => m !== undefined);
+    },
+  };
+}
