@@ -59,23 +59,35 @@ async function main(): Promise<void> {
   const vectors = await embedder.embed(candidates.map(mergeText));
   const byId = new Map(candidates.map((c, i): [string, Vector] => [c.id, vectors[i] ?? []]));
   const chosen = Number(process.argv[2] ?? BenchmarksConfig.parse({}).mergeThreshold);
-  out(`${candidates.length} candidates, ${pairs.length} labeled pairs (${pairs.filter((p) => p.same).length} same)`);
+  out(
+    `${candidates.length} candidates, ${pairs.length} labeled pairs (${pairs.filter((p) => p.same).length} same)`,
+  );
   out('threshold  precision  recall  f1');
   for (const t of [0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.01]) {
     const f = evaluate(pairs, groupCandidates(candidates, byId, t));
     const p = precision(f);
     const r = recall(f);
-    out(`${t.toFixed(2).padStart(9)}  ${pct(p).padStart(9)}  ${pct(r).padStart(6)}  ${((2 * p * r) / (p + r || 1)).toFixed(3)}`);
+    out(
+      `${t.toFixed(2).padStart(9)}  ${pct(p).padStart(9)}  ${pct(r).padStart(6)}  ${((2 * p * r) / (p + r || 1)).toFixed(3)}`,
+    );
   }
   const started = performance.now();
   const f = evaluate(pairs, groupCandidates(candidates, byId, chosen));
-  out(`\nat threshold ${chosen}: precision ${pct(precision(f))}, recall ${pct(recall(f))} (tp ${f.tp}, fp ${f.fp}, fn ${f.fn}, tn ${f.tn}); merge ${(performance.now() - started).toFixed(0)} ms`);
+  out(
+    `\nat threshold ${chosen}: precision ${pct(precision(f))}, recall ${pct(recall(f))} (tp ${f.tp}, fp ${f.fp}, fn ${f.fn}, tn ${f.tn}); merge ${(performance.now() - started).toFixed(0)} ms`,
+  );
   for (const kind of [...new Set(pairs.map((p) => p.kind))]) {
-    const k = evaluate(pairs.filter((p) => p.kind === kind), groupCandidates(candidates, byId, chosen));
-    out(`  ${kind.padEnd(14)} precision ${pct(precision(k))}, recall ${pct(recall(k))} (${k.tp + k.fn} same, ${k.fp + k.tn} different)`);
+    const k = evaluate(
+      pairs.filter((p) => p.kind === kind),
+      groupCandidates(candidates, byId, chosen),
+    );
+    out(
+      `  ${kind.padEnd(14)} precision ${pct(precision(k))}, recall ${pct(recall(k))} (${k.tp + k.fn} same, ${k.fp + k.tn} different)`,
+    );
   }
   out('errors:');
-  for (const e of f.errors.slice(0, 30)) out(`  ${e.same ? 'missed' : 'false merge'}  ${e.kind}  ${e.a}  ${e.b}`);
+  for (const e of f.errors.slice(0, 30))
+    out(`  ${e.same ? 'missed' : 'false merge'}  ${e.kind}  ${e.a}  ${e.b}`);
 }
 
 await main();

@@ -46,7 +46,13 @@ function loadPapers(): Raw[] {
     .map((line) => Raw.parse(JSON.parse(line)));
 }
 
-function base(source: BenchmarkCandidate['source'], url: string, name: string, title: string, description: string): BenchmarkCandidate {
+function base(
+  source: BenchmarkCandidate['source'],
+  url: string,
+  name: string,
+  title: string,
+  description: string,
+): BenchmarkCandidate {
   return {
     id: candidateId(source, url),
     source,
@@ -93,7 +99,13 @@ function candidatesOf(raw: Raw, index: number) {
     NOW,
   );
   const [, owner = '', repoName = ''] = gh.split('/');
-  const repo = base('github', `https://${gh}`, repoName, `${owner}/${repoName}`, index % 2 === 0 ? raw.title : '');
+  const repo = base(
+    'github',
+    `https://${gh}`,
+    repoName,
+    `${owner}/${repoName}`,
+    index % 2 === 0 ? raw.title : '',
+  );
   const [, , dsOwner = '', dsName = ''] = hf.split('/');
   const dataset = base('huggingface', `https://${hf}`, dsName, `${dsOwner}/${dsName}`, '');
   return { paper, repo, dataset, owners: [owner.toLowerCase(), dsOwner.toLowerCase()] };
@@ -106,7 +118,9 @@ const overlap = (a: BenchmarkCandidate, b: BenchmarkCandidate): boolean => {
 };
 
 function main(): void {
-  const papers = loadPapers().filter((p) => GH.test(`${p.abstract} ${p.comment ?? ''}`) && HF.test(`${p.abstract} ${p.comment ?? ''}`));
+  const papers = loadPapers().filter(
+    (p) => GH.test(`${p.abstract} ${p.comment ?? ''}`) && HF.test(`${p.abstract} ${p.comment ?? ''}`),
+  );
   const groups = papers.map(candidatesOf);
   const pairs: Array<{ a: string; b: string; same: boolean; kind: string }> = [];
   groups.forEach((g, i) => {
@@ -119,24 +133,51 @@ function main(): void {
     pairs.push({ a: g.repo.id, b: next.dataset.id, same: false, kind: 'repo-dataset' });
     pairs.push({ a: g.paper.id, b: next.dataset.id, same: false, kind: 'paper-dataset' });
   });
-  groups.forEach((g, i) =>
+  groups.forEach((g, i) => {
     groups.forEach((h, j) => {
       if (j <= i) return;
       const sharedOwner = g.owners.some((o) => o !== '' && h.owners.includes(o));
-      for (const [a, b] of [[g.repo, h.dataset], [g.dataset, h.repo], [g.paper, h.repo], [g.paper, h.dataset], [h.paper, g.repo], [h.paper, g.dataset]] as const) {
-        if (sharedOwner || overlap(a, b)) pairs.push({ a: a.id, b: b.id, same: false, kind: 'hard-negative' });
+      for (const [a, b] of [
+        [g.repo, h.dataset],
+        [g.dataset, h.repo],
+        [g.paper, h.repo],
+        [g.paper, h.dataset],
+        [h.paper, g.repo],
+        [h.paper, g.dataset],
+      ] as const) {
+        if (sharedOwner || overlap(a, b))
+          pairs.push({ a: a.id, b: b.id, same: false, kind: 'hard-negative' });
       }
-    }),
+    });
+  });
+  const squad = base(
+    'huggingface',
+    'https://huggingface.co/datasets/rajpurkar/squad',
+    'squad',
+    'rajpurkar/squad',
+    'Dataset Card for SQuAD',
   );
-  const squad = base('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad', 'squad', 'rajpurkar/squad', 'Dataset Card for SQuAD');
-  const squad2 = base('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad_v2', 'squad_v2', 'rajpurkar/squad_v2', 'Dataset Card for SQuAD 2.0. Stanford Question Answering Dataset.');
+  const squad2 = base(
+    'huggingface',
+    'https://huggingface.co/datasets/rajpurkar/squad_v2',
+    'squad_v2',
+    'rajpurkar/squad_v2',
+    'Dataset Card for SQuAD 2.0. Stanford Question Answering Dataset.',
+  );
   pairs.push({ a: squad.id, b: squad2.id, same: false, kind: 'hard-negative' });
   const candidates = [...groups.flatMap((g) => [g.paper, g.repo, g.dataset]), squad, squad2];
-  const unique = [...new Map(candidates.map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const unique = [...new Map(candidates.map((c) => [c.id, c])).values()].sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
   mkdirSync('tests/fixtures/benchmark-merge', { recursive: true });
-  writeFileSync('tests/fixtures/benchmark-merge/candidates.jsonl', unique.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  writeFileSync(
+    'tests/fixtures/benchmark-merge/candidates.jsonl',
+    unique.map((c) => `${JSON.stringify(c)}\n`).join(''),
+  );
   writeFileSync('tests/fixtures/benchmark-pairs.jsonl', pairs.map((p) => `${JSON.stringify(p)}\n`).join(''));
-  process.stdout.write(`${papers.length} papers, ${unique.length} candidates, ${pairs.length} pairs (${pairs.filter((p) => p.same).length} same)\n`);
+  process.stdout.write(
+    `${papers.length} papers, ${unique.length} candidates, ${pairs.length} pairs (${pairs.filter((p) => p.same).length} same)\n`,
+  );
 }
 
 main();

@@ -72,7 +72,9 @@ function itemOf(p: CorpusPaper, previous: CorpusPaper | undefined): PublishItem 
     },
     summary: { ...summaryOf(p), id },
     pick: { score: 0.5, reason: 'top', model: 'hashing' },
-    related: previous ? [{ id: previous.id.replace(/v\d+$/, ''), title: previous.title, relation: 'same-task' }] : [],
+    related: previous
+      ? [{ id: previous.id.replace(/v\d+$/, ''), title: previous.title, relation: 'same-task' }]
+      : [],
   };
 }
 
@@ -84,11 +86,21 @@ async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'radar-bench-notion-'));
   try {
     const mapStore = createNotionMapStore(stateDir);
-    const api = createNotionApi({ token: 'secret_bench', baseUrl: fake.url, requestsPerSecond: RATE, logger: silentLogger() });
-    const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, { parentPageId: fake.rootPageId });
+    const api = createNotionApi({
+      token: 'secret_bench',
+      baseUrl: fake.url,
+      requestsPerSecond: RATE,
+      logger: silentLogger(),
+    });
+    const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
+      parentPageId: fake.rootPageId,
+    });
     const before = fake.stats();
     const start = performance.now();
-    const { results } = await createNotionPublisher({ api, mapStore, logger: silentLogger() }, { dataSourceId }).publish('bench', items);
+    const { results } = await createNotionPublisher(
+      { api, mapStore, logger: silentLogger() },
+      { dataSourceId },
+    ).publish('bench', items);
     const seconds = (performance.now() - start) / 1000;
     const after = fake.stats();
     const requests = after.requests - before.requests;
@@ -96,9 +108,13 @@ async function main(): Promise<void> {
     const needed = requests - limited;
     const floor = needed / RATE;
     const failed = results.filter((r) => !r.ok).length;
-    out(`notion publish: ${items.length} papers (${failed} failed), ${fake.pages(dataSourceId).length} pages in the fake`);
+    out(
+      `notion publish: ${items.length} papers (${failed} failed), ${fake.pages(dataSourceId).length} pages in the fake`,
+    );
     out(`requests: ${requests} (${needed} needed, ${limited} answered 429)`);
-    out(`time: ${seconds.toFixed(1)} s; floor ${needed} ÷ ${RATE}/s = ${floor.toFixed(1)} s; ratio ${(seconds / floor).toFixed(3)} (target ≤ 1.15)`);
+    out(
+      `time: ${seconds.toFixed(1)} s; floor ${needed} ÷ ${RATE}/s = ${floor.toFixed(1)} s; ratio ${(seconds / floor).toFixed(3)} (target ≤ 1.15)`,
+    );
   } finally {
     await fake.close();
     rmSync(stateDir, { recursive: true, force: true });

@@ -111,7 +111,7 @@ function recallAndQps(matrix: VectorMatrix, index: VectorIndex, efs: readonly nu
       });
     });
     out(
-      `  efSearch ${String(ef).padStart(3)}: recall@10 ${(hits / (queries * 10)).toFixed(3)}, ${(queries / seconds).toFixed(0)} QPS`,
+      `  efSearch ${String(ef).padStart(3)}: recall@10 ${(hits / (queries * 10)).toFixed(3)}, ${(queries / seconds).toFixed(0)} QPS wall, ${(queries / lastCpu).toFixed(0)} QPS CPU`,
     );
   }
   out(`  brute force (JS): ${(queries / bruteSeconds).toFixed(1)} QPS`);

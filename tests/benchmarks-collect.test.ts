@@ -29,7 +29,11 @@ let llm: LlmTestSetup;
 
 const papers = [
   PARSEBENCH.paper,
-  makePaper('2611.04321', { title: 'A Study of Attention Sinks', abstract: 'We analyze attention sinks in transformers.', published: '2026-11-17T17:00:00Z' }),
+  makePaper('2611.04321', {
+    title: 'A Study of Attention Sinks',
+    abstract: 'We analyze attention sinks in transformers.',
+    published: '2026-11-17T17:00:00Z',
+  }),
 ];
 
 beforeEach(async () => {
@@ -113,7 +117,11 @@ describe('collectBenchmarks', () => {
     expect(rubricRequests()).toHaveLength(10);
     expect(second.scoring).toMatchObject({ cached: 10, attempted: 0, successRate: null });
     gh.setRepositories(
-      benchmarkRepos().map((r) => (r.full_name === 'labs0/agent-benchmark-0' ? { ...r, description: 'A harder benchmark for LLM agents' } : r)),
+      benchmarkRepos().map((r) =>
+        r.full_name === 'labs0/agent-benchmark-0'
+          ? { ...r, description: 'A harder benchmark for LLM agents' }
+          : r,
+      ),
     );
     const third = await run();
     expect(third.scoring).toMatchObject({ cached: 9, attempted: 1, scored: 1 });
@@ -122,7 +130,9 @@ describe('collectBenchmarks', () => {
 
   it('alerts when LLM scoring succeeds for under half of the candidates', async () => {
     openai.onChat((request) =>
-      schemaNameOf(request) === 'benchmark_rubric' ? { error: { status: 400, message: 'bad request' } } : benchmarkResponder(request),
+      schemaNameOf(request) === 'benchmark_rubric'
+        ? { error: { status: 400, message: 'bad request' } }
+        : benchmarkResponder(request),
     );
     const alerts: string[] = [];
     const result = await run(alerts);

@@ -4,9 +4,13 @@ import { GitHubRateLimitError } from '../src/adapters/github/github-rate-limit.t
 import { createGitHubReposSource } from '../src/adapters/github/github-repos-source.ts';
 import { createHfDatasetsSource } from '../src/adapters/huggingface/hf-datasets-source.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { evalDatasets, NOW, PARSEBENCH, quickHttp, SINCE, benchmarkRepos } from './benchmarks/setup.ts';
+import { benchmarkRepos, evalDatasets, NOW, PARSEBENCH, quickHttp, SINCE } from './benchmarks/setup.ts';
 import { type GitHubFake, startGitHubFake } from './fakes/github-fake.ts';
-import { type HuggingFaceFake, loadFixtureDatasetDetail, startHuggingFaceFake } from './fakes/huggingface-fake.ts';
+import {
+  type HuggingFaceFake,
+  loadFixtureDatasetDetail,
+  startHuggingFaceFake,
+} from './fakes/huggingface-fake.ts';
 
 let hf: HuggingFaceFake | undefined;
 let gh: GitHubFake | undefined;
@@ -29,15 +33,32 @@ const hfOptions = (url: string) => ({
 
 describe('Hugging Face datasets source', () => {
   it('pages through the Link cursor, drops unpopular, old and non-evaluation datasets, reads the cards', async () => {
-    const openMath = { ...loadFixtureDatasetDetail(), id: 'nvidia/OpenMathInstruct-bench-2', lastModified: '2026-11-18T00:00:00.000Z' };
+    const openMath = {
+      ...loadFixtureDatasetDetail(),
+      id: 'nvidia/OpenMathInstruct-bench-2',
+      lastModified: '2026-11-18T00:00:00.000Z',
+    };
     const unpopular = { ...evalDatasets(1)[0], id: 'solo/bench-unpopular', downloads: 3 };
     const old = { ...evalDatasets(1)[0], id: 'old/bench-old', lastModified: '2025-01-01T00:00:00.000Z' };
-    hf = await startHuggingFaceFake({ datasets: [...evalDatasets(5), openMath, unpopular, old], token: 'hf_test' });
+    hf = await startHuggingFaceFake({
+      datasets: [...evalDatasets(5), openMath, unpopular, old],
+      token: 'hf_test',
+    });
     hf.setPageSize(2);
-    hf.setCard('evalorg/bench-set-00', '---\nlicense: mit\nconfigs:\n- config_name: default\n  data_files:\n  - split: test\n    path: t.parquet\n---\nA benchmark. Metric: accuracy.\n');
-    const source = createHfDatasetsSource({ http: quickHttp(), logger: silentLogger(), now: () => NOW }, { ...hfOptions(hf.url), token: 'hf_test' });
+    hf.setCard(
+      'evalorg/bench-set-00',
+      '---\nlicense: mit\nconfigs:\n- config_name: default\n  data_files:\n  - split: test\n    path: t.parquet\n---\nA benchmark. Metric: accuracy.\n',
+    );
+    const source = createHfDatasetsSource(
+      { http: quickHttp(), logger: silentLogger(), now: () => NOW },
+      { ...hfOptions(hf.url), token: 'hf_test' },
+    );
     const { candidates, counts } = await source.collect();
-    expect(candidates.map((c) => c.title).sort()).toEqual(evalDatasets(5).map((d) => d.id).sort());
+    expect(candidates.map((c) => c.title).sort()).toEqual(
+      evalDatasets(5)
+        .map((d) => d.id)
+        .sort(),
+    );
     expect(counts).toMatchObject({ listed: 7, belowMinDownloads: 1, notEvaluation: 1, candidates: 5 });
     const pages = hf.requestsTo('/api/datasets');
     expect(pages.length).toBeGreaterThanOrEqual(4);
@@ -56,11 +77,29 @@ describe('Hugging Face datasets source', () => {
     });
   });
 
+  it('reads at most maxCards cards, the most downloaded first', async () => {
+    hf = await startHuggingFaceFake({ datasets: evalDatasets(5) });
+    const source = createHfDatasetsSource(
+      { http: quickHttp(), logger: silentLogger() },
+      { ...hfOptions(hf.url), maxCards: 2 },
+    );
+    const { candidates, counts } = await source.collect();
+    expect(candidates.map((c) => c.title)).toEqual(['evalorg/bench-set-04', 'evalorg/bench-set-03']);
+    expect(counts.cardsSkipped).toBe(3);
+    expect(hf.requests.filter((r) => r.path.endsWith('README.md'))).toHaveLength(2);
+  });
+
   it('links the arXiv paper a dataset is tagged with', async () => {
     hf = await startHuggingFaceFake({ datasets: [PARSEBENCH.dataset] });
-    const source = createHfDatasetsSource({ http: quickHttp(), logger: silentLogger() }, { ...hfOptions(hf.url), keywords: ['ParseBench'] });
+    const source = createHfDatasetsSource(
+      { http: quickHttp(), logger: silentLogger() },
+      { ...hfOptions(hf.url), keywords: ['ParseBench'] },
+    );
     const [candidate] = (await source.collect()).candidates;
-    expect(candidate?.links).toEqual(['huggingface.co/datasets/llamaindex/parsebench', 'arxiv.org/abs/2611.01234']);
+    expect(candidate?.links).toEqual([
+      'huggingface.co/datasets/llamaindex/parsebench',
+      'arxiv.org/abs/2611.01234',
+    ]);
     expect(candidate?.modality).toEqual(['image']);
   });
 });
@@ -76,7 +115,18 @@ function ghSource(fake: GitHubFake, clock: { now: number; slept: number[] }, max
         clock.now += ms;
       },
     },
-    { apiUrl: fake.url, token: 'ghp_test', keywords: ['benchmark'], topics: ['benchmark'], minStars: 50, since: SINCE, maxPages: 10, pageSize: 2, maxWaitMs, searchPerMinute: 30 },
+    {
+      apiUrl: fake.url,
+      token: 'ghp_test',
+      keywords: ['benchmark'],
+      topics: ['benchmark'],
+      minStars: 50,
+      since: SINCE,
+      maxPages: 10,
+      pageSize: 2,
+      maxWaitMs,
+      searchPerMinute: 30,
+    },
   );
 }
 
@@ -106,7 +156,12 @@ describe('GitHub repositories source', () => {
 
   it('on a 403 rate limit with a near reset, waits until the reset and resumes', async () => {
     const clock = { now: NOW.getTime(), slept: [] as number[] };
-    gh = await startGitHubFake({ repositories: benchmarkRepos(), enforceRateLimit: true, limits: { search: { authenticated: 2 } }, now: () => clock.now });
+    gh = await startGitHubFake({
+      repositories: benchmarkRepos(),
+      enforceRateLimit: true,
+      limits: { search: { authenticated: 2 } },
+      now: () => clock.now,
+    });
     const { candidates, counts } = await ghSource(gh, clock).collect();
     expect(candidates).toHaveLength(5);
     expect(counts.rateLimitWaits).toBeGreaterThanOrEqual(1);
@@ -118,7 +173,11 @@ describe('GitHub repositories source', () => {
 
   it('stops with a clear error when the reset is further than it may wait', async () => {
     const clock = { now: NOW.getTime(), slept: [] as number[] };
-    gh = await startGitHubFake({ repositories: benchmarkRepos(), enforceRateLimit: true, now: () => clock.now });
+    gh = await startGitHubFake({
+      repositories: benchmarkRepos(),
+      enforceRateLimit: true,
+      now: () => clock.now,
+    });
     gh.exhaustRateLimit('search', { resetInMs: 3_600_000 });
     const error = await ghSource(gh, clock, 90_000)
       .collect()

@@ -128,6 +128,8 @@ describe('Telegram bot with the real telegraf against the fake Bot API', () => {
     expect(status).toContain('Last runs (1 failed or partial of the last 1):');
     expect(status).toContain('2026-11-21 07:00 pipeline: failed, failed steps: collect');
     expect(status).toContain('LLM today: $0.0123 of $2.00 budget, 1 calls, 0 failed.');
+    expect(status).toContain('daemon: not running');
+    expect(status).toMatch(/dailyPipeline \[0 8 \* \* \*\]: never run; next \d{4}-\d\d-\d\d 08:00/);
     expect((await ask(`/like ${h.papers[5]?.id}`))[0]).toBe(`Labelled ${h.papers[5]?.id} 👍.`);
     expect((await ask(`/dislike arXiv:${h.papers[6]?.id}v2`))[0]).toBe(`Labelled ${h.papers[6]?.id} 👎.`);
     expect((await labels()).map((l) => [l.id, l.label, l.source])).toEqual([

@@ -95,7 +95,11 @@ describe('radar CLI', () => {
       ['2511.00002', '2511.00001']
         .map((id) =>
           JSON.stringify({
-            ...extractiveSummary({ title: `Paper ${id}`, abstract: 'We propose a thing. It works.', categories: ['cs.CL'] }),
+            ...extractiveSummary({
+              title: `Paper ${id}`,
+              abstract: 'We propose a thing. It works.',
+              categories: ['cs.CL'],
+            }),
             id,
             model: 'extractive',
             promptHash: 'none',

@@ -20,8 +20,13 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function runChild(args: string[], killOn?: string): Promise<{ stdout: string; signal: NodeJS.Signals | null; code: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function runChild(
+  args: string[],
+  killOn?: string,
+): Promise<{ stdout: string; signal: NodeJS.Signals | null; code: number | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -46,10 +51,15 @@ describe('notion publish crash safety', () => {
     const server = fake;
     const stateDir = tempDir();
     const mapStore = createNotionMapStore(stateDir);
-    const { dataSourceId } = await ensureDatabase({ api: fakeApi(server), mapStore }, PAPERS_DATABASE, { parentPageId: server.rootPageId });
+    const { dataSourceId } = await ensureDatabase({ api: fakeApi(server), mapStore }, PAPERS_DATABASE, {
+      parentPageId: server.rootPageId,
+    });
     const ids = paperIds(3);
 
-    const killed = await runChild([server.url, stateDir, dataSourceId, '3', '--hang-after-create'], 'created');
+    const killed = await runChild(
+      [server.url, stateDir, dataSourceId, '3', '--hang-after-create'],
+      'created',
+    );
     expect(killed.signal).toBe('SIGKILL');
     expect(server.pages(dataSourceId)).toHaveLength(1);
     const crashed = await mapStore.load();
@@ -59,7 +69,8 @@ describe('notion publish crash safety', () => {
     const rerun = await runChild([server.url, stateDir, dataSourceId, '3']);
     expect(rerun.code).toBe(0);
     const counts = new Map<string, number>();
-    for (const page of server.pages(dataSourceId)) counts.set(page.text['arXiv ID'] ?? '', (counts.get(page.text['arXiv ID'] ?? '') ?? 0) + 1);
+    for (const page of server.pages(dataSourceId))
+      counts.set(page.text['arXiv ID'] ?? '', (counts.get(page.text['arXiv ID'] ?? '') ?? 0) + 1);
     expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
     const after = await mapStore.load();
     expect(Object.keys(after.pages.Papers ?? {}).sort()).toEqual(ids);

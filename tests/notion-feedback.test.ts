@@ -26,9 +26,14 @@ async function setup(count: number) {
   const stateDir = tempDir();
   const mapStore = createNotionMapStore(stateDir);
   const api = fakeApi(server);
-  const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, { parentPageId: server.rootPageId });
+  const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
+    parentPageId: server.rootPageId,
+  });
   const ids = paperIds(count);
-  await createNotionPublisher({ api, mapStore, logger: silentLogger() }, { dataSourceId }).publish('d', ids.map((id) => makeItem(id)));
+  await createNotionPublisher({ api, mapStore, logger: silentLogger() }, { dataSourceId }).publish(
+    'd',
+    ids.map((id) => makeItem(id)),
+  );
   const pages = (await mapStore.load()).pages.Papers ?? {};
   const labels = createLabelsStore(stateDir);
   const kv = createKvStore(stateDir);
@@ -50,7 +55,12 @@ async function setup(count: number) {
     return new Date(now);
   };
   const edit = (id: string, value: string | null) =>
-    server.setPageProperty(pages[id] ?? '', 'Feedback', { select: value === null ? null : { name: value } }, { at: new Date(now) });
+    server.setPageProperty(
+      pages[id] ?? '',
+      'Feedback',
+      { select: value === null ? null : { name: value } },
+      { at: new Date(now) },
+    );
   return { server, ids, labels, kv, poll, advance, edit, newLabelCalls };
 }
 
@@ -58,14 +68,19 @@ describe('notion feedback poll', () => {
   it('reads Feedback of more than 100 edited pages into labels, idempotently, and removes a cleared one', async () => {
     const { ids, labels, kv, poll, advance, edit, newLabelCalls } = await setup(130);
     advance(60_000);
-    ids.slice(0, 105).forEach((id, i) => edit(id, i % 3 === 0 ? '👎' : '👍'));
+    for (const [i, id] of ids.slice(0, 105).entries()) edit(id, i % 3 === 0 ? '👎' : '👍');
 
     const first = await poll();
     expect(first.pages).toBe(130);
     expect(first.newLabels).toBe(105);
     const rows = await labels.readAll();
     expect(rows).toHaveLength(105);
-    expect(rows[0]).toMatchObject({ id: '2611.00001', label: -1, source: 'notion', at: '2026-11-21T09:01:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      id: '2611.00001',
+      label: -1,
+      source: 'notion',
+      at: '2026-11-21T09:01:00.000Z',
+    });
     expect(rows[1]).toMatchObject({ id: '2611.00002', label: 1 });
     expect(await kv.get(FEEDBACK_CURSOR_KEY)).toBe('2026-11-21T09:01:10.000Z');
     expect(newLabelCalls).toEqual([105]);
@@ -92,7 +107,12 @@ describe('notion feedback poll', () => {
 
   it('a cleared Feedback does not remove a label that came from chat', async () => {
     const { labels, poll, advance, edit } = await setup(1);
-    await labels.apply([{ kind: 'set', label: { id: '2611.00001', label: 1, source: 'telegram', user: 'u', at: '2026-11-21T08:00:00.000Z' } }]);
+    await labels.apply([
+      {
+        kind: 'set',
+        label: { id: '2611.00001', label: 1, source: 'telegram', user: 'u', at: '2026-11-21T08:00:00.000Z' },
+      },
+    ]);
     advance(60_000);
     edit('2611.00001', null);
     const result = await poll();

@@ -22,12 +22,15 @@ async function setup(options: Parameters<typeof fakeApi>[1] = {}) {
   const stateDir = tempDir();
   const mapStore = createNotionMapStore(stateDir);
   const api = fakeApi(server, options);
-  const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, { parentPageId: server.rootPageId });
+  const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
+    parentPageId: server.rootPageId,
+  });
   const publisher = createNotionPublisher({ api, mapStore, logger: silentLogger() }, { dataSourceId });
   const writes = () => server.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/query')).length;
   const pagesByKey = () => {
     const counts = new Map<string, number>();
-    for (const p of server.pages(dataSourceId)) counts.set(p.text['arXiv ID'] ?? '', (counts.get(p.text['arXiv ID'] ?? '') ?? 0) + 1);
+    for (const p of server.pages(dataSourceId))
+      counts.set(p.text['arXiv ID'] ?? '', (counts.get(p.text['arXiv ID'] ?? '') ?? 0) + 1);
     return counts;
   };
   return { server, stateDir, mapStore, api, dataSourceId, publisher, writes, pagesByKey };
@@ -39,7 +42,9 @@ describe('notion publisher', () => {
     const before = server.requests.length;
     const { results } = await publisher.publish('2026-11-21', [makeItem('2611.00001')]);
 
-    expect(results).toEqual([{ id: '2611.00001', ok: true, location: expect.stringMatching(/^https:\/\/www\.notion\.so\//) }]);
+    expect(results).toEqual([
+      { id: '2611.00001', ok: true, location: expect.stringMatching(/^https:\/\/www\.notion\.so\//) },
+    ]);
     expect(server.requests.length - before).toBe(1);
     const [page] = server.pages(dataSourceId);
     expect(page?.text).toMatchObject({
@@ -52,15 +57,22 @@ describe('notion publisher', () => {
       Links: 'abs · pdf · code',
       Feedback: '',
     });
-    expect(page?.properties.Tags).toMatchObject({ multi_select: [{ name: 'efficient attention' }, { name: 'long context' }, { name: 'sparsity' }] });
+    expect(page?.properties.Tags).toMatchObject({
+      multi_select: [{ name: 'efficient attention' }, { name: 'long context' }, { name: 'sparsity' }],
+    });
     const blocks = server.blocks(page?.id ?? '');
     expect(blocks.slice(0, 2).map((b) => [b.type, b.text])).toEqual([
       ['heading_2', 'TL;DR'],
       ['paragraph', 'Paper 2611.00001 makes attention O(n \\log n) cheaper.'],
     ]);
     const tldr = blocks[1]?.payload.rich_text;
-    expect(Array.isArray(tldr) && tldr[1]).toMatchObject({ type: 'equation', equation: { expression: 'O(n \\log n)' } });
-    expect(blocks.filter((b) => b.type === 'bulleted_list_item').map((b) => b.text)).toContain('a learned router');
+    expect(Array.isArray(tldr) && tldr[1]).toMatchObject({
+      type: 'equation',
+      equation: { expression: 'O(n \\log n)' },
+    });
+    expect(blocks.filter((b) => b.type === 'bulleted_list_item').map((b) => b.text)).toContain(
+      'a learned router',
+    );
     expect((await mapStore.load()).pages.Papers?.['2611.00001']).toBe(page?.id);
   });
 
@@ -74,7 +86,9 @@ describe('notion publisher', () => {
     await publisher.publish('d', [makeItem('2611.00001'), makeItem('2611.00002')]);
     expect(writes()).toBe(writesBefore);
 
-    const changed = makeItem('2611.00001', { summary: makeSummary('2611.00001', { method: 'A dense kernel.' }) });
+    const changed = makeItem('2611.00001', {
+      summary: makeSummary('2611.00001', { method: 'A dense kernel.' }),
+    });
     const { results } = await publisher.publish('d', [changed]);
     expect(results[0]?.ok).toBe(true);
     const texts = server.blocks(first?.id ?? '').map((b) => b.text);
@@ -88,7 +102,9 @@ describe('notion publisher', () => {
     const { server, dataSourceId, publisher } = await setup();
     const bullets = Array.from({ length: 230 }, (_, i) => `point ${i}`);
     const long = 'x'.repeat(4500);
-    const item = makeItem('2611.00001', { summary: makeSummary('2611.00001', { key_contributions: bullets, experiment: long }) });
+    const item = makeItem('2611.00001', {
+      summary: makeSummary('2611.00001', { key_contributions: bullets, experiment: long }),
+    });
     const { results } = await publisher.publish('d', [item]);
     expect(results[0]?.ok).toBe(true);
     const appends = server.requestsTo(/\/v1\/blocks\/.+\/children/, 'PATCH');
@@ -112,11 +128,21 @@ describe('notion publisher', () => {
   });
 
   it('rides out a 429 storm and 500s on create without a duplicate', async () => {
-    const { server, publisher, pagesByKey } = await setup({ retry: { baseDelayMs: 5, maxDelayMs: 20, retries: 6 } });
+    const { server, publisher, pagesByKey } = await setup({
+      retry: { baseDelayMs: 5, maxDelayMs: 20, retries: 6 },
+    });
     server.injectError({ status: 429, code: 'rate_limited', retryAfter: 0, times: 4 });
-    server.injectError({ status: 500, code: 'internal_server_error', times: 2, match: (r) => r.method === 'POST' && r.path === '/v1/pages' });
+    server.injectError({
+      status: 500,
+      code: 'internal_server_error',
+      times: 2,
+      match: (r) => r.method === 'POST' && r.path === '/v1/pages',
+    });
     const ids = paperIds(3);
-    const { results } = await publisher.publish('d', ids.map((id) => makeItem(id)));
+    const { results } = await publisher.publish(
+      'd',
+      ids.map((id) => makeItem(id)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(Object.fromEntries(pagesByKey())).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
     // After an ambiguous 500 on create, the publisher looked before creating again.
@@ -124,8 +150,14 @@ describe('notion publisher', () => {
   });
 
   it('does not duplicate a create that timed out but was applied', async () => {
-    const { server, publisher, pagesByKey } = await setup({ timeoutMs: 150, retry: { baseDelayMs: 400, maxDelayMs: 400 } });
-    server.inject({ fault: { kind: 'delay', ms: 250 }, match: (r) => r.method === 'POST' && r.path === '/v1/pages' });
+    const { server, publisher, pagesByKey } = await setup({
+      timeoutMs: 150,
+      retry: { baseDelayMs: 400, maxDelayMs: 400 },
+    });
+    server.inject({
+      fault: { kind: 'delay', ms: 250 },
+      match: (r) => r.method === 'POST' && r.path === '/v1/pages',
+    });
     const { results } = await publisher.publish('d', [makeItem('2611.00001')]);
     expect(results[0]?.ok).toBe(true);
     expect(server.requestsTo('/v1/pages', 'POST')).toHaveLength(1);
@@ -134,12 +166,22 @@ describe('notion publisher', () => {
 
   it('one failed page does not stop the others; it is recorded with its reason and retried by the next run', async () => {
     const { server, publisher, mapStore, pagesByKey } = await setup();
-    server.injectError({ status: 400, code: 'validation_error', message: 'Title is too long.', match: (r) => r.method === 'POST' && r.path === '/v1/pages' });
+    server.injectError({
+      status: 400,
+      code: 'validation_error',
+      message: 'Title is too long.',
+      match: (r) => r.method === 'POST' && r.path === '/v1/pages',
+    });
     const ids = paperIds(3);
-    const first = await publisher.publish('d', ids.map((id) => makeItem(id)));
+    const first = await publisher.publish(
+      'd',
+      ids.map((id) => makeItem(id)),
+    );
     expect(first.results.map((r) => r.ok)).toEqual([false, true, true]);
     expect(first.results[0]).toMatchObject({ ok: false, error: expect.stringContaining('validation_error') });
-    expect((await mapStore.load()).failed.Papers).toEqual({ '2611.00001': expect.stringContaining('Title is too long.') });
+    expect((await mapStore.load()).failed.Papers).toEqual({
+      '2611.00001': expect.stringContaining('Title is too long.'),
+    });
 
     const second = await publisher.publish('d', [makeItem('2611.00001')]);
     expect(second.results[0]?.ok).toBe(true);
@@ -163,5 +205,51 @@ describe('notion publisher', () => {
     expect(after.pages.Papers?.['2611.00001']).toBe(pageId);
     expect(after.pending).toEqual({});
     expect(server.pages(dataSourceId)).toHaveLength(1);
+  });
+});
+
+describe('notion publisher and pages the user deleted', () => {
+  it('publishes a page again when the user moved it to the trash', async () => {
+    const { server, publisher, mapStore, dataSourceId } = await setup();
+    await publisher.publish('d', [makeItem('2611.00001')]);
+    const oldId = (await mapStore.load()).pages.Papers?.['2611.00001'] ?? '';
+    await fakeApi(server).call('trash', (c) => c.pages.update({ page_id: oldId, in_trash: true }));
+
+    const changed = makeItem('2611.00001', { pick: { score: 0.1, reason: 'explore', model: 'hashing' } });
+    const { results } = await publisher.publish('d', [changed]);
+    expect(results[0]?.ok).toBe(true);
+    const newId = (await mapStore.load()).pages.Papers?.['2611.00001'];
+    expect(newId).not.toBe(oldId);
+    expect(server.page(newId ?? '').text.Pick).toBe('explore');
+    expect(server.pages(dataSourceId).filter((p) => !p.inTrash)).toHaveLength(1);
+  });
+});
+
+describe('notion publisher and a create that lands after its retry', () => {
+  it('trashes the duplicate left by a timed-out create that Notion applied late', async () => {
+    const { server, publisher, mapStore, dataSourceId } = await setup({
+      timeoutMs: 150,
+      retry: { baseDelayMs: 10, maxDelayMs: 10 },
+    });
+    const isCreate = (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v1/pages';
+    // The first create times out and lands at ~600 ms, after the retry created a second page.
+    server.inject({ fault: { kind: 'delay', ms: 600 }, match: isCreate });
+    // The next paper waits 1 s on a 429, so the end-of-run check runs after the late create landed
+    // (the delay rule answers the first create, so this one counts from the retry).
+    let creates = 0;
+    server.injectError({
+      status: 429,
+      code: 'rate_limited',
+      retryAfter: 1,
+      match: (r) => isCreate(r) && ++creates === 2,
+    });
+    const { results } = await publisher.publish('d', [makeItem('2611.00001'), makeItem('2611.00002')]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const live = server.pages(dataSourceId).filter((p) => !p.inTrash);
+    expect(live.map((p) => p.text['arXiv ID']).sort()).toEqual(['2611.00001', '2611.00002']);
+    expect(server.pages(dataSourceId).filter((p) => p.inTrash)).toHaveLength(1);
+    const map = await mapStore.load();
+    expect(live.map((p) => p.id)).toContain(map.pages.Papers?.['2611.00001']);
+    expect(map.pending).toEqual({});
   });
 });

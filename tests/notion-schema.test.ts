@@ -19,7 +19,9 @@ describe('notion schema init and migrate', () => {
   it('creates the Papers database with every property, Related pointing at itself, and records its ids', async () => {
     fake = await startNotionFake();
     const mapStore = createNotionMapStore(tempDir());
-    const result = await ensureDatabase({ api: fakeApi(fake), mapStore }, PAPERS_DATABASE, { parentPageId: fake.rootPageId });
+    const result = await ensureDatabase({ api: fakeApi(fake), mapStore }, PAPERS_DATABASE, {
+      parentPageId: fake.rootPageId,
+    });
 
     expect(result.created).toBe(true);
     expect(result.added).toEqual(['Related']);
@@ -28,10 +30,18 @@ describe('notion schema init and migrate', () => {
     for (const spec of PAPERS_SCHEMA) expect(source.properties[spec.name]?.type, spec.name).toBe(spec.type);
     expect(source.properties.Feedback?.options).toEqual(['👍', '👎']);
     expect(source.properties.Pick?.options).toEqual(['top', 'explore']);
-    expect((await mapStore.load()).databases.Papers).toEqual({ databaseId: result.databaseId, dataSourceId: result.dataSourceId });
+    expect((await mapStore.load()).databases.Papers).toEqual({
+      databaseId: result.databaseId,
+      dataSourceId: result.dataSourceId,
+    });
 
     const again = await ensureDatabase({ api: fakeApi(fake), mapStore }, PAPERS_DATABASE, {});
-    expect(again).toMatchObject({ created: false, added: [], conflicts: [], dataSourceId: result.dataSourceId });
+    expect(again).toMatchObject({
+      created: false,
+      added: [],
+      conflicts: [],
+      dataSourceId: result.dataSourceId,
+    });
     expect(fake.requestsTo('/v1/databases', 'POST')).toHaveLength(1);
   });
 

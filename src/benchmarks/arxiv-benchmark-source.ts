@@ -8,22 +8,35 @@ import type { LlmClient } from '../llm/llm-client.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Paper } from '../store/schemas.ts';
 import type { BenchmarkSource, SourceCollection } from './benchmark-source.ts';
-import { type BenchmarkCandidate, candidateId, extractUrls, guessMetrics, guessModality, normalizeUrl } from './candidate.ts';
+import {
+  type BenchmarkCandidate,
+  candidateId,
+  extractUrls,
+  guessMetrics,
+  guessModality,
+  normalizeUrl,
+} from './candidate.ts';
 
+// The gap may not pass words that turn the noun into something used ("… evaluate it on standard benchmarks").
 const INTRO =
-  /\b(we|this (paper|work)|here,? we)\s+(introduce|present|propose|release|construct|build|curate|develop)\b[^.]{0,160}?\b(benchmark|dataset|suite|leaderboard|testbed|evaluation (set|framework))s?\b/i;
+  /\b(we|this (paper|work)|here,? we)\s+(introduce|present|propose|release|construct|build|curate|develop)\b(?:(?!\b(?:on|across|using|over|against|evaluat\w*|achiev\w*|outperform\w*)\b)[^.]){0,160}?\b(benchmark|dataset|suite|leaderboard|testbed|evaluation (set|framework))s?\b/i;
 const TITLE_WORD = /bench\b|\bbenchmark|\bleaderboard|\bdataset\b|\btestbed\b/i;
 
 /** The rule: an introducing sentence, or a benchmark-ish title with evaluation wording. */
 export function introducesBenchmark(paper: Pick<Paper, 'title' | 'abstract'>): boolean {
-  return INTRO.test(paper.abstract) || (TITLE_WORD.test(paper.title) && /benchmark|dataset|evaluat/i.test(paper.abstract));
+  return (
+    INTRO.test(paper.abstract) ||
+    (TITLE_WORD.test(paper.title) && /benchmark|dataset|evaluat/i.test(paper.abstract))
+  );
 }
 
 /** "PaveBench: A Benchmark for …" → "PaveBench"; else the capitalized name after "introduce". */
 export function benchmarkName(paper: Pick<Paper, 'title' | 'abstract'>): string {
   const prefix = /^([^:]{2,40}):/.exec(paper.title)?.[1]?.trim();
   if (prefix && prefix.split(/\s+/).length <= 4) return prefix;
-  const named = /\b(?:introduce|present|propose|release)\s+(?:a |an |the )?([A-Z][\w-]*[A-Z0-9][\w-]*)/.exec(paper.abstract);
+  const named = /\b(?:introduce|present|propose|release)\s+(?:a |an |the )?([A-Z][\w-]*[A-Z0-9][\w-]*)/.exec(
+    paper.abstract,
+  );
   return named?.[1] ?? '';
 }
 
@@ -66,7 +79,9 @@ export function paperCandidate(paper: Paper, verdict: Verdict | undefined, now: 
 }
 
 function verdictPrompt(papers: readonly Paper[]): string {
-  const items = papers.map((p) => `id: ${p.id}\ntitle: ${p.title}\nabstract: ${p.abstract.slice(0, 1500)}`).join('\n\n');
+  const items = papers
+    .map((p) => `id: ${p.id}\ntitle: ${p.title}\nabstract: ${p.abstract.slice(0, 1500)}`)
+    .join('\n\n');
   return `For each paper below, decide whether it introduces a new benchmark, evaluation dataset, suite or leaderboard (not merely uses one). Give the benchmark's short name, its main task (a few words) and modality (text, code, image, video, audio, multimodal…); empty strings when it introduces none. Answer one verdict per paper id.\n\n${items}`;
 }
 
@@ -82,11 +97,17 @@ export interface ArxivBenchmarkSourceOptions {
   batchSize?: number;
 }
 
-export function createArxivBenchmarkSource(deps: ArxivBenchmarkSourceDeps, options: ArxivBenchmarkSourceOptions): BenchmarkSource {
+export function createArxivBenchmarkSource(
+  deps: ArxivBenchmarkSourceDeps,
+  options: ArxivBenchmarkSourceOptions,
+): BenchmarkSource {
   const log = deps.logger.child({ module: 'arxiv-benchmarks' });
   const llm = deps.llm?.available('benchmarks') ? deps.llm : undefined;
 
-  async function judge(batch: readonly Paper[], counts: Record<string, number>): Promise<Map<string, Verdict> | undefined> {
+  async function judge(
+    batch: readonly Paper[],
+    counts: Record<string, number>,
+  ): Promise<Map<string, Verdict> | undefined> {
     if (!llm) return undefined;
     const result = await llm.structured({
       purpose: 'benchmarks',
@@ -98,7 +119,10 @@ export function createArxivBenchmarkSource(deps: ArxivBenchmarkSourceDeps, optio
     counts.llmCalls = (counts.llmCalls ?? 0) + 1;
     if (!result.ok) {
       counts.llmFailed = (counts.llmFailed ?? 0) + 1;
-      log.warn({ error: result.error.message }, 'benchmark verdicts failed; keeping the rule hits of this batch');
+      log.warn(
+        { error: result.error.message },
+        'benchmark verdicts failed; keeping the rule hits of this batch',
+      );
       return undefined;
     }
     return new Map(result.value.verdicts.map((v) => [v.id, v]));
@@ -108,9 +132,17 @@ export function createArxivBenchmarkSource(deps: ArxivBenchmarkSourceDeps, optio
     name: 'arxiv',
     async collect(): Promise<SourceCollection> {
       const now = (deps.now ?? (() => new Date()))();
-      const recent = (await deps.papers.readAll()).filter((p) => Date.parse(p.published) >= options.since.getTime());
+      const recent = (await deps.papers.readAll()).filter(
+        (p) => Date.parse(p.published) >= options.since.getTime(),
+      );
       const hits = recent.filter(introducesBenchmark);
-      const counts: Record<string, number> = { papers: recent.length, ruleHits: hits.length, llmCalls: 0, llmFailed: 0, rejected: 0 };
+      const counts: Record<string, number> = {
+        papers: recent.length,
+        ruleHits: hits.length,
+        llmCalls: 0,
+        llmFailed: 0,
+        rejected: 0,
+      };
       const candidates: BenchmarkCandidate[] = [];
       const size = options.batchSize ?? 8;
       for (let i = 0; i < hits.length; i += size) {

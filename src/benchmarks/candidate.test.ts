@@ -3,8 +3,12 @@ import { candidateId, extractArxivIds, extractUrls, normalizeUrl } from './candi
 
 describe('normalizeUrl', () => {
   it('makes one form of GitHub, Hugging Face and arXiv URLs', () => {
-    expect(normalizeUrl('https://www.GitHub.com/Run-Llama/ParseBench.git/')).toBe('github.com/run-llama/parsebench');
-    expect(normalizeUrl('github.com/EdisonScientific/labbench2.')).toBe('github.com/edisonscientific/labbench2');
+    expect(normalizeUrl('https://www.GitHub.com/Run-Llama/ParseBench.git/')).toBe(
+      'github.com/run-llama/parsebench',
+    );
+    expect(normalizeUrl('github.com/EdisonScientific/labbench2.')).toBe(
+      'github.com/edisonscientific/labbench2',
+    );
     expect(normalizeUrl('https://github.com/a/b/tree/main/data')).toBe('github.com/a/b');
     expect(normalizeUrl('https://huggingface.co/datasets/llamaindex/ParseBench/viewer?x=1')).toBe(
       'huggingface.co/datasets/llamaindex/parsebench',
@@ -23,6 +27,9 @@ describe('extractors', () => {
       'github.com/x/y',
       'huggingface.co/datasets/o/d',
     ]);
-    expect(extractArxivIds('arxiv:2410.01560 and https://arxiv.org/abs/2501.00001v3')).toEqual(['2410.01560', '2501.00001']);
+    expect(extractArxivIds('arxiv:2410.01560 and https://arxiv.org/abs/2501.00001v3')).toEqual([
+      '2410.01560',
+      '2501.00001',
+    ]);
   });
 });

@@ -59,7 +59,8 @@ export function normalizeUrl(raw: string): string {
     if (id) path = `/abs/${id}`;
   }
   if (host === 'github.com') path = path.split('/').slice(0, 3).join('/');
-  if (host === 'huggingface.co' && path.startsWith('/datasets/')) path = path.split('/').slice(0, 4).join('/');
+  if (host === 'huggingface.co' && path.startsWith('/datasets/'))
+    path = path.split('/').slice(0, 4).join('/');
   const caseless = host === 'github.com' || host === 'huggingface.co';
   return `${host}${caseless ? path.toLowerCase() : path}`;
 }
@@ -68,7 +69,8 @@ export function candidateId(source: BenchmarkSourceName, url: string): string {
   return `${source}:${normalizeUrl(url)}`;
 }
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')]+|\b(?:github\.com|huggingface\.co(?:\/datasets)?)\/[\w.-]+\/[\w.-]+/gi;
+const URL_PATTERN =
+  /\bhttps?:\/\/[^\s<>"')]+|\b(?:github\.com|huggingface\.co(?:\/datasets)?)\/[\w.-]+\/[\w.-]+/gi;
 
 /** URLs in free text, normalized and deduplicated, in order of appearance. */
 export function extractUrls(text: string): string[] {
@@ -97,7 +99,8 @@ export function guessModality(text: string): string[] {
   return MODALITIES.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
-const METRICS = /\b(accuracy|pass@\d+|f1|bleu|rouge(?:-l)?|exact match|win rate|elo|ndcg|mrr|wer|success rate)\b/gi;
+const METRICS =
+  /\b(accuracy|pass@\d+|f1|bleu|rouge(?:-l)?|exact match|win rate|elo|ndcg|mrr|wer|success rate)\b/gi;
 
 export function guessMetrics(text: string): string[] {
   return [...new Set([...text.matchAll(METRICS)].map((m) => (m[1] ?? '').toLowerCase()))];

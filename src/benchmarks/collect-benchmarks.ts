@@ -65,18 +65,31 @@ export interface CollectBenchmarksResult {
   alerts: Array<{ kind: string; component: string; message: string }>;
 }
 
-async function runSource(source: BenchmarkSource, signal?: AbortSignal): Promise<SourceCollection & { durationMs: number }> {
+async function runSource(
+  source: BenchmarkSource,
+  signal?: AbortSignal,
+): Promise<SourceCollection & { durationMs: number }> {
   const started = performance.now();
   const collection = await source.collect(signal);
   return { ...collection, durationMs: Math.round(performance.now() - started) };
 }
 
 function updateHealth(health: SourceHealth, name: string, error: string | null, at: string): number {
-  const before = health.sources[name] ?? { consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null, lastError: null };
+  const before = health.sources[name] ?? {
+    consecutiveFailures: 0,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastError: null,
+  };
   health.sources[name] =
     error === null
       ? { ...before, consecutiveFailures: 0, lastSuccessAt: at }
-      : { ...before, consecutiveFailures: before.consecutiveFailures + 1, lastFailureAt: at, lastError: error };
+      : {
+          ...before,
+          consecutiveFailures: before.consecutiveFailures + 1,
+          lastFailureAt: at,
+          lastError: error,
+        };
   return health.sources[name]?.consecutiveFailures ?? 0;
 }
 
@@ -146,7 +159,11 @@ export async function collectBenchmarks(
   return result;
 }
 
-async function raiseAlerts(deps: CollectBenchmarksDeps, options: CollectBenchmarksOptions, result: CollectBenchmarksResult) {
+async function raiseAlerts(
+  deps: CollectBenchmarksDeps,
+  options: CollectBenchmarksOptions,
+  result: CollectBenchmarksResult,
+) {
   const raise = async (kind: string, component: string, message: string) => {
     result.alerts.push({ kind, component, message });
     try {

@@ -4,7 +4,11 @@ import { candidateId, normalizeUrl } from './candidate.ts';
 import { cosine, groupCandidates, judgePair, mergeCandidates } from './merge.ts';
 import type { ScoreRecord } from './schemas.ts';
 
-function candidate(source: BenchmarkCandidate['source'], url: string, overrides: Partial<BenchmarkCandidate> = {}): BenchmarkCandidate {
+function candidate(
+  source: BenchmarkCandidate['source'],
+  url: string,
+  overrides: Partial<BenchmarkCandidate> = {},
+): BenchmarkCandidate {
   return {
     id: candidateId(source, url),
     source,
@@ -30,11 +34,15 @@ function candidate(source: BenchmarkCandidate['source'], url: string, overrides:
 const paper = candidate('arxiv', 'https://arxiv.org/abs/2604.08538', {
   name: 'ParseBench',
   title: 'ParseBench: A Document Parsing Benchmark for AI Agents',
-  description: 'We introduce ParseBench, a benchmark for document parsing. Code: https://github.com/run-llama/ParseBench',
+  description:
+    'We introduce ParseBench, a benchmark for document parsing. Code: https://github.com/run-llama/ParseBench',
   links: ['arxiv.org/abs/2604.08538', 'github.com/run-llama/parsebench'],
   task: ['document parsing'],
 });
-const repo = candidate('github', 'https://github.com/run-llama/ParseBench', { name: 'ParseBench', popularity: { stars: 300 } });
+const repo = candidate('github', 'https://github.com/run-llama/ParseBench', {
+  name: 'ParseBench',
+  popularity: { stars: 300 },
+});
 const dataset = candidate('huggingface', 'https://huggingface.co/datasets/llamaindex/ParseBench', {
   name: 'ParseBench',
   popularity: { downloads: 1200 },
@@ -50,8 +58,12 @@ describe('judgePair', () => {
   });
 
   it('keeps apart same-source candidates and near names without similar text', () => {
-    const squad = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad', { name: 'squad' });
-    const squad2 = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad_v2', { name: 'squad_v2' });
+    const squad = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad', {
+      name: 'squad',
+    });
+    const squad2 = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad_v2', {
+      name: 'squad_v2',
+    });
     expect(judgePair(squad, squad2, none, 0.5)).toBeUndefined();
     const other = candidate('github', 'https://github.com/x/squad-tools', { name: 'squad' });
     const vectors = new Map([
@@ -60,8 +72,28 @@ describe('judgePair', () => {
     ]);
     expect(judgePair(squad, other, vectors, 0.5)).toBe('name');
     const tools = candidate('github', 'https://github.com/x/squad-tools', { name: 'squad-tools' });
-    expect(judgePair(squad, tools, new Map([[squad.id, new Float32Array([1, 0])], [tools.id, new Float32Array([0, 1])]]), 0.5)).toBeUndefined();
-    expect(judgePair(squad, tools, new Map([[squad.id, new Float32Array([1, 0])], [tools.id, new Float32Array([1, 0.1])]]), 0.5)).toBe('similar');
+    expect(
+      judgePair(
+        squad,
+        tools,
+        new Map([
+          [squad.id, new Float32Array([1, 0])],
+          [tools.id, new Float32Array([0, 1])],
+        ]),
+        0.5,
+      ),
+    ).toBeUndefined();
+    expect(
+      judgePair(
+        squad,
+        tools,
+        new Map([
+          [squad.id, new Float32Array([1, 0])],
+          [tools.id, new Float32Array([1, 0.1])],
+        ]),
+        0.5,
+      ),
+    ).toBe('similar');
   });
 
   it('treats generic names as no name', () => {
@@ -93,7 +125,11 @@ describe('mergeCandidates', () => {
     expect(one?.id).toBe(paper.id);
     expect(one?.sources).toEqual(['arxiv', 'github', 'huggingface']);
     expect(one?.urls).toEqual({ arxiv: [paper.url], github: [repo.url], huggingface: [dataset.url] });
-    expect(one?.links).toEqual(['arxiv.org/abs/2604.08538', 'github.com/run-llama/parsebench', 'huggingface.co/datasets/llamaindex/parsebench']);
+    expect(one?.links).toEqual([
+      'arxiv.org/abs/2604.08538',
+      'github.com/run-llama/parsebench',
+      'huggingface.co/datasets/llamaindex/parsebench',
+    ]);
     expect(one?.popularity).toEqual({ downloads: 1200, stars: 300 });
     expect(one?.score).toBe(7.5);
     expect(one?.task).toEqual(['document parsing']);

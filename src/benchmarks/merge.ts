@@ -11,7 +11,20 @@ export type Vector = Float32Array | readonly number[];
 
 export type SameReason = 'linked' | 'arxiv-id' | 'name' | 'similar';
 
-const GENERIC = new Set(['benchmark', 'benchmarks', 'bench', 'eval', 'evals', 'evaluation', 'dataset', 'data', 'leaderboard', 'test', 'llm', 'tasks']);
+const GENERIC = new Set([
+  'benchmark',
+  'benchmarks',
+  'bench',
+  'eval',
+  'evals',
+  'evaluation',
+  'dataset',
+  'data',
+  'leaderboard',
+  'test',
+  'llm',
+  'tasks',
+]);
 const SOURCE_ORDER: readonly BenchmarkSourceName[] = ['arxiv', 'github', 'huggingface'];
 
 export const normName = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -63,7 +76,12 @@ function nameOverlap(a: Prepared, b: Prepared): boolean {
   return named(a, b) || named(b, a);
 }
 
-function judge(a: Prepared, b: Prepared, vectors: ReadonlyMap<string, Vector>, threshold: number): SameReason | undefined {
+function judge(
+  a: Prepared,
+  b: Prepared,
+  vectors: ReadonlyMap<string, Vector>,
+  threshold: number,
+): SameReason | undefined {
   if (a.c.source === b.c.source) return undefined;
   if (b.links.has(a.own) || a.links.has(b.own)) return 'linked';
   for (const id of a.arxivIds) if (b.arxivIds.has(id)) return 'arxiv-id';
@@ -85,7 +103,8 @@ export function judgePair(
 }
 
 /** The text embedded for the similarity rule. */
-export const mergeText = (c: BenchmarkCandidate): string => `${c.name} ${c.title}. ${c.description}`.slice(0, 2000);
+export const mergeText = (c: BenchmarkCandidate): string =>
+  `${c.name} ${c.title}. ${c.description}`.slice(0, 2000);
 
 function find(parent: number[], i: number): number {
   let root = i;
@@ -110,7 +129,8 @@ export function groupCandidates(
     for (let j = i + 1; j < prepared.length; j++) {
       const a = prepared[i];
       const b = prepared[j];
-      if (a && b && find(parent, i) !== find(parent, j) && judge(a, b, vectors, threshold)) parent[find(parent, j)] = find(parent, i);
+      if (a && b && find(parent, i) !== find(parent, j) && judge(a, b, vectors, threshold))
+        parent[find(parent, j)] = find(parent, i);
     }
   }
   const groups = new Map<number, string[]>();
@@ -123,16 +143,26 @@ export function groupCandidates(
 
 const union = (lists: ReadonlyArray<readonly string[]>): string[] => [...new Set(lists.flat())].sort();
 
-function maxOf(members: readonly BenchmarkCandidate[], key: 'downloads' | 'stars' | 'likes'): { [k: string]: number } {
+function maxOf(
+  members: readonly BenchmarkCandidate[],
+  key: 'downloads' | 'stars' | 'likes',
+): { [k: string]: number } {
   const values = members.flatMap((m) => (m.popularity[key] === undefined ? [] : [m.popularity[key] ?? 0]));
   return values.length > 0 ? { [key]: Math.max(...values) } : {};
 }
 
-export function mergeGroup(members: readonly BenchmarkCandidate[], scores: ReadonlyMap<string, ScoreRecord>): MergedBenchmark {
-  const sorted = [...members].sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || (a.id < b.id ? -1 : 1));
+export function mergeGroup(
+  members: readonly BenchmarkCandidate[],
+  scores: ReadonlyMap<string, ScoreRecord>,
+): MergedBenchmark {
+  const sorted = [...members].sort(
+    (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || (a.id < b.id ? -1 : 1),
+  );
   const first = sorted[0];
   if (!first) throw new Error('mergeGroup needs at least one member');
-  const scored = sorted.flatMap((m) => scores.get(m.id) ?? []).sort((a, b) => b.rubric.overall - a.rubric.overall);
+  const scored = sorted
+    .flatMap((m) => scores.get(m.id) ?? [])
+    .sort((a, b) => b.rubric.overall - a.rubric.overall);
   const urls = (source: BenchmarkSourceName) => sorted.filter((m) => m.source === source).map((m) => m.url);
   return {
     id: first.id,

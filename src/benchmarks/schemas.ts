@@ -34,13 +34,21 @@ export const MergedBenchmark = z.object({
   sources: z.array(BenchmarkSourceName),
   memberIds: z.array(z.string()),
   /** Each member's own URL, by source. */
-  urls: z.object({ arxiv: z.array(z.string()), github: z.array(z.string()), huggingface: z.array(z.string()) }),
+  urls: z.object({
+    arxiv: z.array(z.string()),
+    github: z.array(z.string()),
+    huggingface: z.array(z.string()),
+  }),
   links: z.array(z.string()),
   task: z.array(z.string()),
   modality: z.array(z.string()),
   metrics: z.array(z.string()),
   license: z.string().nullable(),
-  popularity: z.object({ downloads: z.number().optional(), stars: z.number().optional(), likes: z.number().optional() }),
+  popularity: z.object({
+    downloads: z.number().optional(),
+    stars: z.number().optional(),
+    likes: z.number().optional(),
+  }),
   firstSeenAt: isoDateTime,
   /** The best overall score among the members that have one. */
   score: z.number().nullable(),

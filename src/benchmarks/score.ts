@@ -101,7 +101,13 @@ export async function scoreCandidates(
         deps.logger.warn({ id: candidate.id, error: result.error.message }, 'benchmark scoring failed');
         return;
       }
-      const record = { id: candidate.id, contentHash: hash, scoredAt: now.toISOString(), model: result.model, rubric: result.value };
+      const record = {
+        id: candidate.id,
+        contentHash: hash,
+        scoredAt: now.toISOString(),
+        model: result.model,
+        rubric: result.value,
+      };
       outcome.fresh.push(record);
       byId.set(candidate.id, record);
     }),

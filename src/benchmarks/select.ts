@@ -7,13 +7,25 @@ const byScore = (a: MergedBenchmark, b: MergedBenchmark): number =>
   (b.score ?? -1) - (a.score ?? -1) || (a.firstSeenAt < b.firstSeenAt ? 1 : -1);
 
 /** Benchmarks first seen in the last `days` days, best score first (unscored last). */
-export function recentBest(merged: readonly MergedBenchmark[], now: Date, days: number, limit: number): MergedBenchmark[] {
+export function recentBest(
+  merged: readonly MergedBenchmark[],
+  now: Date,
+  days: number,
+  limit: number,
+): MergedBenchmark[] {
   const since = now.getTime() - days * DAY_MS;
-  return merged.filter((b) => Date.parse(b.firstSeenAt) >= since).sort(byScore).slice(0, limit);
+  return merged
+    .filter((b) => Date.parse(b.firstSeenAt) >= since)
+    .sort(byScore)
+    .slice(0, limit);
 }
 
 /** Benchmarks first seen since `since` whose score reaches `minScore`: the digest's section. */
-export function newHighScoring(merged: readonly MergedBenchmark[], since: Date, minScore: number): MergedBenchmark[] {
+export function newHighScoring(
+  merged: readonly MergedBenchmark[],
+  since: Date,
+  minScore: number,
+): MergedBenchmark[] {
   return merged
     .filter((b) => Date.parse(b.firstSeenAt) >= since.getTime() && (b.score ?? -1) >= minScore)
     .sort(byScore);

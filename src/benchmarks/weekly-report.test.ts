@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWeeklyReport, trendKeys } from './weekly-report.ts';
 import type { MergedBenchmark } from './schemas.ts';
+import { buildWeeklyReport, trendKeys } from './weekly-report.ts';
 
 function bench(id: string, day: string, task: string[]): MergedBenchmark {
   return {
@@ -24,7 +24,8 @@ function bench(id: string, day: string, task: string[]): MergedBenchmark {
   };
 }
 
-const day = (offset: number): string => new Date(Date.UTC(2026, 10, 20) - offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number): string =>
+  new Date(Date.UTC(2026, 10, 20) - offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('buildWeeklyReport', () => {
   it('finds a planted growing task and leaves steady ones out', () => {
@@ -46,6 +47,9 @@ describe('buildWeeklyReport', () => {
   });
 
   it('ignores generic keywords', () => {
-    expect(trendKeys({ task: ['Math'], keywords: ['benchmark', 'cs.cl', 'math'] })).toEqual(['math', 'cs.cl']);
+    expect(trendKeys({ task: ['Math'], keywords: ['benchmark', 'cs.cl', 'math'] })).toEqual([
+      'math',
+      'cs.cl',
+    ]);
   });
 });

@@ -6,7 +6,15 @@
 import { computeTrends, type Trend, trendWindows } from '../insights/trends.ts';
 import type { MergedBenchmark } from './schemas.ts';
 
-const GENERIC_KEYS = new Set(['benchmark', 'benchmarks', 'evaluation', 'leaderboard', 'dataset', 'datasets', 'llm']);
+const GENERIC_KEYS = new Set([
+  'benchmark',
+  'benchmarks',
+  'evaluation',
+  'leaderboard',
+  'dataset',
+  'datasets',
+  'llm',
+]);
 
 export interface WeeklyReportOptions {
   /** Last day of the week, `YYYY-MM-DD`. */
@@ -26,7 +34,9 @@ export interface WeeklyReport {
 
 /** The trend keys of a benchmark: its tasks and keywords, lowercased, without generic words. */
 export function trendKeys(b: Pick<MergedBenchmark, 'task' | 'keywords'>): string[] {
-  const keys = [...b.task, ...b.keywords].map((k) => k.trim().toLowerCase()).filter((k) => k !== '' && !GENERIC_KEYS.has(k));
+  const keys = [...b.task, ...b.keywords]
+    .map((k) => k.trim().toLowerCase())
+    .filter((k) => k !== '' && !GENERIC_KEYS.has(k));
   return [...new Set(keys)];
 }
 
@@ -37,19 +47,28 @@ function render(report: Omit<WeeklyReport, 'markdown'>, byId: ReadonlyMap<string
     `${report.newThisWeek} new benchmark(s) this week; baseline from ${report.baselineStart}.`,
     '',
   ];
-  if (report.trends.length === 0) lines.push('No task or keyword grew 1.5× or more over the 4-week baseline.');
+  if (report.trends.length === 0)
+    lines.push('No task or keyword grew 1.5× or more over the 4-week baseline.');
   for (const t of report.trends) {
-    lines.push(`## ${t.key} — ×${t.growth.toFixed(1)} (${t.windowCount} this week, ${t.baselineCount} in the baseline)`);
+    lines.push(
+      `## ${t.key} — ×${t.growth.toFixed(1)} (${t.windowCount} this week, ${t.baselineCount} in the baseline)`,
+    );
     for (const id of t.examples) {
       const b = byId.get(id);
-      if (b) lines.push(`- ${b.name} (${b.sources.join(', ')}): ${b.urls.arxiv[0] ?? b.urls.github[0] ?? b.urls.huggingface[0] ?? b.id}`);
+      if (b)
+        lines.push(
+          `- ${b.name} (${b.sources.join(', ')}): ${b.urls.arxiv[0] ?? b.urls.github[0] ?? b.urls.huggingface[0] ?? b.id}`,
+        );
     }
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function buildWeeklyReport(benchmarks: readonly MergedBenchmark[], options: WeeklyReportOptions): WeeklyReport {
+export function buildWeeklyReport(
+  benchmarks: readonly MergedBenchmark[],
+  options: WeeklyReportOptions,
+): WeeklyReport {
   const items = benchmarks.map((b) => ({ id: b.id, date: b.firstSeenAt.slice(0, 10), keys: trendKeys(b) }));
   const trends = computeTrends(items, {
     end: options.end,
@@ -60,6 +79,12 @@ export function buildWeeklyReport(benchmarks: readonly MergedBenchmark[], option
   });
   const windows = trendWindows(options.end, 7, 28);
   const newThisWeek = items.filter((i) => i.date >= windows.windowStart && i.date <= options.end).length;
-  const base = { end: options.end, windowStart: windows.windowStart, baselineStart: windows.baselineStart, newThisWeek, trends };
+  const base = {
+    end: options.end,
+    windowStart: windows.windowStart,
+    baselineStart: windows.baselineStart,
+    newThisWeek,
+    trends,
+  };
   return { ...base, markdown: render(base, new Map(benchmarks.map((b) => [b.id, b]))) };
 }

@@ -4,11 +4,11 @@
  */
 import type { Logger } from '../log/logger.ts';
 import type { ChatMessage } from './chat-adapter.ts';
+import { benchmarks } from './commands/benchmarks.ts';
 import type { Command, CommandDeps, CommandRequest } from './commands/command-types.ts';
 import { digest } from './commands/digest.ts';
 import { dislike, like } from './commands/feedback.ts';
 import { help } from './commands/help.ts';
-import { benchmarks } from './commands/benchmarks.ts';
 import { leaderboard, trends } from './commands/not-yet.ts';
 import { profile } from './commands/profile.ts';
 import { rank } from './commands/rank.ts';

@@ -29,7 +29,7 @@ export function createContext(options: GlobalOptions, cwd = process.cwd()): Comm
   const env = readEnv(process.env);
   const loaded = loadConfig({ file: options.config, env, cwd });
   const stateDir = resolve(cwd, options.state ?? env.stateDir ?? 'state');
-    // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
+  // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
   const level = env.raw.RADAR_LOG_LEVEL?.trim() || (process.stderr.isTTY ? 'warn' : 'info');
   return { env, loaded, stateDir, logger: createLogger({ level }), cwd };
 }

@@ -41,7 +41,10 @@ export function buildProgram(): Command {
     .description('run the daily pipeline once: collect, embed, rank, summarize, publish, notify')
     .option('--once', 'run once and exit (the scheduled version is `radar daemon`)')
     .option('--steps <list>', 'only these steps, e.g. collect,embed,rank')
-    .option('--offline', 'bundled sample, hashing embedder, extractive summaries, local output (default with no keys)')
+    .option(
+      '--offline',
+      'bundled sample, hashing embedder, extractive summaries, local output (default with no keys)',
+    )
     .option('--online', 'use the real services even with no keys set (arXiv needs none)')
     .action(
       action(async (ctx, command) => {
@@ -74,6 +77,15 @@ export function buildProgram(): Command {
       action(async (ctx) => {
         const { runDoctor } = await import('./commands/doctor.ts');
         return runDoctor(ctx, out);
+      }),
+    );
+  program
+    .command('status')
+    .description('health: whether the daemon runs, each job’s last and next run, failures, today’s LLM spend')
+    .action(
+      action(async (ctx) => {
+        const { runStatus } = await import('./commands/status.ts');
+        return runStatus(ctx, out);
       }),
     );
 
@@ -149,7 +161,9 @@ export function buildProgram(): Command {
 
   program
     .command('summarize')
-    .description("structured LLM summaries of today's picks (or --ids, or --all without one), tags, related papers")
+    .description(
+      "structured LLM summaries of today's picks (or --ids, or --all without one), tags, related papers",
+    )
     .option('--ids <list>', 'comma-separated arXiv ids')
     .option('--all', 'every paper that has no summary yet')
     .option('--date <date>', 'summarize the picks of this day, YYYY-MM-DD (default today)')
@@ -171,7 +185,11 @@ export function buildProgram(): Command {
   for (const kind of ['merge', 'rename'] as const) {
     tags
       .command(`${kind} <from> <to>`)
-      .description(kind === 'merge' ? 'fold tag <from> into tag <to>; summaries follow' : 'rename a tag; summaries follow')
+      .description(
+        kind === 'merge'
+          ? 'fold tag <from> into tag <to>; summaries follow'
+          : 'rename a tag; summaries follow',
+      )
       .action(
         action(async (ctx, _command, from, to) => {
           const { runTagsEdit } = await import('./commands/tags.ts');
@@ -201,6 +219,42 @@ export function buildProgram(): Command {
       }),
     );
   program
+    .command('daemon')
+    .description(
+      'run the scheduled jobs (daily pipeline, feedback poll) and the chat bots until SIGINT/SIGTERM',
+    )
+    .option('--offline', 'run the pipeline offline (default with no keys)')
+    .option('--online', 'use the real services even with no keys set')
+    .option('--shutdown-timeout <seconds>', 'how long a stop may take before exiting anyway (default 30)')
+    .action(
+      action(async (ctx, command) => {
+        const { runDaemon } = await import('./commands/daemon.ts');
+        return runDaemon(ctx, command.opts<import('./commands/daemon.ts').DaemonFlags>(), out);
+      }),
+    );
+  program
+    .command('profile')
+    .description('cluster liked papers into named interests, with cross-cutting ones, avoidances and drift')
+    .option('--rebuild', "recompute even when today's profile is saved")
+    .action(
+      action(async (ctx, command) => {
+        const { runProfile } = await import('./commands/profile.ts');
+        return runProfile(ctx, command.opts<import('./commands/profile.ts').ProfileFlags>(), out);
+      }),
+    );
+  program
+    .command('trends')
+    .description('tags and keyphrases whose share of new papers grows ≥1.5× against a baseline window')
+    .option('--window <days>', 'the recent window, e.g. 7d (default 7d)')
+    .option('--baseline <days>', 'the baseline window before it, e.g. 28d (default 28d)')
+    .option('--end <date>', 'last day of the window, YYYY-MM-DD (default today, UTC)')
+    .action(
+      action(async (ctx, command) => {
+        const { runTrends } = await import('./commands/trends.ts');
+        return runTrends(ctx, command.opts<import('./commands/trends.ts').TrendsFlags>(), out);
+      }),
+    );
+  program
     .command('notify')
     .description('chat notifications')
     .command('test')
@@ -211,6 +265,79 @@ export function buildProgram(): Command {
         return runNotifyTest(ctx, out);
       }),
     );
+
+  const benchmarks = program
+    .command('benchmarks')
+    .description('the benchmark radar: Hugging Face, GitHub and arXiv');
+  benchmarks
+    .command('collect')
+    .description(
+      'collect benchmark candidates from every source, score, merge, publish; writes a run manifest',
+    )
+    .action(action(async (ctx) => (await import('./commands/benchmarks.ts')).runBenchmarksCollect(ctx, out)));
+  benchmarks
+    .command('list')
+    .description('the best benchmarks first seen in the last --days days')
+    .option('--days <n>', 'how many days back', '7')
+    .option('--limit <n>', 'at most this many', '20')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./commands/benchmarks.ts')).runBenchmarksList(
+          ctx,
+          command.opts<{ days?: string; limit?: string }>(),
+          out,
+        ),
+      ),
+    );
+  benchmarks
+    .command('report')
+    .description(
+      'the weekly trend report of benchmark tasks and keywords (markdown; sent to chat when configured)',
+    )
+    .option('--end <date>', 'last day of the week, YYYY-MM-DD (default today, UTC)')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./commands/benchmarks.ts')).runBenchmarksReport(
+          ctx,
+          command.opts<{ end?: string }>(),
+          out,
+        ),
+      ),
+    );
+
+  const notion = program.command('notion').description("the radar's Notion databases");
+  notion
+    .command('init')
+    .description(
+      'create the Papers database under a page shared with the integration (or migrate it if recorded)',
+    )
+    .option('--parent <page-id>', 'the parent page id or URL (default notion.parentPageId)')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./commands/notion.ts')).runNotionInit(ctx, command.opts<{ parent?: string }>(), out),
+      ),
+    );
+  notion
+    .command('migrate')
+    .description('add the properties the radar needs to its databases; never changes what the user added')
+    .action(action(async (ctx) => (await import('./commands/notion.ts')).runNotionMigrate(ctx, out)));
+  program
+    .command('publish')
+    .description(
+      'publish papers to Notion (NOTION_TOKEN) or to <state>/out; default the latest picks and last failures',
+    )
+    .option('--ids <ids...>', 'arXiv ids to publish (space or comma separated)')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./commands/publish.ts')).runPublish(ctx, command.opts<{ ids?: string[] }>(), out),
+      ),
+    );
+  program
+    .command('feedback')
+    .description('feedback from Notion')
+    .command('poll')
+    .description('read the Feedback of recently edited Notion pages into labels.csv')
+    .action(action(async (ctx) => (await import('./commands/feedback-poll.ts')).runFeedbackPoll(ctx, out)));
 
   return program;
 }

@@ -51,6 +51,10 @@ function logProgress(logger: Logger, unit: string): ProgressSink {
   };
 }
 
-export async function createProgress(logger: Logger, unit: string, stream = process.stderr): Promise<ProgressSink> {
+export async function createProgress(
+  logger: Logger,
+  unit: string,
+  stream = process.stderr,
+): Promise<ProgressSink> {
   return stream.isTTY ? terminalProgress(stream, unit) : logProgress(logger, unit);
 }

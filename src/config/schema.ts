@@ -14,14 +14,18 @@ const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment v
 const arxivCategory = z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'must be an arXiv category such as cs.CL');
 
 export const ArxivConfig = z.strictObject({
-  categories: z.array(arxivCategory).min(1).default(['cs.AI', 'cs.CL', 'cs.CV', 'cs.IR', 'cs.LG']),
+  categories: z
+    .array(arxivCategory)
+    .min(1)
+    .default(['cs.AI', 'cs.CL', 'cs.CV', 'cs.IR', 'cs.LG'])
+    .describe('arXiv categories collected'),
   apiUrl: url
     .default('https://export.arxiv.org/api/query')
     .describe('query endpoint (env RADAR_ARXIV_API_URL)'),
   oaiUrl: url.default('https://oaipmh.arxiv.org/oai').describe('OAI-PMH endpoint (env RADAR_ARXIV_OAI_URL)'),
   siteUrl: url.default('https://arxiv.org').describe('abs, html, pdf and e-print (env RADAR_ARXIV_SITE_URL)'),
   requestIntervalSeconds: z.number().min(0).default(3).describe('at least this long between two requests'),
-  pageSize: z.int().min(1).max(2000).default(200),
+  pageSize: z.int().min(1).max(2000).default(200).describe('entries per API page'),
   firstRunDays: z.int().min(1).default(3).describe('window of the first collect'),
 });
 
@@ -36,7 +40,8 @@ export const ScheduleConfig = z.strictObject({
         return false;
       }
     }, 'must be an IANA time zone such as Europe/Berlin')
-    .default('UTC'),
+    .default('UTC')
+    .describe('time zone of the schedule and of "today"'),
   dailyPipeline: cron.default('0 8 * * *'),
   feedbackPoll: cron.default('*/10 * * * *'),
   benchmarks: cron.default('30 8 * * *'),
@@ -80,7 +85,7 @@ export const EmbeddingModelConfig = z.discriminatedUnion('backend', [
 ]);
 
 export const EmbeddingConfig = z.strictObject({
-  active: z.array(z.string().min(1)).min(1).default(['hashing-384']),
+  active: z.array(z.string().min(1)).min(1).default(['hashing-384']).describe('models that embed and rank; the first leads the digest'),
   models: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'model names are lowercase, digits, . _ -'),
@@ -92,18 +97,18 @@ export const EmbeddingConfig = z.strictObject({
 export const LlmModelConfig = z.strictObject({
   structuredOutput: z.boolean().default(false).describe('supports json_schema response formats'),
   jsonMode: z.boolean().default(false).describe('supports response_format json_object'),
-  inputPricePerMillion: z.number().min(0).default(0),
-  outputPricePerMillion: z.number().min(0).default(0),
-  contextTokens: z.int().min(1024).default(128_000),
-  maxOutputTokens: z.int().min(64).default(4096),
+  inputPricePerMillion: z.number().min(0).default(0).describe('USD per 1M input tokens'),
+  outputPricePerMillion: z.number().min(0).default(0).describe('USD per 1M output tokens'),
+  contextTokens: z.int().min(1024).default(128_000).describe('context window'),
+  maxOutputTokens: z.int().min(64).default(4096).describe('max_tokens of a call'),
 });
 
 export const LlmProviderConfig = z.strictObject({
   baseUrl: url.describe('OpenAI-compatible base URL, e.g. https://api.openai.com/v1'),
   apiKeyEnv: envName.describe('environment variable holding the API key'),
-  concurrency: z.int().min(1).max(100).default(10),
-  timeoutSeconds: z.number().min(1).default(120),
-  maxRetries: z.int().min(0).max(10).default(4),
+  concurrency: z.int().min(1).max(100).default(10).describe('calls in flight at once'),
+  timeoutSeconds: z.number().min(1).default(120).describe('per request'),
+  maxRetries: z.int().min(0).max(10).default(4).describe('retries on 429 (Retry-After honoured), 5xx and timeouts'),
   models: z.record(z.string().min(1), LlmModelConfig).default({}),
 });
 
@@ -143,19 +148,19 @@ export const RankingConfig = z.strictObject({
       'retrieval-augmented generation and information retrieval',
       'evaluation and benchmarks for language models',
     ]),
-  picksPerDay: z.int().min(1).max(200).default(10),
-  exploreShare: z.number().min(0).max(1).default(0.2),
-  pseudoNegativeRatio: z.number().min(0).default(5),
-  pseudoNegativeWeight: z.number().min(0).max(1).default(0.2),
-  l2: z.number().min(0).default(1),
-  minLabelsPerClass: z.int().min(1).default(5),
+  picksPerDay: z.int().min(1).max(200).default(10).describe('papers in the daily digest'),
+  exploreShare: z.number().min(0).max(1).default(0.2).describe('share of picks drawn from uncertain papers'),
+  pseudoNegativeRatio: z.number().min(0).default(5).describe('unlabeled papers sampled as negatives, per positive'),
+  pseudoNegativeWeight: z.number().min(0).max(1).default(0.2).describe('their sample weight'),
+  l2: z.number().min(0).default(1).describe('L2 regularization of the classifier'),
+  minLabelsPerClass: z.int().min(1).default(5).describe('below this many 👍 or 👎: cold start from seedInterests'),
   dedupThreshold: z
     .number()
     .min(0)
     .max(1)
     .default(0.95)
     .describe('cosine similarity above which two papers are duplicates'),
-  seed: z.int().default(42),
+  seed: z.int().default(42).describe('seed of the pick sampling'),
 });
 
 export const TagsConfig = z
@@ -282,7 +287,7 @@ export const BenchmarksConfig = z.strictObject({
     .min(0)
     .max(1)
     .default(0.15)
-    .describe('hashing-embedding cosine at or above which candidates with overlapping names merge (bench/benchmark-merge.ts)'),
+    .describe('hashing cosine at or above which candidates with overlapping names merge'),
   digestMinScore: z
     .number()
     .min(0)

@@ -30,7 +30,7 @@ const CATEGORY_TAGS: Record<string, string> = {
 };
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from in into is it its of on or our that the their this to towards via we with without using based new large'.split(
+  'a an and are as at be by can do does for from how in into is it its of on or our that the their this to towards via we what when why with without using based new large'.split(
     ' ',
   ),
 );
@@ -121,7 +121,7 @@ export function extractiveSummary(paper: PaperText): SummaryFields {
   const categoryTags = paper.categories
     .map((c) => CATEGORY_TAGS[c])
     .filter((t): t is string => t !== undefined);
-  const tags = uniqueTags([...titleKeyphrases(paper.title), ...categoryTags, 'research']).slice(0, 8);
+  const tags = uniqueTags([...titleKeyphrases(paper.title), ...categoryTags]).slice(0, 8);
   return {
     one_sentence_summary: first,
     problem_background: sentences.slice(0, 2).join(' '),

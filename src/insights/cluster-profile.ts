@@ -38,7 +38,8 @@ const DEFAULT_COMPONENTS = 5;
 /** Within-cluster cosine similarity summed: what restarts compete on. */
 function cohesion(points: Points, result: KMeansResult): number {
   let sum = 0;
-  for (let i = 0; i < points.count; i++) sum += dotRows(points.data, i, result.centroids, result.assignments[i] ?? 0, points.dims);
+  for (let i = 0; i < points.count; i++)
+    sum += dotRows(points.data, i, result.centroids, result.assignments[i] ?? 0, points.dims);
   return sum;
 }
 
@@ -69,7 +70,9 @@ export function clusterPoints(input: Points, options: ClusteringOptions): Cluste
   const ks = kRange(input.count, options.minK, options.maxK);
   const components = options.components ?? DEFAULT_COMPONENTS;
   const points =
-    input.count > 1 ? principalProjection(input, components, createRandom(hashSeed(options.seed, 'pca'))) : input;
+    input.count > 1
+      ? principalProjection(input, components, createRandom(hashSeed(options.seed, 'pca')))
+      : input;
   if (ks.length === 0) {
     const single = points.count > 0 ? kmeans(points, 1, createRandom(options.seed)) : undefined;
     return {
@@ -89,7 +92,14 @@ export function clusterPoints(input: Points, options: ClusteringOptions): Cluste
     const silhouette = meanSilhouette(distances, result.assignments, k);
     tried.push({ k, silhouette });
     if (!chosen || silhouette > chosen.silhouette) {
-      chosen = { k, silhouette, assignments: result.assignments, centroids: result.centroids, tried, space: points };
+      chosen = {
+        k,
+        silhouette,
+        assignments: result.assignments,
+        centroids: result.centroids,
+        tried,
+        space: points,
+      };
     }
   }
   if (!chosen) throw new RangeError('clusterPoints: no k tried');
@@ -142,7 +152,8 @@ export function describeClusters(
   for (let c = 0; c < clustering.k; c++) {
     const members: Array<{ index: number; sim: number }> = [];
     clustering.assignments.forEach((a, index) => {
-      if (a === c) members.push({ index, sim: dotRows(points.data, index, clustering.centroids, c, points.dims) });
+      if (a === c)
+        members.push({ index, sim: dotRows(points.data, index, clustering.centroids, c, points.dims) });
     });
     if (members.length === 0) continue;
     members.sort((a, b) => b.sim - a.sim || a.index - b.index);

@@ -57,7 +57,10 @@ export function pointBiserial(present: readonly boolean[], values: readonly numb
 }
 
 /** Keys positively correlated with the value, strongest first. */
-export function crossCuttingKeys(rows: readonly SignalRow[], options: CrossCuttingOptions = {}): CrossCuttingKey[] {
+export function crossCuttingKeys(
+  rows: readonly SignalRow[],
+  options: CrossCuttingOptions = {},
+): CrossCuttingKey[] {
   const carriers = new Map<string, number[]>();
   rows.forEach((row, i) => {
     for (const key of new Set(row.keys)) {

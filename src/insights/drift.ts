@@ -60,10 +60,13 @@ export function interestDrift(likes: readonly DriftRow[], options: DriftOptions)
   const byChange = (a: KeyShift, b: KeyShift) => b.change - a.change || a.key.localeCompare(b.key);
   return {
     ...base,
-    rising: shifts.filter((s) => s.change > 0).sort(byChange).slice(0, limit),
+    rising: shifts
+      .filter((s) => s.change > 0)
+      .sort(byChange)
+      .slice(0, limit),
     falling: shifts
       .filter((s) => s.change < 0)
-      .sort((a, b) => byChange(b, a))
+      .sort((a, b) => a.change - b.change || a.key.localeCompare(b.key))
       .slice(0, limit),
   };
 }

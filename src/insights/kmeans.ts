@@ -31,7 +31,13 @@ export function dotRows(a: Float32Array, aRow: number, b: Float32Array, bRow: nu
 }
 
 /** Cosine distance 1 − cos, for normalized rows. */
-export function cosineDistance(a: Float32Array, aRow: number, b: Float32Array, bRow: number, dims: number): number {
+export function cosineDistance(
+  a: Float32Array,
+  aRow: number,
+  b: Float32Array,
+  bRow: number,
+  dims: number,
+): number {
   return Math.max(0, 1 - dotRows(a, aRow, b, bRow, dims));
 }
 
@@ -92,7 +98,8 @@ function update(points: Points, assignments: Int32Array, k: number): Float32Arra
   for (let i = 0; i < points.count; i++) {
     const c = assignments[i] ?? 0;
     sizes[c] = (sizes[c] ?? 0) + 1;
-    for (let d = 0; d < dims; d++) centroids[c * dims + d] = (centroids[c * dims + d] ?? 0) + (data[i * dims + d] ?? 0);
+    for (let d = 0; d < dims; d++)
+      centroids[c * dims + d] = (centroids[c * dims + d] ?? 0) + (data[i * dims + d] ?? 0);
   }
   for (let c = 0; c < k; c++) {
     if (sizes[c] === 0) copyRow(data, farthestPoint(points, assignments, centroids), centroids, c, dims);
@@ -122,7 +129,12 @@ export function normalizeRow(data: Float32Array, row: number, dims: number): voi
   for (let d = 0; d < dims; d++) data[row * dims + d] = (data[row * dims + d] ?? 0) / norm;
 }
 
-export function kmeans(points: Points, k: number, random: Random, maxIterations = DEFAULT_MAX_ITERATIONS): KMeansResult {
+export function kmeans(
+  points: Points,
+  k: number,
+  random: Random,
+  maxIterations = DEFAULT_MAX_ITERATIONS,
+): KMeansResult {
   if (!Number.isInteger(k) || k < 1 || k > points.count) {
     throw new RangeError(`kmeans: k must be in [1, ${points.count}], got ${k}`);
   }

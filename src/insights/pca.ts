@@ -15,10 +15,12 @@ const ITERATIONS = 40;
 function centered(points: Points): Float64Array {
   const { count, dims, data } = points;
   const mean = new Float64Array(dims);
-  for (let i = 0; i < count; i++) for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) + (data[i * dims + d] ?? 0);
+  for (let i = 0; i < count; i++)
+    for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) + (data[i * dims + d] ?? 0);
   for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) / Math.max(count, 1);
   const x = new Float64Array(count * dims);
-  for (let i = 0; i < count; i++) for (let d = 0; d < dims; d++) x[i * dims + d] = (data[i * dims + d] ?? 0) - (mean[d] ?? 0);
+  for (let i = 0; i < count; i++)
+    for (let d = 0; d < dims; d++) x[i * dims + d] = (data[i * dims + d] ?? 0) - (mean[d] ?? 0);
   return x;
 }
 
@@ -54,7 +56,8 @@ function orthonormalize(basis: Float64Array, dims: number, m: number): void {
     for (let p = 0; p < j; p++) {
       let dot = 0;
       for (let d = 0; d < dims; d++) dot += (basis[d * m + j] ?? 0) * (basis[d * m + p] ?? 0);
-      for (let d = 0; d < dims; d++) basis[d * m + j] = (basis[d * m + j] ?? 0) - dot * (basis[d * m + p] ?? 0);
+      for (let d = 0; d < dims; d++)
+        basis[d * m + j] = (basis[d * m + j] ?? 0) - dot * (basis[d * m + p] ?? 0);
     }
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += (basis[d * m + j] ?? 0) ** 2;

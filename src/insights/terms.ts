@@ -16,7 +16,9 @@ framework study introduce introduces introducing across several significantly si
 three different various many well better large small high low often even still may might while thus therefore
 across extensive experiments experimental state-of-the-art sota performance improve improves improved improvement
 task tasks model models data dataset datasets code available including provide provides enable enables like given
-make makes remains remain key ability able however furthermore moreover specifically recent recently`.split(/\s+/),
+make makes remains remain key ability able however furthermore moreover specifically recent recently`.split(
+    /\s+/,
+  ),
 );
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}-]*/gu;
@@ -83,7 +85,10 @@ export function distinctiveTerms(
     const df = Math.max(corpusDf.get(term) ?? 0, count);
     scored.push({ term, share, score: share * Math.log(corpusSize / (1 + df)) });
   }
-  scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
+  // On a tie the phrase wins over its words: it says more ("speculative decoding" over "decoding").
+  scored.sort(
+    (a, b) => b.score - a.score || b.term.split(' ').length - a.term.split(' ').length || a.term.localeCompare(b.term),
+  );
   const chosen: ScoredTerm[] = [];
   for (const candidate of scored) {
     if (chosen.length >= options.limit) break;

@@ -34,7 +34,8 @@ export function parseJsonLenient(text: string): LenientParse {
   }
   // Repair only what looks like an object or array: jsonrepair would turn plain prose
   // ("I cannot help with that.") into a JSON string.
-  if (!/^[{[]/.test(extracted)) return { ok: false, error: 'the answer is not JSON: it holds no object or array' };
+  if (!/^[{[]/.test(extracted))
+    return { ok: false, error: 'the answer is not JSON: it holds no object or array' };
   try {
     return { ok: true, value: JSON.parse(repairJson(extracted)), repaired: true };
   } catch (error) {

@@ -4,20 +4,28 @@
  * (bundled sample, hashing embedder, extractive summaries, local markdown + HTML).
  */
 import { createArxivApiSource } from '../adapters/arxiv/arxiv-source.ts';
+import { createNotionPublisher } from '../adapters/notion/notion-publisher.ts';
+import { notionApiFromConfig, papersDataSourceId } from '../adapters/notion/notion-setup.ts';
+import { PAPERS_DATABASE } from '../adapters/notion/schema.ts';
 import { type AppDeps, embedderFor } from '../app/app-deps.ts';
-import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
-import { chatTargets } from '../chat/bot-runner.ts';
+import { benchmarksDigestMessage } from '../benchmarks/digest-section.ts';
 import { createAlerter } from '../chat/alerts.ts';
+import { chatTargets } from '../chat/bot-runner.ts';
+import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
+import type { ChatAdapter } from '../chat/chat-adapter.ts';
 import { sendDigest } from '../chat/digest-sender.ts';
-import { summarizePapers } from '../digest/summarize.ts';
-import { createDigestLlm, createSummarizeDeps } from '../digest/summarize-deps.ts';
+import { summarizeAndRelate } from '../digest/digest-job.ts';
+import { createDigestLlm } from '../digest/summarize-deps.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
+import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { Publisher } from '../publish/publisher.ts';
+import { createBenchmarksStore } from '../store/benchmarks-store.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
 import { createMessageMapStore } from '../store/message-map-store.ts';
+import { createNotionMapStore } from '../store/notion-map-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import { statePaths } from '../store/paths.ts';
 import { createPicksStore } from '../store/picks-store.ts';
@@ -31,6 +39,66 @@ import { createPublishStep } from './steps/publish-step.ts';
 import { createRankStep } from './steps/rank-step.ts';
 import { createSummarizeStep } from './steps/summarize-step.ts';
 
+/** New high-scoring benchmarks after the papers, once per day (a cursor guards re-runs). */
+async function sendBenchmarkSection(
+  deps: AppDeps & { chat: readonly ChatAdapter[] },
+  day: string,
+): Promise<number> {
+  const kv = createKvStore(deps.stateDir);
+  const key = 'notify.benchmarks.lastDay';
+  if ((await kv.get(key)) === day) return 0;
+  const merged = await createBenchmarksStore(deps.stateDir).readMerged();
+  const message = benchmarksDigestMessage(merged, deps.clock.now(), {
+    minScore: deps.config.benchmarks.digestMinScore,
+  });
+  let sent = 0;
+  if (message) {
+    for (const target of chatTargets(deps.config, deps.chat)) {
+      const adapter = deps.chat.find((a) => a.platform === target.platform);
+      sent += (await adapter?.sendMessage(target.chatId, message))?.length ?? 0;
+    }
+  }
+  await kv.set({ [key]: day });
+  return sent;
+}
+
+/**
+ * The Notion publisher of a run, built on first use (a Notion failure fails the publish step,
+ * not the run's construction); it also retries the papers whose last publish failed.
+ */
+function notionPublisher(deps: AppDeps): Publisher | undefined {
+  const api = notionApiFromConfig(
+    deps.config,
+    deps.env.secrets.NOTION_TOKEN,
+    deps.logger.child({ module: 'notion' }),
+  );
+  if (!api) return undefined;
+  const mapStore = createNotionMapStore(deps.stateDir);
+  return {
+    name: 'notion',
+    async publish(day, items) {
+      const dataSourceId = await papersDataSourceId(api, mapStore, deps.config);
+      const failed = Object.keys((await mapStore.load()).failed[PAPERS_DATABASE.name] ?? {});
+      const retryIds = failed.filter((id) => !items.some((i) => i.paper.id === id));
+      const retry =
+        retryIds.length === 0
+          ? []
+          : (
+              await loadPublishItems(deps.stateDir, {
+                ids: retryIds,
+                published: new Set(),
+                retry: [],
+                today: day,
+              })
+            ).items;
+      return createNotionPublisher({ api, mapStore, logger: deps.logger }, { dataSourceId }).publish(day, [
+        ...items,
+        ...retry,
+      ]);
+    },
+  };
+}
+
 export interface BuiltPipeline {
   steps: PipelineStep[];
   alert: (kind: string, component: string, error: unknown) => void;
@@ -42,8 +110,6 @@ export interface BuildOptions {
   offline: boolean;
   steps: readonly StepName[];
   runId: string;
-  /** Extra publishers (Notion) built by the caller when configured. */
-  publishers?: readonly Publisher[];
 }
 
 export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promise<BuiltPipeline> {
@@ -52,7 +118,13 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
   const picks = createPicksStore(stateDir);
   const summaries = createSummariesStore(stateDir);
   const models = config.embedding.active;
-  const items: DayItemsDeps = { papers, picks, summaries, models };
+  const items: DayItemsDeps = {
+    papers,
+    picks,
+    summaries,
+    models,
+    related: (ids) => loadRelated(stateDir, ids),
+  };
   const chat = options.offline ? [] : buildChatAdapters({ ...deps });
   const alerter = createAlerter({
     adapters: chat,
@@ -62,9 +134,16 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     logger,
     secrets: secretValues(deps.env),
   });
-  const wiring = { config, env: deps.env, stateDir, logger, cwd: deps.cwd, clock: deps.clock, runId: options.runId };
+  const wiring = {
+    config,
+    env: deps.env,
+    stateDir,
+    logger,
+    cwd: deps.cwd,
+    clock: deps.clock,
+    runId: options.runId,
+  };
   const llm = createDigestLlm(wiring);
-  const offlineLlm = options.offline;
 
   const all: Record<StepName, () => Promise<PipelineStep>> = {
     collect: async () =>
@@ -98,7 +177,11 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
       createEmbedStep({
         models,
         embedderFor: (model) => embedderFor(deps, model),
-        depsFor: (model) => ({ readPapers: () => papers.readAll(), store: createEmbeddingsStore(stateDir, model), logger }),
+        depsFor: (model) => ({
+          readPapers: () => papers.readAll(),
+          store: createEmbeddingsStore(stateDir, model),
+          logger,
+        }),
       }),
     rank: async () =>
       createRankStep({
@@ -114,27 +197,31 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
           },
         },
       }),
-    summarize: async () => {
-      const summarizeDeps = await createSummarizeDeps(wiring, llm);
-      return createSummarizeStep({
+    summarize: async () =>
+      createSummarizeStep({
         picks,
         summarize: async (ids, ctx) => {
-          // Offline, the LLM is never called even when a key is set: extractive summaries.
-          const run = offlineLlm ? { ...summarizeDeps, model: undefined } : summarizeDeps;
-          const result = await summarizePapers(run, ids, { runId: ctx.runId });
+          const { summaries: result, related } = await summarizeAndRelate(wiring, llm, ids, {
+            runId: ctx.runId,
+            withoutLlm: options.offline,
+            onItemFailed: (id, error) => ctx.logger.warn({ id, error }, 'summary failed'),
+          });
           return {
             summarized: result.summarized.length,
             skipped: result.skipped.length,
             failed: result.failed,
             extractive: result.extractive.length,
+            links: related?.links ?? 0,
           };
         },
-      });
-    },
+      }),
     publish: async () =>
       createPublishStep({
         items,
-        publishers: [...(options.offline ? [] : (options.publishers ?? [])), createLocalPublisher(statePaths(stateDir).outDir)],
+        publishers: [
+          ...(options.offline ? [] : [notionPublisher(deps)].filter((p): p is Publisher => p !== undefined)),
+          createLocalPublisher(statePaths(stateDir).outDir),
+        ],
       }),
     notify: async () =>
       createNotifyStep({
@@ -161,6 +248,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
                   skipped: r.skipped,
                   ...(r.error ? { error: r.error } : {}),
                 })),
+              extras: (day) => sendBenchmarkSection({ ...deps, chat }, day),
             }
           : {}),
       }),

@@ -13,7 +13,7 @@ export interface DayItemsDeps {
   summaries: SummariesStore;
   /** Active embedding models in config order; the first one's picks lead. */
   models: readonly string[];
-  related?: (id: string) => Promise<PublishItem['related']>;
+  related?: (ids: readonly string[]) => Promise<Map<string, PublishItem['related']>>;
 }
 
 export function orderPicks(picks: readonly PickRecord[], models: readonly string[]): PickRecord[] {
@@ -30,7 +30,11 @@ export function orderPicks(picks: readonly PickRecord[], models: readonly string
 export async function dayItems(deps: DayItemsDeps, day: string): Promise<PublishItem[]> {
   const picks = orderPicks(await deps.picks.forDate(day), deps.models);
   const ids = picks.map((p) => p.id);
-  const [papers, summaries] = await Promise.all([deps.papers.get(ids), deps.summaries.get(ids)]);
+  const [papers, summaries, related] = await Promise.all([
+    deps.papers.get(ids),
+    deps.summaries.get(ids),
+    deps.related?.(ids) ?? Promise.resolve(new Map<string, PublishItem['related']>()),
+  ]);
   const items: PublishItem[] = [];
   for (const pick of picks) {
     const paper = papers.get(pick.id);
@@ -39,7 +43,7 @@ export async function dayItems(deps: DayItemsDeps, day: string): Promise<Publish
       paper,
       summary: summaries.get(pick.id),
       pick: { score: pick.score, reason: pick.reason, model: pick.model },
-      related: (await deps.related?.(pick.id)) ?? [],
+      related: related.get(pick.id) ?? [],
     });
   }
   return items;

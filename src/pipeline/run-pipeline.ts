@@ -7,7 +7,13 @@ import type { Clock } from '../core/clock.ts';
 import { errorMessage } from '../core/errors.ts';
 import { localDay } from '../core/local-day.ts';
 import type { Logger } from '../log/logger.ts';
-import { newRunId, type RunEvent, type RunManifest, type RunsStore, type StepRecord } from '../store/runs-store.ts';
+import {
+  newRunId,
+  type RunEvent,
+  type RunManifest,
+  type RunsStore,
+  type StepRecord,
+} from '../store/runs-store.ts';
 import type { PipelineStep, StepContext } from './pipeline-step.ts';
 
 export interface PipelineDeps {
@@ -68,10 +74,21 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
   manifest.durationMs = finished.getTime() - started.getTime();
   manifest.costUsd = (await deps.spentUsd?.()) ?? 0;
   const failed = manifest.steps.filter((s) => s.status === 'failed').length;
-  manifest.status = signal.aborted ? 'cancelled' : failed === 0 ? 'completed' : failed === manifest.steps.length ? 'failed' : 'partial';
+  manifest.status = signal.aborted
+    ? 'cancelled'
+    : failed === 0
+      ? 'completed'
+      : failed === manifest.steps.length
+        ? 'failed'
+        : 'partial';
   await deps.runs.write(manifest);
   await event({
-    type: manifest.status === 'completed' ? 'run_completed' : manifest.status === 'cancelled' ? 'run_cancelled' : 'run_failed',
+    type:
+      manifest.status === 'completed'
+        ? 'run_completed'
+        : manifest.status === 'cancelled'
+          ? 'run_cancelled'
+          : 'run_failed',
     message: manifest.status,
   });
   return manifest;
@@ -124,7 +141,11 @@ async function runStep(
   const end = deps.clock.now();
   record.finishedAt = end.toISOString();
   record.durationMs = end.getTime() - start.getTime();
-  if (itemEvents.length > 0) await deps.runs.appendEvents(run.runId, itemEvents.map((e) => ({ at: end.toISOString(), ...e })));
+  if (itemEvents.length > 0)
+    await deps.runs.appendEvents(
+      run.runId,
+      itemEvents.map((e) => ({ at: end.toISOString(), ...e })),
+    );
   await run.event({
     type: record.status === 'ok' ? 'step_finished' : 'step_failed',
     step: step.name,

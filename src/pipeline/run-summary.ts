@@ -22,12 +22,13 @@ export function formatRunSummary(manifest: RunManifest): string[] {
     `  LLM cost     $${manifest.costUsd.toFixed(4)}`,
     `  failures     ${failures.length}`,
     '',
-    ...manifest.steps.map(
-      (s) => `  ${s.name.padEnd(10)} ${s.status.padEnd(8)} ${seconds(s.durationMs).padStart(8)}  ${s.note ?? ''}`.trimEnd(),
+    ...manifest.steps.map((s) =>
+      `  ${s.name.padEnd(10)} ${s.status.padEnd(8)} ${seconds(s.durationMs).padStart(8)}  ${s.note ?? ''}`.trimEnd(),
     ),
   ];
   if (failures.length > 0) lines.push('', 'failures:', ...failures.slice(0, 20).map((f) => `  ${f}`));
-  if (failures.length > 20) lines.push(`  … and ${failures.length - 20} more (radar runs show ${manifest.runId})`);
+  if (failures.length > 20)
+    lines.push(`  … and ${failures.length - 20} more (radar runs show ${manifest.runId})`);
   return lines;
 }
 

@@ -9,10 +9,15 @@ export interface PublishItem {
   related: ReadonlyArray<{ id: string; title: string; relation: string }>;
 }
 
-export type PublishResult = { id: string; ok: true; location: string } | { id: string; ok: false; error: string };
+export type PublishResult =
+  | { id: string; ok: true; location: string }
+  | { id: string; ok: false; error: string };
 
 export interface Publisher {
   readonly name: string;
   /** Publishes the day's items; one failed item never stops the others. */
-  publish(day: string, items: readonly PublishItem[]): Promise<{ results: PublishResult[]; outputs: Record<string, string> }>;
+  publish(
+    day: string,
+    items: readonly PublishItem[],
+  ): Promise<{ results: PublishResult[]; outputs: Record<string, string> }>;
 }

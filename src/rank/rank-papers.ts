@@ -15,9 +15,10 @@ import type { Label } from '../store/schemas.ts';
 import { type CandidateRows, candidateRows, inWindow } from './candidates.ts';
 import { coldStartScores, type EmbedTexts } from './cold-start.ts';
 import { type Evaluation, evaluatePreference } from './evaluate.ts';
-import { scoreRows, trainPreference } from './preference-model.ts';
+import { scoreRows } from './preference-model.ts';
 import { hashSeed } from './prng.ts';
 import { medianScore, samplePicks } from './sampling.ts';
+import { preferenceSettings, trainAndStoreClassifier } from './train-classifiers.ts';
 import { countLabels } from './training-set.ts';
 import { selectRows, type VectorMatrix } from './vector-matrix.ts';
 
@@ -34,6 +35,8 @@ export interface RankOptions {
   /** YYYY-MM-DD; default today (UTC). */
   date?: string;
   windowDays?: number;
+  /** Last day (YYYY-MM-DD) of the publication window; default `date`. Offline runs anchor it on the newest papers. */
+  windowEnd?: string;
   evaluate?: boolean;
 }
 
@@ -70,7 +73,11 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
   const inputs: DayInputs = {
     date,
     labels: await createLabelsStore(deps.stateDir).readAll(),
-    windowPapers: inWindow(await createPapersStore(deps.stateDir).readAll(), date, options.windowDays ?? 3),
+    windowPapers: inWindow(
+      await createPapersStore(deps.stateDir).readAll(),
+      options.windowEnd ?? date,
+      options.windowDays ?? 3,
+    ),
     shown: new Set(all.map((p) => p.id)),
     recorded: all.filter((p) => p.date === date),
   };
@@ -169,29 +176,8 @@ async function scoreCandidates(
       scores: await coldStartScores(selectRows(matrix, rows), ranking.seedInterests, embed),
     };
   }
-  const settings = {
-    l2: ranking.l2,
-    pseudoNegativeRatio: ranking.pseudoNegativeRatio,
-    pseudoNegativeWeight: ranking.pseudoNegativeWeight,
-    seed: ranking.seed,
-  };
   const exclude = new Set(rows.map((row) => matrix.ids[row] ?? ''));
-  const trained = trainPreference(matrix, usable, settings, exclude);
-  await createClassifierStore(deps.stateDir).writeClassifier({
-    version: 1,
-    model,
-    kind: 'logistic',
-    trainedAt: (deps.now?.() ?? new Date()).toISOString(),
-    dims: matrix.dims,
-    coefficients: trained.model.coefficients,
-    intercept: trained.model.intercept,
-    positives: trained.positives,
-    negatives: trained.negatives,
-    pseudoNegatives: trained.pseudoNegatives,
-    iterations: trained.iterations,
-    converged: trained.converged,
-    settings,
-  });
+  const trained = await trainAndStoreClassifier(deps, model, matrix, usable, exclude);
   return { mode: 'classifier', scores: scoreRows(trained.model, matrix, rows) };
 }
 
@@ -203,13 +189,7 @@ async function evaluateModel(
 ): Promise<Evaluation | undefined> {
   const { positives, negatives } = countLabels(usable);
   if (positives < 2 || negatives < 2) return undefined;
-  const r = deps.config.ranking;
-  const evaluation = evaluatePreference(matrix, usable, {
-    l2: r.l2,
-    pseudoNegativeRatio: r.pseudoNegativeRatio,
-    pseudoNegativeWeight: r.pseudoNegativeWeight,
-    seed: r.seed,
-  });
+  const evaluation = evaluatePreference(matrix, usable, preferenceSettings(deps.config));
   const split = (s: Evaluation['temporal']) => ({
     ...s,
     auc: finiteOrNull(s.auc),

@@ -60,7 +60,8 @@ export function createBenchmarksStore(stateDir: string): BenchmarksStore {
         else counts.updated += 1;
         current.set(candidate.id, next);
       }
-      if (counts.added + counts.updated > 0) await writeJsonl(file('candidates'), [...current.values()].sort(byId));
+      if (counts.added + counts.updated > 0)
+        await writeJsonl(file('candidates'), [...current.values()].sort(byId));
       return counts;
     },
     readScores,

@@ -14,7 +14,10 @@ describe('papers cache', () => {
     const store = createPapersStore(dir);
     const papers = [makePaper('2511.00001', { comment: 'a, "b"\nc' }), makePaper('2511.00002')];
     await store.upsert(papers);
-    const cached = await readPapersCache(papersCachePath(join(dir, 'index'), '2511'), join(dir, 'papers', '2511.csv'));
+    const cached = await readPapersCache(
+      papersCachePath(join(dir, 'index'), '2511'),
+      join(dir, 'papers', '2511.csv'),
+    );
     expect(cached).toEqual(papers);
     expect(await createPapersStore(dir).readAll()).toEqual(papers);
   });

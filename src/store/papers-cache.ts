@@ -43,7 +43,11 @@ export async function readPapersCache(cacheFile: string, csvFile: string): Promi
 }
 
 /** Writes the cache for the CSV as it is on disk now (call right after writing the CSV). */
-export async function writePapersCache(cacheFile: string, csvFile: string, rows: readonly Paper[]): Promise<void> {
+export async function writePapersCache(
+  cacheFile: string,
+  csvFile: string,
+  rows: readonly Paper[],
+): Promise<void> {
   const stamp = await stampOfFile(csvFile);
   if (stamp === undefined) return;
   await writeFileAtomic(cacheFile, `${stamp}\n${JSON.stringify(rows)}`);

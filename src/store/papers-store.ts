@@ -72,7 +72,8 @@ export function createPapersStore(stateDir: string): PapersStore {
     if (cached) return cached;
     const rows = await readCsv(paths.papersShard(yymm), paperCodec);
     // Best effort: a reader that cannot write (a read-only copy of the state) still reads.
-    if (rows.length > 0) await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows).catch(() => undefined);
+    if (rows.length > 0)
+      await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows).catch(() => undefined);
     return rows;
   };
   const shards = (): Promise<string[]> => listShards(paths.papersDir, '.csv');

@@ -28,6 +28,10 @@ export interface StatePaths {
   indexDir: string;
   fulltextDir: string;
   outDir: string;
+  /** Interest profiles, `profiles/<YYYY-MM-DD>.json`, history kept. */
+  profilesDir: string;
+  /** Trend reports, `trends/<end day>.json`, history kept. */
+  trendsDir: string;
   /** Benchmark candidates, score cache, merged benchmarks, source health, weekly reports. */
   benchmarksDir: string;
 }
@@ -58,6 +62,8 @@ export function statePaths(root: string): StatePaths {
     indexDir: join(root, 'index'),
     fulltextDir: join(root, 'fulltext'),
     outDir: join(root, 'out'),
+    profilesDir: join(root, 'profiles'),
+    trendsDir: join(root, 'trends'),
     benchmarksDir: join(root, 'benchmarks'),
   };
 }

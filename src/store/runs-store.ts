@@ -25,7 +25,7 @@ export type StepRecord = z.infer<typeof StepRecord>;
 
 export const RunManifest = z.object({
   runId: z.string(),
-  kind: z.enum(['pipeline', 'eval-search', 'eval-generation']),
+  kind: z.enum(['pipeline', 'benchmarks', 'eval-search', 'eval-generation']),
   status: z.enum(['running', 'completed', 'partial', 'failed', 'cancelled']),
   options: z.record(z.string(), z.unknown()),
   startedAt: isoDateTime,
@@ -68,7 +68,10 @@ export interface RunsStore {
 }
 
 export function newRunId(now: Date, kind = 'run'): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${kind}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -76,7 +79,8 @@ export function createRunsStore(stateDir: string): RunsStore {
   const paths = statePaths(stateDir);
   const manifestFile = (runId: string): string => join(paths.runDir(runId), 'manifest.json');
   const eventsFile = (runId: string): string => join(paths.runDir(runId), 'events.jsonl');
-  const read = (runId: string): Promise<RunManifest | undefined> => readJsonFile(manifestFile(runId), RunManifest);
+  const read = (runId: string): Promise<RunManifest | undefined> =>
+    readJsonFile(manifestFile(runId), RunManifest);
   return {
     read,
     write: (manifest) => writeJsonFile(manifestFile(manifest.runId), manifest),

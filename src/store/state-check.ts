@@ -16,6 +16,7 @@ import { StoredClassifier, StoredMetrics } from './classifier-store.ts';
 import { parseCsv } from './csv-file.ts';
 import { createEmbeddingsStore } from './embeddings-store.ts';
 import { IdfFile } from './idf-file.ts';
+import { StoredProfile, StoredTrendReport } from './insights-store.ts';
 import { parseJsonl, readJsonFile } from './jsonl-file.ts';
 import { MessageMapRecord } from './message-map-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
@@ -131,6 +132,8 @@ const RULES: Rule[] = [
   { pattern: /^classifiers\/[^/]+\/classifier\.json$/, check: jsonRule(StoredClassifier) },
   { pattern: /^classifiers\/[^/]+\/metrics\.json$/, check: jsonRule(StoredMetrics) },
   { pattern: /^picks\/\d{4}\.jsonl$/, check: jsonlRule(PickRecord) },
+  { pattern: /^profiles\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(StoredProfile) },
+  { pattern: /^trends\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(StoredTrendReport) },
   { pattern: /^classifiers\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },
   {
     pattern: /^benchmarks\/candidates\.jsonl$/,

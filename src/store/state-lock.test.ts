@@ -83,7 +83,12 @@ describe('state lock within one process', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, '.lock'),
-      JSON.stringify({ pid: process.pid, hostname: hostname(), command: 'old', startedAt: '2020-01-01T00:00:00Z' }),
+      JSON.stringify({
+        pid: process.pid,
+        hostname: hostname(),
+        command: 'old',
+        startedAt: '2020-01-01T00:00:00Z',
+      }),
     );
     const lock = await acquireStateLock(dir, 'collect');
     expect(lock.tookOver).toBe(true);

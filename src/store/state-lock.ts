@@ -78,8 +78,15 @@ export async function acquireStateLock(stateDir: string, command: string): Promi
     const holder = await readHolder(file);
     if (holder === undefined) continue; // released between our two calls
     const held = holder.info;
-    if (held && held.pid === process.pid && held.hostname === hostname() && Date.parse(held.startedAt) >= PROCESS_START) {
-      throw new StateLockedError(`this process already holds the state lock of ${stateDir} ("radar ${held.command}")`);
+    if (
+      held &&
+      held.pid === process.pid &&
+      held.hostname === hostname() &&
+      Date.parse(held.startedAt) >= PROCESS_START
+    ) {
+      throw new StateLockedError(
+        `this process already holds the state lock of ${stateDir} ("radar ${held.command}")`,
+      );
     }
     if (held && held.pid !== process.pid && held.hostname === hostname() && isProcessAlive(held.pid)) {
       throw new StateLockedError(

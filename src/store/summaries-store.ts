@@ -14,7 +14,8 @@ export interface SummariesStore {
 
 export function createSummariesStore(stateDir: string): SummariesStore {
   const paths = statePaths(stateDir);
-  const readShard = (yymm: string): Promise<StoredSummary[]> => readJsonl(paths.summariesShard(yymm), StoredSummary);
+  const readShard = (yymm: string): Promise<StoredSummary[]> =>
+    readJsonl(paths.summariesShard(yymm), StoredSummary);
   const readAll = async (): Promise<StoredSummary[]> => {
     const shards = await listShards(paths.summariesDir, '.jsonl');
     return (await Promise.all(shards.map(readShard))).flat();

@@ -3,7 +3,10 @@ import { createGitHubReposSource } from '../../src/adapters/github/github-repos-
 import { createHfDatasetsSource } from '../../src/adapters/huggingface/hf-datasets-source.ts';
 import { createArxivBenchmarkSource } from '../../src/benchmarks/arxiv-benchmark-source.ts';
 import type { BenchmarkSource } from '../../src/benchmarks/benchmark-source.ts';
-import type { CollectBenchmarksDeps, CollectBenchmarksOptions } from '../../src/benchmarks/collect-benchmarks.ts';
+import type {
+  CollectBenchmarksDeps,
+  CollectBenchmarksOptions,
+} from '../../src/benchmarks/collect-benchmarks.ts';
 import { createHashingEmbedder } from '../../src/embed/backends/hashing.ts';
 import { createHttpClient, type HttpClient } from '../../src/http/http-client.ts';
 import type { LlmClient } from '../../src/llm/llm-client.ts';
@@ -19,7 +22,8 @@ import { makePaper } from '../helpers/papers.ts';
 export const NOW = new Date('2026-11-20T12:00:00Z');
 export const SINCE = new Date('2026-10-21T00:00:00Z');
 
-export const quickHttp = (): HttpClient => createHttpClient({ retry: { retries: 1, baseDelayMs: 5, maxDelayMs: 10 }, timeoutMs: 5000 });
+export const quickHttp = (): HttpClient =>
+  createHttpClient({ retry: { retries: 1, baseDelayMs: 5, maxDelayMs: 10 }, timeoutMs: 5000 });
 
 /** Evaluation datasets in the Hub's list shape, modified recently. */
 export function evalDatasets(n: number): HubDataset[] {
@@ -77,26 +81,63 @@ export function benchmarkRepos() {
         pushedAt: '2026-11-15T00:00:00Z',
       }),
     ),
-    makeRepository({ fullName: 'tiny/benchmark-toy', description: 'toy benchmark', stars: 3, createdAt: '2026-11-01T00:00:00Z' }),
+    makeRepository({
+      fullName: 'tiny/benchmark-toy',
+      description: 'toy benchmark',
+      stars: 3,
+      createdAt: '2026-11-01T00:00:00Z',
+    }),
   ];
 }
 
-export function sources(hf: HuggingFaceFake, gh: GitHubFake, llm: LlmClient | undefined, papers: Paper[], http = quickHttp()): BenchmarkSource[] {
+export function sources(
+  hf: HuggingFaceFake,
+  gh: GitHubFake,
+  llm: LlmClient | undefined,
+  papers: Paper[],
+  http = quickHttp(),
+): BenchmarkSource[] {
   const logger = silentLogger();
   return [
     createHfDatasetsSource(
       { http, logger, now: () => NOW },
-      { endpoint: hf.url, keywords: ['bench', 'ParseBench'], taskCategories: [], minDownloads: 50, since: SINCE, maxPages: 5, pageSize: 2 },
+      {
+        endpoint: hf.url,
+        keywords: ['bench', 'ParseBench'],
+        taskCategories: [],
+        minDownloads: 50,
+        since: SINCE,
+        maxPages: 5,
+        pageSize: 2,
+      },
     ),
     createGitHubReposSource(
       { http, logger, now: () => NOW.getTime(), sleep: async () => {} },
-      { apiUrl: gh.url, keywords: ['benchmark'], topics: [], minStars: 50, since: SINCE, maxPages: 5, pageSize: 2, maxWaitMs: 60_000, searchPerMinute: 6000 },
+      {
+        apiUrl: gh.url,
+        keywords: ['benchmark'],
+        topics: [],
+        minStars: 50,
+        since: SINCE,
+        maxPages: 5,
+        pageSize: 2,
+        maxWaitMs: 60_000,
+        searchPerMinute: 6000,
+      },
     ),
-    createArxivBenchmarkSource({ papers: { readAll: async () => papers }, llm, logger, now: () => NOW }, { since: SINCE }),
+    createArxivBenchmarkSource(
+      { papers: { readAll: async () => papers }, llm, logger, now: () => NOW },
+      { since: SINCE },
+    ),
   ];
 }
 
-export function jobDeps(stateDir: string, list: BenchmarkSource[], llm: LlmClient, alerts: string[]): CollectBenchmarksDeps {
+export function jobDeps(
+  stateDir: string,
+  list: BenchmarkSource[],
+  llm: LlmClient,
+  alerts: string[],
+): CollectBenchmarksDeps {
   return {
     sources: list,
     store: createBenchmarksStore(stateDir),
@@ -136,7 +177,15 @@ export function benchmarkResponder(request: ChatRequest): ChatReply {
   if (schemaNameOf(request) === 'benchmark_verdicts') {
     const ids = [...text.matchAll(/^id: (\S+)\ntitle: ([^:\n]*)/gm)];
     return {
-      json: { verdicts: ids.map((m) => ({ id: m[1], introducesBenchmark: true, name: m[2], task: 'document parsing', modality: 'text' })) },
+      json: {
+        verdicts: ids.map((m) => ({
+          id: m[1],
+          introducesBenchmark: true,
+          name: m[2],
+          task: 'document parsing',
+          modality: 'text',
+        })),
+      },
     };
   }
   const axis = (score: number) => ({ score, reason: 'one line' });

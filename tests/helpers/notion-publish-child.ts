@@ -29,6 +29,12 @@ const api = createNotionApi({
   logger: silentLogger(),
   ...(mode === '--hang-after-create' ? { fetch: hangingFetch } : {}),
 });
-const publisher = createNotionPublisher({ api, mapStore: createNotionMapStore(stateDir), logger: silentLogger() }, { dataSourceId });
-const { results } = await publisher.publish('2026-11-21', paperIds(Number(count)).map((id) => makeItem(id)));
+const publisher = createNotionPublisher(
+  { api, mapStore: createNotionMapStore(stateDir), logger: silentLogger() },
+  { dataSourceId },
+);
+const { results } = await publisher.publish(
+  '2026-11-21',
+  paperIds(Number(count)).map((id) => makeItem(id)),
+);
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,5 +1,9 @@
 /** Helpers for tests of the Notion adapter against the Notion fake. */
-import { createNotionApi, type NotionApi, type NotionApiOptions } from '../../src/adapters/notion/notion-client.ts';
+import {
+  createNotionApi,
+  type NotionApi,
+  type NotionApiOptions,
+} from '../../src/adapters/notion/notion-client.ts';
 import type { StoredSummary } from '../../src/core/summary.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { PublishItem } from '../../src/publish/publisher.ts';

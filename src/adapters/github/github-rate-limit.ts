@@ -25,7 +25,8 @@ export type HeaderReader = { get(name: string): string | null };
 export function rateLimitWaitMs(headers: HeaderReader, nowMs: number): number | undefined {
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = Number(headers.get('x-ratelimit-reset'));
-  if (remaining === '0' && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - nowMs) + 1000;
+  if (remaining === '0' && Number.isFinite(reset) && reset > 0)
+    return Math.max(0, reset * 1000 - nowMs) + 1000;
   const retryAfter = Number(headers.get('retry-after'));
   if (headers.get('retry-after') !== null && Number.isFinite(retryAfter)) return retryAfter * 1000;
   return undefined;

@@ -16,8 +16,8 @@ import {
   guessModality,
   normalizeUrl,
 } from '../../benchmarks/candidate.ts';
-import { bodySnippet, type HttpClient, type HttpResponse } from '../../http/http-client.ts';
 import { HttpStatusError, safeUrl } from '../../http/errors.ts';
+import { bodySnippet, type HttpClient, type HttpResponse } from '../../http/http-client.ts';
 import { parseLinkHeader } from '../../http/link-header.ts';
 import { createRateLimiter } from '../../http/rate-limiter.ts';
 import { sleep as realSleep } from '../../http/retry.ts';
@@ -94,7 +94,10 @@ export function repoCandidate(repo: Repo, now: Date): BenchmarkCandidate {
   };
 }
 
-export function createGitHubReposSource(deps: GitHubReposSourceDeps, options: GitHubReposSourceOptions): BenchmarkSource {
+export function createGitHubReposSource(
+  deps: GitHubReposSourceDeps,
+  options: GitHubReposSourceOptions,
+): BenchmarkSource {
   const log = deps.logger.child({ module: 'github-repos' });
   const now = deps.now ?? Date.now;
   const wait = deps.sleep ?? realSleep;
@@ -116,14 +119,23 @@ export function createGitHubReposSource(deps: GitHubReposSourceDeps, options: Gi
     ...options.topics.map((t) => `topic:${t} pushed:>=${day} stars:>=${options.minStars} archived:false`),
   ];
 
-  async function waitOrStop(waitMs: number, counts: Record<string, number>, signal?: AbortSignal): Promise<void> {
-    if (waitMs > options.maxWaitMs) throw new GitHubRateLimitError(new Date(now() + waitMs), waitMs, options.maxWaitMs);
+  async function waitOrStop(
+    waitMs: number,
+    counts: Record<string, number>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (waitMs > options.maxWaitMs)
+      throw new GitHubRateLimitError(new Date(now() + waitMs), waitMs, options.maxWaitMs);
     counts.rateLimitWaits = (counts.rateLimitWaits ?? 0) + 1;
     log.warn({ waitMs }, 'GitHub search rate limit spent; waiting for the reset');
     await wait(waitMs, signal);
   }
 
-  async function get(url: string, counts: Record<string, number>, signal?: AbortSignal): Promise<HttpResponse> {
+  async function get(
+    url: string,
+    counts: Record<string, number>,
+    signal?: AbortSignal,
+  ): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire(signal);
       const response = await deps.http.request(url, {
@@ -136,14 +148,25 @@ export function createGitHubReposSource(deps: GitHubReposSourceDeps, options: Gi
       if (response.status !== 403 && response.status !== 429) return response;
       const waitMs = rateLimitWaitMs(response.headers, now());
       if (waitMs === undefined || attempt >= 3) {
-        throw new HttpStatusError('GitHub repository search', response.status, safeUrl(url), bodySnippet(response.text()), undefined);
+        throw new HttpStatusError(
+          'GitHub repository search',
+          response.status,
+          safeUrl(url),
+          bodySnippet(response.text()),
+          undefined,
+        );
       }
       await waitOrStop(waitMs, counts, signal);
     }
   }
 
   async function search(q: string, counts: Record<string, number>, signal?: AbortSignal): Promise<Repo[]> {
-    const params = new URLSearchParams({ q, sort: 'stars', order: 'desc', per_page: String(options.pageSize ?? 100) });
+    const params = new URLSearchParams({
+      q,
+      sort: 'stars',
+      order: 'desc',
+      per_page: String(options.pageSize ?? 100),
+    });
     let url: string | undefined = `${base}/search/repositories?${params.toString()}`;
     const repos: Repo[] = [];
     for (let page = 0; url !== undefined && page < options.maxPages; page++) {
@@ -159,9 +182,12 @@ export function createGitHubReposSource(deps: GitHubReposSourceDeps, options: Gi
     async collect(signal): Promise<SourceCollection> {
       const counts: Record<string, number> = { requests: 0, rateLimitWaits: 0 };
       const byName = new Map<string, Repo>();
-      for (const q of queries) for (const repo of await search(q, counts, signal)) byName.set(repo.full_name.toLowerCase(), repo);
+      for (const q of queries)
+        for (const repo of await search(q, counts, signal)) byName.set(repo.full_name.toLowerCase(), repo);
       const at = new Date(now());
-      const candidates = [...byName.values()].filter((r) => r.stargazers_count >= options.minStars).map((r) => repoCandidate(r, at));
+      const candidates = [...byName.values()]
+        .filter((r) => r.stargazers_count >= options.minStars)
+        .map((r) => repoCandidate(r, at));
       counts.listed = byName.size;
       counts.candidates = candidates.length;
       return { candidates, counts };

@@ -1,18 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { classifyDatasetCard, parseCard, splitNames } from './hf-card.ts';
 
 const detail = z
-  .looseObject({ id: z.string(), tags: z.array(z.string()), description: z.string(), cardData: z.record(z.string(), z.unknown()) })
+  .looseObject({
+    id: z.string(),
+    tags: z.array(z.string()),
+    description: z.string(),
+    cardData: z.record(z.string(), z.unknown()),
+  })
   .parse(JSON.parse(readFileSync('tests/fixtures/huggingface/dataset_detail_real.json', 'utf8')));
 
 describe('classifyDatasetCard', () => {
   it('rejects the real OpenMathInstruct-2 card: instruction-tuning data with train splits only', () => {
     const card = parseCard(`---\n${stringify(detail.cardData)}---\n\n${detail.description}`);
     expect(splitNames(card.data)).toContain('train_1m');
-    const verdict = classifyDatasetCard({ id: detail.id, tags: detail.tags, card, description: detail.description });
+    const verdict = classifyDatasetCard({
+      id: detail.id,
+      tags: detail.tags,
+      card,
+      description: detail.description,
+    });
     expect(verdict.evaluation).toBe(false);
     expect(verdict.reasons.join(' ')).toMatch(/training/);
   });
@@ -21,7 +31,12 @@ describe('classifyDatasetCard', () => {
     const card = parseCard(
       '---\ntags:\n- benchmark\nconfigs:\n- config_name: default\n  data_files:\n  - split: test\n    path: data/test-*\n---\n# MedCTA\nA benchmark to evaluate clinical tool agents.\n',
     );
-    const verdict = classifyDatasetCard({ id: 'IVUL-KAUST/MedCTA', tags: ['task_categories:question-answering'], card, description: '' });
+    const verdict = classifyDatasetCard({
+      id: 'IVUL-KAUST/MedCTA',
+      tags: ['task_categories:question-answering'],
+      card,
+      description: '',
+    });
     expect(verdict.evaluation).toBe(true);
     expect(verdict.score).toBeGreaterThanOrEqual(5);
   });
@@ -29,7 +44,9 @@ describe('classifyDatasetCard', () => {
   it('judges a card without front matter by its text', () => {
     const card = parseCard('# Dataset Card for SQuAD\n');
     expect(card.data).toEqual({});
-    expect(classifyDatasetCard({ id: 'rajpurkar/squad', tags: [], card, description: '' }).evaluation).toBe(false);
+    expect(classifyDatasetCard({ id: 'rajpurkar/squad', tags: [], card, description: '' }).evaluation).toBe(
+      false,
+    );
   });
 
   it('survives broken YAML', () => {

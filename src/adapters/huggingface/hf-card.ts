@@ -32,9 +32,18 @@ const Config = z.object({ data_files: z.array(z.object({ split: z.string() })).c
 
 /** Split names declared in `dataset_info.splits` and `configs[].data_files[].split`. */
 export function splitNames(data: CardData): string[] {
-  const info = z.object({ splits: z.array(Split).catch([]) }).catch({ splits: [] }).parse(data.dataset_info ?? {});
-  const configs = z.array(Config).catch([]).parse(data.configs ?? []);
-  const names = [...info.splits.map((s) => s.name), ...configs.flatMap((c) => c.data_files.map((f) => f.split))];
+  const info = z
+    .object({ splits: z.array(Split).catch([]) })
+    .catch({ splits: [] })
+    .parse(data.dataset_info ?? {});
+  const configs = z
+    .array(Config)
+    .catch([])
+    .parse(data.configs ?? []);
+  const names = [
+    ...info.splits.map((s) => s.name),
+    ...configs.flatMap((c) => c.data_files.map((f) => f.split)),
+  ];
   return [...new Set(names.map((n) => n.toLowerCase()))];
 }
 
@@ -53,7 +62,10 @@ const EVAL_WORD = /\b(bench(mark)?s?|evaluation|eval|leaderboard|test[- ]?set)\b
 const EVAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
   ['mentions a benchmark', /\bbenchmark(s|ing)?\b/i],
   ['mentions a leaderboard', /\bleaderboards?\b/i],
-  ['mentions evaluating models', /\b(evaluation (set|suite|dataset|benchmark)|to evaluate|for evaluating)\b/i],
+  [
+    'mentions evaluating models',
+    /\b(evaluation (set|suite|dataset|benchmark)|to evaluate|for evaluating)\b/i,
+  ],
 ];
 const TRAINING_TEXT =
   /\b(instruction[- ]tuning|pre-?training (corpus|data)|fine-?tuning (data|dataset)|training (corpus|data for))\b/i;

@@ -48,6 +48,8 @@ export interface HfDatasetsSourceOptions {
   since: Date;
   maxPages: number;
   pageSize?: number;
+  /** Cards read per run at most, most downloaded first (default 150): bounds the requests. */
+  maxCards?: number;
 }
 
 const SITE = 'https://huggingface.co';
@@ -69,7 +71,9 @@ function describe(item: HubItem, card: DatasetCard): string {
 export function datasetCandidate(item: HubItem, card: DatasetCard, now: Date): BenchmarkCandidate {
   const url = `${SITE}/datasets/${item.id}`;
   const tags = [...item.tags, ...cardStrings(card.data, 'tags')];
-  const task = [...new Set([...tagValues(item.tags, 'task_categories'), ...cardStrings(card.data, 'task_categories')])];
+  const task = [
+    ...new Set([...tagValues(item.tags, 'task_categories'), ...cardStrings(card.data, 'task_categories')]),
+  ];
   const description = describe(item, card);
   const arxiv = extractArxivIds(`${item.tags.join(' ')} ${card.body}`).map((id) => `arxiv.org/abs/${id}`);
   const modality = tagValues(item.tags, 'modality');
@@ -99,7 +103,10 @@ export function datasetCandidate(item: HubItem, card: DatasetCard, now: Date): B
   };
 }
 
-export function createHfDatasetsSource(deps: HfDatasetsSourceDeps, options: HfDatasetsSourceOptions): BenchmarkSource {
+export function createHfDatasetsSource(
+  deps: HfDatasetsSourceDeps,
+  options: HfDatasetsSourceOptions,
+): BenchmarkSource {
   const log = deps.logger.child({ module: 'hf-datasets' });
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   const base = options.endpoint.replace(/\/+$/, '');
@@ -111,11 +118,16 @@ export function createHfDatasetsSource(deps: HfDatasetsSourceDeps, options: HfDa
 
   async function list(query: URLSearchParams, counts: Record<string, number>, signal?: AbortSignal) {
     const found: HubItem[] = [];
-    for (const [k, v] of Object.entries({ sort: 'lastModified', direction: '-1', full: 'true' })) query.set(k, v);
+    for (const [k, v] of Object.entries({ sort: 'lastModified', direction: '-1', full: 'true' }))
+      query.set(k, v);
     query.set('limit', String(options.pageSize ?? 100));
     let url: string | undefined = `${base}/api/datasets?${query.toString()}`;
     for (let page = 0; url !== undefined && page < options.maxPages; page++) {
-      const response = await deps.http.request(url, { operation: 'Hugging Face dataset search', headers, ...(signal ? { signal } : {}) });
+      const response = await deps.http.request(url, {
+        operation: 'Hugging Face dataset search',
+        headers,
+        ...(signal ? { signal } : {}),
+      });
       counts.requests = (counts.requests ?? 0) + 1;
       const items = HubList.parse(JSON.parse(response.text()));
       const recent = items.filter((d) => Date.parse(d.lastModified ?? '') >= options.since.getTime());
@@ -126,7 +138,11 @@ export function createHfDatasetsSource(deps: HfDatasetsSourceDeps, options: HfDa
     return found;
   }
 
-  async function card(item: HubItem, counts: Record<string, number>, signal?: AbortSignal): Promise<DatasetCard> {
+  async function card(
+    item: HubItem,
+    counts: Record<string, number>,
+    signal?: AbortSignal,
+  ): Promise<DatasetCard> {
     const response = await deps.http.request(`${base}/datasets/${item.id}/raw/main/README.md`, {
       operation: 'Hugging Face dataset card',
       headers,
@@ -141,18 +157,29 @@ export function createHfDatasetsSource(deps: HfDatasetsSourceDeps, options: HfDa
   return {
     name: 'huggingface',
     async collect(signal): Promise<SourceCollection> {
-      const counts: Record<string, number> = { requests: 0, listed: 0, belowMinDownloads: 0, notEvaluation: 0 };
+      const counts: Record<string, number> = {
+        requests: 0,
+        listed: 0,
+        belowMinDownloads: 0,
+        notEvaluation: 0,
+      };
       const byId = new Map<string, HubItem>();
-      for (const query of queries()) for (const item of await list(query, counts, signal)) byId.set(item.id, item);
+      for (const query of queries())
+        for (const item of await list(query, counts, signal)) byId.set(item.id, item);
       counts.listed = byId.size;
       const candidates: BenchmarkCandidate[] = [];
-      for (const item of byId.values()) {
-        if ((item.downloads ?? 0) < options.minDownloads) {
-          counts.belowMinDownloads = (counts.belowMinDownloads ?? 0) + 1;
-          continue;
-        }
+      const popular = [...byId.values()].filter((d) => (d.downloads ?? 0) >= options.minDownloads);
+      counts.belowMinDownloads = byId.size - popular.length;
+      popular.sort((a, b) => (b.downloads ?? 0) - (a.downloads ?? 0));
+      counts.cardsSkipped = Math.max(0, popular.length - (options.maxCards ?? 150));
+      for (const item of popular.slice(0, options.maxCards ?? 150)) {
         const parsed = await card(item, counts, signal);
-        const verdict = classifyDatasetCard({ id: item.id, tags: item.tags, card: parsed, description: item.description ?? '' });
+        const verdict = classifyDatasetCard({
+          id: item.id,
+          tags: item.tags,
+          card: parsed,
+          description: item.description ?? '',
+        });
         if (!verdict.evaluation) {
           counts.notEvaluation = (counts.notEvaluation ?? 0) + 1;
           log.debug({ id: item.id, reasons: verdict.reasons }, 'not an evaluation set');

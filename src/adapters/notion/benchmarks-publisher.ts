@@ -21,7 +21,8 @@ export interface BenchmarksPublishResult {
   failed: Array<{ id: string; error: string }>;
 }
 
-const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+const hashOf = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
 export function createBenchmarksPublisher(
   deps: { api: NotionApi; mapStore: NotionMapStore; logger: Logger; now?: () => Date },
@@ -29,13 +30,21 @@ export function createBenchmarksPublisher(
 ) {
   const db = BENCHMARKS_DATABASE.name;
   const now = deps.now ?? (() => new Date());
-  const writer = createPageWriter(deps.api, { dataSourceId: options.dataSourceId, keyProperty: BENCHMARK_PROPS.benchmarkId });
+  const writer = createPageWriter(deps.api, {
+    dataSourceId: options.dataSourceId,
+    keyProperty: BENCHMARK_PROPS.benchmarkId,
+  });
   const log = deps.logger.child({ module: 'notion-benchmarks' });
 
   return {
     async publish(benchmarks: readonly MergedBenchmark[]): Promise<BenchmarksPublishResult> {
       const map = await deps.mapStore.load();
-      const [pages, pending, written, failed] = [section(map.pages, db), section(map.pending, db), section(map.written, db), section(map.failed, db)];
+      const [pages, pending, written, failed] = [
+        section(map.pages, db),
+        section(map.pending, db),
+        section(map.written, db),
+        section(map.failed, db),
+      ];
       const result: BenchmarksPublishResult = { created: 0, updated: 0, unchanged: 0, failed: [] };
       for (const b of benchmarks) {
         const properties = benchmarkProperties(b);

@@ -28,8 +28,13 @@ export const BENCHMARK_PROPS = {
 } as const;
 
 const P = BENCHMARK_PROPS;
-const spec = (name: string, type: string, config: PropertySpec['config']): PropertySpec => ({ name, type, config });
-const multi = (name: string): PropertySpec => spec(name, 'multi_select', () => ({ multi_select: { options: [] } }));
+const spec = (name: string, type: string, config: PropertySpec['config']): PropertySpec => ({
+  name,
+  type,
+  config,
+});
+const multi = (name: string): PropertySpec =>
+  spec(name, 'multi_select', () => ({ multi_select: { options: [] } }));
 const rich = (name: string): PropertySpec => spec(name, 'rich_text', () => ({ rich_text: {} }));
 const url = (name: string): PropertySpec => spec(name, 'url', () => ({ url: {} }));
 const number = (name: string): PropertySpec => spec(name, 'number', () => ({ number: { format: 'number' } }));
@@ -61,7 +66,9 @@ const richText = (text: string) => ({ rich_text: capItems(textItems(text)) });
 function rubricText(b: MergedBenchmark): string {
   const r = b.rubric;
   if (!r) return '';
-  const axes = (['relevance', 'novelty', 'rigor', 'adoption'] as const).map((k) => `${k} ${r[k].score}: ${r[k].reason}`);
+  const axes = (['relevance', 'novelty', 'rigor', 'adoption'] as const).map(
+    (k) => `${k} ${r[k].score}: ${r[k].reason}`,
+  );
   return `overall ${r.overall} — ${axes.join(' · ')}`;
 }
 

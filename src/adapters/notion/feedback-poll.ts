@@ -40,18 +40,30 @@ export interface PageFeedback {
   at: string;
 }
 
-const minuteFloor = (iso: string): string => new Date(Math.floor(Date.parse(iso) / 60_000) * 60_000).toISOString();
+const minuteFloor = (iso: string): string =>
+  new Date(Math.floor(Date.parse(iso) / 60_000) * 60_000).toISOString();
 
 /** A page's arXiv id and Feedback, or undefined for a page that is not a paper. */
 export function readPageFeedback(page: PageObjectResponse): PageFeedback | undefined {
   const key = page.properties[PAPER_PROPS.arxivId];
-  const text = key?.type === 'rich_text' ? key.rich_text.map((t) => t.plain_text).join('').trim() : '';
+  const text =
+    key?.type === 'rich_text'
+      ? key.rich_text
+          .map((t) => t.plain_text)
+          .join('')
+          .trim()
+      : '';
   const id = PaperId.safeParse(text);
   if (!id.success) return undefined;
   const feedback = page.properties[PAPER_PROPS.feedback];
   const name = feedback?.type === 'select' ? feedback.select?.name : undefined;
   const label = name === FEEDBACK_OPTIONS.positive ? 1 : name === FEEDBACK_OPTIONS.negative ? -1 : undefined;
-  return { id: id.data, label, user: page.last_edited_by.id, at: new Date(page.last_edited_time).toISOString() };
+  return {
+    id: id.data,
+    label,
+    user: page.last_edited_by.id,
+    at: new Date(page.last_edited_time).toISOString(),
+  };
 }
 
 /** Label changes for what the pages say, given the current labels: only real changes, and a cleared Feedback removes only a notion label. */
@@ -65,7 +77,10 @@ export function feedbackChanges(
     if (page.label === undefined) {
       if (existing?.source === 'notion') changes.push({ kind: 'remove', id: page.id, at: page.at });
     } else if (existing?.label !== page.label) {
-      changes.push({ kind: 'set', label: { id: page.id, label: page.label, source: 'notion', user: page.user, at: page.at } });
+      changes.push({
+        kind: 'set',
+        label: { id: page.id, label: page.label, source: 'notion', user: page.user, at: page.at },
+      });
     }
   }
   return changes;
@@ -79,7 +94,14 @@ async function editedPages(deps: FeedbackPollDeps, since: string | undefined): P
     const response = await deps.api.call('dataSources.query', (client) =>
       client.dataSources.query({
         data_source_id: deps.dataSourceId,
-        ...(since ? { filter: { timestamp: 'last_edited_time', last_edited_time: { on_or_after: minuteFloor(since) } } } : {}),
+        ...(since
+          ? {
+              filter: {
+                timestamp: 'last_edited_time',
+                last_edited_time: { on_or_after: minuteFloor(since) },
+              },
+            }
+          : {}),
         sorts: [{ timestamp: 'last_edited_time', direction: 'ascending' }],
         page_size: 100,
         ...(start ? { start_cursor: start } : {}),

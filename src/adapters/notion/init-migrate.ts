@@ -6,7 +6,13 @@ import { isFullDatabase, isFullDataSource } from '@notionhq/client';
 import { ConfigError } from '../../core/errors.ts';
 import type { NotionMapStore } from '../../store/notion-map-store.ts';
 import type { NotionApi } from './notion-client.ts';
-import { type DatabaseSpec, diffSchema, type ExistingSchema, initialProperties, type SchemaDiff } from './schema.ts';
+import {
+  type DatabaseSpec,
+  diffSchema,
+  type ExistingSchema,
+  initialProperties,
+  type SchemaDiff,
+} from './schema.ts';
 
 export interface SchemaDeps {
   api: NotionApi;
@@ -26,13 +32,20 @@ export interface MigrateResult extends DatabaseIds {
 }
 
 async function firstDataSource(api: NotionApi, databaseId: string): Promise<DatabaseIds> {
-  const database = await api.call('databases.retrieve', (c) => c.databases.retrieve({ database_id: databaseId }));
+  const database = await api.call('databases.retrieve', (c) =>
+    c.databases.retrieve({ database_id: databaseId }),
+  );
   const source = isFullDatabase(database) ? database.data_sources[0] : undefined;
-  if (!source) throw new ConfigError(`Notion database ${databaseId} has no data source the integration can see`);
+  if (!source)
+    throw new ConfigError(`Notion database ${databaseId} has no data source the integration can see`);
   return { databaseId: database.id, dataSourceId: source.id };
 }
 
-async function createDatabase(api: NotionApi, spec: DatabaseSpec, parentPageId: string): Promise<DatabaseIds> {
+async function createDatabase(
+  api: NotionApi,
+  spec: DatabaseSpec,
+  parentPageId: string,
+): Promise<DatabaseIds> {
   const database = await api.call('databases.create', (c) =>
     c.databases.create({
       parent: { type: 'page_id', page_id: parentPageId },
@@ -47,9 +60,14 @@ async function createDatabase(api: NotionApi, spec: DatabaseSpec, parentPageId: 
 
 /** Adds the properties `spec` needs that the data source lacks; never renames, retypes or removes. */
 export async function migrateDataSource(api: NotionApi, spec: DatabaseSpec, dataSourceId: string) {
-  const source = await api.call('dataSources.retrieve', (c) => c.dataSources.retrieve({ data_source_id: dataSourceId }));
-  if (!isFullDataSource(source)) throw new ConfigError(`Notion data source ${dataSourceId} is not readable by the integration`);
-  const existing: ExistingSchema = Object.fromEntries(Object.entries(source.properties).map(([name, p]) => [name, { type: p.type }]));
+  const source = await api.call('dataSources.retrieve', (c) =>
+    c.dataSources.retrieve({ data_source_id: dataSourceId }),
+  );
+  if (!isFullDataSource(source))
+    throw new ConfigError(`Notion data source ${dataSourceId} is not readable by the integration`);
+  const existing: ExistingSchema = Object.fromEntries(
+    Object.entries(source.properties).map(([name, p]) => [name, { type: p.type }]),
+  );
   const diff = diffSchema(spec, existing, dataSourceId);
   const added = Object.keys(diff.add);
   if (added.length > 0) {
@@ -75,7 +93,9 @@ export async function ensureDatabase(
   if (!ids && options.databaseId) ids = await firstDataSource(deps.api, options.databaseId);
   if (!ids) {
     if (!options.parentPageId) {
-      throw new ConfigError(`no Notion ${spec.name} database yet: run \`radar notion init --parent <page-id>\` (or set notion.parentPageId)`);
+      throw new ConfigError(
+        `no Notion ${spec.name} database yet: run \`radar notion init --parent <page-id>\` (or set notion.parentPageId)`,
+      );
     }
     ids = await createDatabase(deps.api, spec, options.parentPageId);
     created = true;

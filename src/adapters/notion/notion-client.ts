@@ -52,7 +52,10 @@ function headerOf(headers: unknown, name: string): string | undefined {
 
 /** A network failure from fetch (connection refused or reset): Node's fetch throws a TypeError. */
 function isNetworkError(error: unknown): boolean {
-  return error instanceof TypeError && /fetch failed|network|socket|ECONN/i.test(`${error.message} ${String(error.cause)}`);
+  return (
+    error instanceof TypeError &&
+    /fetch failed|network|socket|ECONN/i.test(`${error.message} ${String(error.cause)}`)
+  );
 }
 
 export function classifyNotionError(error: unknown): RetryDecision {
@@ -76,10 +79,18 @@ export function mayHaveApplied(error: unknown): boolean {
 
 export function toNotionError(operation: string, error: unknown): NotionError {
   if (error instanceof NotionError) return error;
-  if (isHTTPResponseError(error)) return new NotionError(operation, error.status, error.code, error.message, error);
-  if (error instanceof RequestTimeoutError) return new NotionError(operation, undefined, error.code, error.message, error);
+  if (isHTTPResponseError(error))
+    return new NotionError(operation, error.status, error.code, error.message, error);
+  if (error instanceof RequestTimeoutError)
+    return new NotionError(operation, undefined, error.code, error.message, error);
   const message = error instanceof Error ? error.message : String(error);
-  return new NotionError(operation, undefined, isNetworkError(error) ? 'network_error' : 'error', message, error);
+  return new NotionError(
+    operation,
+    undefined,
+    isNetworkError(error) ? 'network_error' : 'error',
+    message,
+    error,
+  );
 }
 
 export function createNotionApi(options: NotionApiOptions): NotionApi {
@@ -115,7 +126,10 @@ export function createNotionApi(options: NotionApiOptions): NotionApi {
           {
             ...retry,
             onRetry: ({ attempt, delayMs, error }) =>
-              log.warn({ operation, attempt, delayMs, error: toNotionError(operation, error).message }, 'notion call failed, retrying'),
+              log.warn(
+                { operation, attempt, delayMs, error: toNotionError(operation, error).message },
+                'notion call failed, retrying',
+              ),
           },
         );
       } catch (error) {

@@ -8,19 +8,35 @@ import { createNotionApi, type NotionApi } from './notion-client.ts';
 import { PAPERS_DATABASE } from './schema.ts';
 
 /** The API when NOTION_TOKEN is set, else undefined (the local publisher is used instead). */
-export function notionApiFromConfig(config: RadarConfig, token: string | undefined, logger: Logger): NotionApi | undefined {
+export function notionApiFromConfig(
+  config: RadarConfig,
+  token: string | undefined,
+  logger: Logger,
+): NotionApi | undefined {
   if (!token) return undefined;
-  return createNotionApi({ token, baseUrl: config.notion.baseUrl, requestsPerSecond: config.notion.requestsPerSecond, logger });
+  return createNotionApi({
+    token,
+    baseUrl: config.notion.baseUrl,
+    requestsPerSecond: config.notion.requestsPerSecond,
+    logger,
+  });
 }
 
 export function requireNotionApi(config: RadarConfig, token: string | undefined, logger: Logger): NotionApi {
   const api = notionApiFromConfig(config, token, logger);
-  if (!api) throw new ConfigError('NOTION_TOKEN is not set: create an integration at notion.so/my-integrations and share a page with it');
+  if (!api)
+    throw new ConfigError(
+      'NOTION_TOKEN is not set: create an integration at notion.so/my-integrations and share a page with it',
+    );
   return api;
 }
 
 /** The Papers data source id: from notion.json, else the configured database (recorded and migrated on first use). */
-export async function papersDataSourceId(api: NotionApi, mapStore: NotionMapStore, config: RadarConfig): Promise<string> {
+export async function papersDataSourceId(
+  api: NotionApi,
+  mapStore: NotionMapStore,
+  config: RadarConfig,
+): Promise<string> {
   const known = (await mapStore.load()).databases[PAPERS_DATABASE.name];
   if (known) return known.dataSourceId;
   const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {

@@ -13,7 +13,9 @@ import { PAPER_PROPS } from './schema.ts';
 export type PropertyValues = NonNullable<CreatePageParameters['properties']>;
 
 type TextBlockType = 'paragraph' | 'heading_2' | 'bulleted_list_item';
-export type Block = { [K in TextBlockType]: { type: K } & { [P in K]: { rich_text: RichTextItem[] } } }[TextBlockType];
+export type Block = {
+  [K in TextBlockType]: { type: K } & { [P in K]: { rich_text: RichTextItem[] } };
+}[TextBlockType];
 
 export const MAX_RELATIONS = 100;
 
@@ -21,7 +23,9 @@ const richText = (items: RichTextItem[]) => ({ rich_text: capItems(items) });
 
 /** The first link that looks like code (GitHub, GitLab, Hugging Face), else none. */
 export function codeLink(summary: StoredSummary | undefined): string | undefined {
-  return summary?.code_and_data_links.find((l) => /^https?:\/\/(github\.com|gitlab\.com|huggingface\.co)\//.test(l));
+  return summary?.code_and_data_links.find((l) =>
+    /^https?:\/\/(github\.com|gitlab\.com|huggingface\.co)\//.test(l),
+  );
 }
 
 function linkItems(item: PublishItem): RichTextItem[] {
@@ -82,7 +86,8 @@ export function textBlocks(text: string): Block[] {
         continue;
       }
       flush();
-      for (const items of groupItems(mathItems(bullet[1] ?? ''))) blocks.push(block('bulleted_list_item', items));
+      for (const items of groupItems(mathItems(bullet[1] ?? '')))
+        blocks.push(block('bulleted_list_item', items));
     }
     flush();
   }

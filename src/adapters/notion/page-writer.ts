@@ -10,10 +10,18 @@ import type { Block, PropertyValues } from './page-content.ts';
 export const MAX_BLOCKS_PER_REQUEST = 100;
 
 export interface PageWriter {
-  /** The page whose `keyProperty` equals `key` (oldest first if several), or undefined. */
+  /** The oldest page whose `keyProperty` equals `key`, or undefined. */
   findByKey(key: string): Promise<string | undefined>;
+  /** Every page whose `keyProperty` equals `key`, oldest first (at most 100). */
+  findAllByKey(key: string): Promise<string[]>;
+  /** Moves a page to the trash. */
+  trash(pageId: string): Promise<void>;
   /** Creates a page with up to the first 100 blocks; returns its id and the blocks not yet written. */
-  create(key: string, properties: PropertyValues, blocks: readonly Block[]): Promise<{ pageId: string; rest: Block[] }>;
+  create(
+    key: string,
+    properties: PropertyValues,
+    blocks: readonly Block[],
+  ): Promise<{ pageId: string; rest: Block[]; ambiguous: boolean }>;
   updateProperties(pageId: string, properties: PropertyValues): Promise<void>;
   appendBlocks(pageId: string, blocks: readonly Block[]): Promise<void>;
   /** Deletes the blocks this integration wrote (a user's own blocks stay) and appends `blocks`. */
@@ -34,22 +42,24 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
   const { dataSourceId, keyProperty } = options;
   let botId: string | undefined;
 
-  const findByKey = async (key: string): Promise<string | undefined> => {
+  const findAllByKey = async (key: string): Promise<string[]> => {
     const found = await api.call('dataSources.query', (client) =>
       client.dataSources.query({
         data_source_id: dataSourceId,
         filter: { property: keyProperty, rich_text: { equals: key } },
         sorts: [{ timestamp: 'created_time', direction: 'ascending' }],
-        page_size: 1,
+        page_size: 100,
       }),
     );
-    return found.results[0]?.id;
+    return found.results.map((r) => r.id);
   };
 
   const appendBlocks = async (pageId: string, blocks: readonly Block[]): Promise<void> => {
     for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_REQUEST) {
       const children = blocksFor(blocks.slice(i, i + MAX_BLOCKS_PER_REQUEST));
-      await api.call('blocks.children.append', (client) => client.blocks.children.append({ block_id: pageId, children }));
+      await api.call('blocks.children.append', (client) =>
+        client.blocks.children.append({ block_id: pageId, children }),
+      );
     }
   };
 
@@ -60,7 +70,11 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
     do {
       const start = cursor;
       const page = await api.call('blocks.children.list', (client) =>
-        client.blocks.children.list({ block_id: pageId, page_size: 100, ...(start ? { start_cursor: start } : {}) }),
+        client.blocks.children.list({
+          block_id: pageId,
+          page_size: 100,
+          ...(start ? { start_cursor: start } : {}),
+        }),
       );
       for (const b of page.results) if ('created_by' in b && b.created_by.id === botId) ids.push(b.id);
       cursor = page.next_cursor ?? undefined;
@@ -69,7 +83,11 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
   };
 
   return {
-    findByKey,
+    findAllByKey,
+    findByKey: async (key) => (await findAllByKey(key))[0],
+    async trash(pageId) {
+      await api.call('pages.trash', (client) => client.pages.update({ page_id: pageId, in_trash: true }));
+    },
     appendBlocks,
     async create(key, properties, blocks) {
       let ambiguous = false;
@@ -81,7 +99,7 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
       const pageId = await api.call('pages.create', async (client) => {
         // A create that timed out may exist: creating again would make a duplicate.
         if (ambiguous) {
-          const existing = await findByKey(key);
+          const [existing] = await findAllByKey(key);
           if (existing) return existing;
         }
         try {
@@ -91,7 +109,7 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
           throw error;
         }
       });
-      return { pageId, rest: blocks.slice(MAX_BLOCKS_PER_REQUEST) };
+      return { pageId, rest: blocks.slice(MAX_BLOCKS_PER_REQUEST), ambiguous };
     },
     async updateProperties(pageId, properties) {
       const params: UpdatePageParameters = {

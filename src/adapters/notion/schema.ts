@@ -7,7 +7,9 @@
 import type { CreateDatabaseParameters, UpdateDataSourceParameters } from '@notionhq/client';
 
 /** A property configuration as `databases.create` / `dataSources.update` take it. */
-export type PropertyConfig = NonNullable<NonNullable<CreateDatabaseParameters['initial_data_source']>['properties']>[string] &
+export type PropertyConfig = NonNullable<
+  NonNullable<CreateDatabaseParameters['initial_data_source']>['properties']
+>[string] &
   NonNullable<NonNullable<UpdateDataSourceParameters['properties']>[string]>;
 
 export interface PropertySpec {
@@ -46,7 +48,11 @@ const simple = (name: string, type: 'title' | 'rich_text' | 'date'): PropertySpe
 
 const select = (name: string, type: 'select' | 'multi_select', names: readonly string[]): PropertySpec => {
   const options = names.map((o) => ({ name: o }));
-  return { name, type, config: () => (type === 'select' ? { select: { options } } : { multi_select: { options } }) };
+  return {
+    name,
+    type,
+    config: () => (type === 'select' ? { select: { options } } : { multi_select: { options } }),
+  };
 };
 
 export const PAPERS_SCHEMA: readonly PropertySpec[] = [
@@ -64,7 +70,9 @@ export const PAPERS_SCHEMA: readonly PropertySpec[] = [
     name: PAPER_PROPS.related,
     type: 'relation',
     needsSelf: true,
-    config: (selfId) => ({ relation: { data_source_id: selfId ?? '', type: 'single_property', single_property: {} } }),
+    config: (selfId) => ({
+      relation: { data_source_id: selfId ?? '', type: 'single_property', single_property: {} },
+    }),
   },
   select(PAPER_PROPS.feedback, 'select', [FEEDBACK_OPTIONS.positive, FEEDBACK_OPTIONS.negative]),
   simple(PAPER_PROPS.summaryModel, 'rich_text'),
@@ -91,7 +99,9 @@ export interface SchemaDiff {
 
 /** The initial properties of a new database: everything that does not need the database's own id. */
 export function initialProperties(spec: DatabaseSpec): Record<string, PropertyConfig> {
-  return Object.fromEntries(spec.properties.filter((p) => !p.needsSelf).map((p) => [p.name, p.config(undefined)]));
+  return Object.fromEntries(
+    spec.properties.filter((p) => !p.needsSelf).map((p) => [p.name, p.config(undefined)]),
+  );
 }
 
 export function diffSchema(spec: DatabaseSpec, existing: ExistingSchema, selfId: string): SchemaDiff {
@@ -100,7 +110,8 @@ export function diffSchema(spec: DatabaseSpec, existing: ExistingSchema, selfId:
   for (const property of spec.properties) {
     const current = existing[property.name];
     if (current) {
-      if (current.type !== property.type) diff.conflicts.push({ name: property.name, expected: property.type, actual: current.type });
+      if (current.type !== property.type)
+        diff.conflicts.push({ name: property.name, expected: property.type, actual: current.type });
       continue;
     }
     // A data source has exactly one title; the user's (e.g. "Name") serves, under its own name.

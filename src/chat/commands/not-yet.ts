@@ -12,14 +12,8 @@ async function entries(dir: string): Promise<string[]> {
   }
 }
 
-export const trends: Command = async (deps) => {
-  const reports = await entries(join(deps.stateDir, 'trends'));
-  return plainMessage(
-    reports.length === 0
-      ? 'Trends are not available yet: no weekly trend report has been computed (they come from the weekly trends job).'
-      : `Trends are not available in chat yet: ${reports.length} trend report(s) in the state; see Notion.`,
-  );
-};
+/** `/trends` now answers from the saved trend reports (./trends.ts); re-exported so the router's import stays. */
+export { trends } from './trends.ts';
 
 export const leaderboard: Command = async (deps, request) => {
   const boards = await entries(join(deps.stateDir, 'leaderboards'));

@@ -1,26 +1,30 @@
+/** `/profile`: the latest saved interest profile, in short form, with its page link. */
+import { profileShortLines } from '../../insights/render-profile.ts';
+import { createProfilesStore } from '../../store/insights-store.ts';
 import { createLabelsStore } from '../../store/labels-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
-import { plainMessage } from '../message-format.ts';
+import type { Inline } from '../chat-adapter.ts';
+import { bold, link, plainMessage, text } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
 export const profile: Command = async (deps) => {
-  const labels = await createLabelsStore(deps.stateDir).readAll();
-  const liked = labels.filter((l) => l.label === 1);
-  const needed = deps.config.ranking.minLabelsPerClass;
-  if (liked.length < needed) {
+  const latest = await createProfilesStore(deps.stateDir).latest();
+  if (!latest) {
+    const labels = await createLabelsStore(deps.stateDir).readAll();
+    const liked = labels.filter((l) => l.label === 1).length;
     return plainMessage(
-      `The profile needs ${needed} liked papers; you have ${liked.length}. React 👍 on papers you like.`,
+      'No interest profile yet: it is built by `radar profile` (or the daemon) from your 👍/👎.',
+      `You have ${liked} liked and ${labels.length - liked} disliked papers.`,
     );
   }
-  const papers = await createPapersStore(deps.stateDir).get(liked.map((l) => l.id));
-  const counts = new Map<string, number>();
-  for (const paper of papers.values()) {
-    for (const category of paper.categories) counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
-  return plainMessage(
-    `The named interest profile is not available yet (it comes with the insights feature).`,
-    `You have ${liked.length} liked and ${labels.length - liked.length} disliked papers.`,
-    top.length > 0 ? `Most liked categories: ${top.map(([c, n]) => `${c} (${n})`).join(', ')}.` : '',
+  const p = latest.value;
+  const blocks: Inline[][] = [
+    [bold(`Your interests (${p.date})`)],
+    ...profileShortLines(p).map((line) => [text(line)]),
+  ];
+  blocks.push(
+    p.notionUrl
+      ? [text('Full profile: '), link('Interest Profile', p.notionUrl)]
+      : [text(`Full profile: out/profile-${p.date}.md in the state directory.`)],
   );
+  return { blocks };
 };

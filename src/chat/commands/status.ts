@@ -1,4 +1,6 @@
 import { localDay } from '../../core/local-day.ts';
+import { formatHealth } from '../../daemon/health.ts';
+import { readHealth } from '../../daemon/health-report.ts';
 import { createLedgerStore, ledgerMonth } from '../../store/ledger-store.ts';
 import { createRunsStore } from '../../store/runs-store.ts';
 import type { Inline } from '../chat-adapter.ts';
@@ -34,6 +36,17 @@ async function spendToday(deps: CommandDeps): Promise<Inline[]> {
   ];
 }
 
+/** The same health lines as `radar status` (the spend line is below, with call counts). */
+async function health(deps: CommandDeps): Promise<Inline[][]> {
+  const input = await readHealth(deps.stateDir, deps.config, deps.clock.now());
+  return formatHealth({ ...input, spend: undefined }).map((line) => [text(line)]);
+}
+
 export const status: Command = async (deps) => ({
-  blocks: [[bold('Radar status')], ...(await recentRuns(deps.stateDir)), await spendToday(deps)],
+  blocks: [
+    [bold('Radar status')],
+    ...(await health(deps)),
+    ...(await recentRuns(deps.stateDir)),
+    await spendToday(deps),
+  ],
 });

@@ -1,9 +1,9 @@
 /** `radar notion init --parent <page-id>` and `radar notion migrate`: create or bring up to date the radar's Notion databases. */
 import { extractPageId } from '@notionhq/client';
-import { UsageError } from '../../core/errors.ts';
 import { ensureDatabase, type MigrateResult } from '../../adapters/notion/init-migrate.ts';
 import { requireNotionApi } from '../../adapters/notion/notion-setup.ts';
 import { PAPERS_DATABASE } from '../../adapters/notion/schema.ts';
+import { UsageError } from '../../core/errors.ts';
 import { createNotionMapStore } from '../../store/notion-map-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -17,25 +17,39 @@ export function formatMigrate(result: MigrateResult): string[] {
     result.added.length > 0 ? `  added properties: ${result.added.join(', ')}` : '  schema up to date',
   ];
   for (const c of result.conflicts) {
-    lines.push(`  kept "${c.name}" as ${c.actual} (the radar expects ${c.expected}; rename yours to let the radar add its own)`);
+    lines.push(
+      `  kept "${c.name}" as ${c.actual} (the radar expects ${c.expected}; rename yours to let the radar add its own)`,
+    );
   }
   return lines;
 }
 
-async function run(ctx: CommandContext, parent: string | undefined, out: (line: string) => void): Promise<number> {
+async function run(
+  ctx: CommandContext,
+  parent: string | undefined,
+  out: (line: string) => void,
+): Promise<number> {
   const { config } = ctx.loaded;
   const api = requireNotionApi(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
   const mapStore = createNotionMapStore(ctx.stateDir);
   const result = await withStateLock(ctx, 'notion', () =>
-    ensureDatabase({ api, mapStore }, PAPERS_DATABASE, { parentPageId: parent, databaseId: config.notion.papersDatabaseId }),
+    ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
+      parentPageId: parent,
+      databaseId: config.notion.papersDatabaseId,
+    }),
   );
   for (const line of formatMigrate(result)) out(line);
   return result.conflicts.length > 0 ? 1 : 0;
 }
 
-export function runNotionInit(ctx: CommandContext, flags: NotionInitFlags, out: (line: string) => void): Promise<number> {
+export function runNotionInit(
+  ctx: CommandContext,
+  flags: NotionInitFlags,
+  out: (line: string) => void,
+): Promise<number> {
   const raw = flags.parent ?? ctx.loaded.config.notion.parentPageId;
-  if (!raw) throw new UsageError('radar notion init needs --parent <page-id> (or notion.parentPageId in the config)');
+  if (!raw)
+    throw new UsageError('radar notion init needs --parent <page-id> (or notion.parentPageId in the config)');
   // Accepts a page URL as well as an id.
   const parent = extractPageId(raw) ?? raw;
   return run(ctx, parent, out);

@@ -17,10 +17,17 @@ export interface PublishFlags {
   ids?: string[];
 }
 
-async function choosePublisher(ctx: CommandContext): Promise<{ publisher: Publisher; published: Set<string>; retry: string[] }> {
+async function choosePublisher(
+  ctx: CommandContext,
+): Promise<{ publisher: Publisher; published: Set<string>; retry: string[] }> {
   const { config } = ctx.loaded;
   const api = notionApiFromConfig(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
-  if (!api) return { publisher: createLocalPublisher(statePaths(ctx.stateDir).outDir), published: new Set(), retry: [] };
+  if (!api)
+    return {
+      publisher: createLocalPublisher(statePaths(ctx.stateDir).outDir),
+      published: new Set(),
+      retry: [],
+    };
   const mapStore = createNotionMapStore(ctx.stateDir);
   const dataSourceId = await papersDataSourceId(api, mapStore, config);
   const map = await mapStore.load();
@@ -32,11 +39,24 @@ async function choosePublisher(ctx: CommandContext): Promise<{ publisher: Publis
   };
 }
 
-export async function runPublish(ctx: CommandContext, flags: PublishFlags, out: (line: string) => void, now = new Date()): Promise<number> {
-  const ids = (flags.ids ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+export async function runPublish(
+  ctx: CommandContext,
+  flags: PublishFlags,
+  out: (line: string) => void,
+  now = new Date(),
+): Promise<number> {
+  const ids = (flags.ids ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return withStateLock(ctx, 'publish', async () => {
     const { publisher, published, retry } = await choosePublisher(ctx);
-    const loaded = await loadPublishItems(ctx.stateDir, { ids, published, retry, today: now.toISOString().slice(0, 10) });
+    const loaded = await loadPublishItems(ctx.stateDir, {
+      ids,
+      published,
+      retry,
+      today: now.toISOString().slice(0, 10),
+    });
     for (const id of loaded.missing) out(`skipped ${id}: no such paper in the state`);
     if (loaded.items.length === 0) {
       out('nothing to publish');
@@ -44,11 +64,14 @@ export async function runPublish(ctx: CommandContext, flags: PublishFlags, out: 
     }
     const { results, outputs } = await publisher.publish(loaded.day, loaded.items);
     const failed = results.filter((r) => !r.ok);
-    out(`published ${results.length - failed.length} of ${results.length} papers to ${publisher.name} (${loaded.day})`);
+    out(
+      `published ${results.length - failed.length} of ${results.length} papers to ${publisher.name} (${loaded.day})`,
+    );
     for (const [name, where] of Object.entries(outputs)) out(`  ${name}: ${where}`);
     if (publisher.name === 'local') out(`  pages: ${statePaths(ctx.stateDir).outDir}/papers/`);
     for (const r of failed) if (!r.ok) out(`  failed ${r.id}: ${r.error}`);
-    if (failed.length > 0 && publisher.name !== 'local') out('  failed papers are retried by the next `radar publish`');
+    if (failed.length > 0 && publisher.name !== 'local')
+      out('  failed papers are retried by the next `radar publish`');
     return failed.length > 0 ? 1 : 0;
   });
 }

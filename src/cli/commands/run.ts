@@ -28,7 +28,9 @@ export function parseSteps(raw: string | undefined): StepName[] {
     .filter(Boolean);
   const unknown = wanted.filter((s) => !(STEP_NAMES as readonly string[]).includes(s));
   if (wanted.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--steps takes a comma-separated list of ${STEP_NAMES.join(', ')}; unknown: ${unknown.join(', ') || raw}`);
+    throw new UsageError(
+      `--steps takes a comma-separated list of ${STEP_NAMES.join(', ')}; unknown: ${unknown.join(', ') || raw}`,
+    );
   }
   // Always in pipeline order, whatever order they were given in.
   return STEP_NAMES.filter((s) => wanted.includes(s));
@@ -42,20 +44,32 @@ export function isOffline(ctx: CommandContext, flags: RunFlags): boolean {
   return Object.keys(ctx.env.secrets).length === 0;
 }
 
-export async function runOnce(ctx: CommandContext, flags: RunFlags, out: (line: string) => void): Promise<number> {
+export async function runOnce(
+  ctx: CommandContext,
+  flags: RunFlags,
+  out: (line: string) => void,
+): Promise<number> {
   if (!flags.once) throw new UsageError('radar run needs --once (the scheduled version is `radar daemon`)');
   const steps = parseSteps(flags.steps);
   const offline = isOffline(ctx, flags);
   const runId = newRunId(systemClock.now());
   return withStateLock(ctx, 'run --once', async () => {
-    const deps = { config: ctx.loaded.config, env: ctx.env, stateDir: ctx.stateDir, cwd: ctx.cwd, logger: ctx.logger, clock: systemClock };
+    const deps = {
+      config: ctx.loaded.config,
+      env: ctx.env,
+      stateDir: ctx.stateDir,
+      cwd: ctx.cwd,
+      logger: ctx.logger,
+      clock: systemClock,
+    };
     const built = await buildPipeline(deps, { offline, steps, runId });
     const progress = await createProgress(ctx.logger, 'items');
     const controller = new AbortController();
     const stop = (): void => controller.abort(new Error('interrupted'));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    if (offline) out('running offline: bundled sample papers, hashing embedder, extractive summaries, local output');
+    if (offline)
+      out('running offline: bundled sample papers, hashing embedder, extractive summaries, local output');
     try {
       const manifest = await runPipeline(
         {

@@ -4,14 +4,23 @@ import { formatRunList, formatRunSummary } from '../../pipeline/run-summary.ts';
 import { createRunsStore } from '../../store/runs-store.ts';
 import type { CommandContext } from '../context.ts';
 
-export async function runRunsList(ctx: CommandContext, flags: { limit?: string }, out: (line: string) => void): Promise<number> {
+export async function runRunsList(
+  ctx: CommandContext,
+  flags: { limit?: string },
+  out: (line: string) => void,
+): Promise<number> {
   const limit = flags.limit === undefined ? 20 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer, got "${flags.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit must be a positive integer, got "${flags.limit}"`);
   for (const line of formatRunList(await createRunsStore(ctx.stateDir).list(limit))) out(line);
   return 0;
 }
 
-export async function runRunsShow(ctx: CommandContext, runId: string, out: (line: string) => void): Promise<number> {
+export async function runRunsShow(
+  ctx: CommandContext,
+  runId: string,
+  out: (line: string) => void,
+): Promise<number> {
   const runs = createRunsStore(ctx.stateDir);
   const manifest = await runs.read(runId);
   if (!manifest) throw new UsageError(`no run "${runId}" in ${ctx.stateDir} (see radar runs)`);
@@ -19,7 +28,9 @@ export async function runRunsShow(ctx: CommandContext, runId: string, out: (line
   out('');
   out('events:');
   for (const e of await runs.events(runId)) {
-    out(`  ${e.at}  ${e.type}${e.step ? ` ${e.step}` : ''}${e.item ? ` ${e.item}` : ''}${e.message ? `: ${e.message}` : ''}`);
+    out(
+      `  ${e.at}  ${e.type}${e.step ? ` ${e.step}` : ''}${e.item ? ` ${e.item}` : ''}${e.message ? `: ${e.message}` : ''}`,
+    );
   }
   return 0;
 }

@@ -5,14 +5,9 @@
 import { parseArxivId } from '../../core/arxiv-id.ts';
 import { UsageError } from '../../core/errors.ts';
 import { localDay } from '../../core/local-day.ts';
-import { relatePapers } from '../../digest/related.ts';
-import { type SummarizeResult, summarizePapers } from '../../digest/summarize.ts';
-import {
-  createDigestLlm,
-  createRelatedDeps,
-  createSummarizeDeps,
-  type DigestWiring,
-} from '../../digest/summarize-deps.ts';
+import { summarizeAndRelate } from '../../digest/digest-job.ts';
+import type { SummarizeResult } from '../../digest/summarize.ts';
+import { createDigestLlm, type DigestWiring } from '../../digest/summarize-deps.ts';
 import { createPapersStore } from '../../store/papers-store.ts';
 import { createPicksStore } from '../../store/picks-store.ts';
 import { createSummariesStore } from '../../store/summaries-store.ts';
@@ -83,14 +78,11 @@ export async function runSummarize(
       logger: ctx.logger,
       cwd: ctx.cwd,
     };
-    const llm = createDigestLlm(wiring);
-    const result = await summarizePapers(await createSummarizeDeps(wiring, llm), ids, {
+    const { summaries: result, related } = await summarizeAndRelate(wiring, createDigestLlm(wiring), ids, {
       force: flags.force === true,
     });
     for (const line of formatSummarizeResult(result)) out(line);
-    const fresh = result.summarized.filter((id) => !result.extractive.includes(id));
-    if (fresh.length > 0) {
-      const related = await relatePapers(await createRelatedDeps(wiring, llm), fresh);
+    if (related) {
       out(
         related.skippedReason
           ? `related papers: none (${related.skippedReason})`

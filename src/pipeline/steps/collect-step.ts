@@ -1,6 +1,6 @@
 /** collect: new arXiv papers into the store; offline, the bundled sample of real entries. */
 import { loadBundledSample } from '../../papers/bundled-sample.ts';
-import { collectPapers, type CollectDeps } from '../../papers/collect.ts';
+import { type CollectDeps, collectPapers } from '../../papers/collect.ts';
 import { formatWindow } from '../../papers/collect-window.ts';
 import type { PapersStore } from '../../store/papers-store.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
@@ -27,7 +27,12 @@ export function createCollectStep(deps: CollectStepDeps): PipelineStep {
       const { deps: collectDeps, categories, firstRunDays } = deps.online;
       const result = await collectPapers(collectDeps, { categories, firstRunDays });
       return {
-        counts: { new: result.added, updated: result.updated, unchanged: result.unchanged, pages: result.pages },
+        counts: {
+          new: result.added,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          pages: result.pages,
+        },
         note: `${result.added} new papers, ${formatWindow(result.window)}${result.reason ? ` — ${result.reason}` : ''}`,
       };
     },

@@ -15,6 +15,8 @@ export interface NotifyStepDeps {
   items: DayItemsDeps;
   /** Absent when no chat is configured. */
   send?: (day: string, items: readonly DigestItem[]) => Promise<NotifyResult[]>;
+  /** Extra sections after the papers (new high-scoring benchmarks); returns messages sent. */
+  extras?: (day: string) => Promise<number>;
 }
 
 export function toDigestItem(item: PublishItem): DigestItem {
@@ -27,7 +29,8 @@ export function toDigestItem(item: PublishItem): DigestItem {
     tags: summary?.tags ?? [],
     score: pick?.score ?? 0,
     reason: pick?.reason ?? 'top',
-    reasonText: pick?.reason === 'explore' ? 'the classifier is unsure: your label teaches it most' : 'top score',
+    reasonText:
+      pick?.reason === 'explore' ? 'the classifier is unsure: your label teaches it most' : 'top score',
     links: { abs: paper.absUrl, pdf: paper.pdfUrl, ...(code ? { code } : {}) },
   };
 }
@@ -45,8 +48,13 @@ export function createNotifyStep(deps: NotifyStepDeps): PipelineStep {
         if (result.error) ctx.itemFailed(result.target, result.error);
       }
       const failed = results.filter((r) => r.error).length;
-      if (failed > 0 && failed === results.length) throw new Error(`the digest reached no chat: ${results[0]?.error}`);
-      return { counts: { sent, chats: results.length, failed }, note: `${sent} messages to ${results.length} chats` };
+      if (failed > 0 && failed === results.length)
+        throw new Error(`the digest reached no chat: ${results[0]?.error}`);
+      const extra = (await deps.extras?.(ctx.day)) ?? 0;
+      return {
+        counts: { sent: sent + extra, chats: results.length, failed },
+        note: `${sent + extra} messages to ${results.length} chats`,
+      };
     },
   };
 }

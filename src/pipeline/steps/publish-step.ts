@@ -24,7 +24,8 @@ export function createPublishStep(deps: PublishStepDeps): PipelineStep {
             ctx.itemFailed(`${publisher.name}:${result.id}`, result.error);
           }
         }
-        for (const [key, path] of Object.entries(written)) outputs[publisher.name === 'local' ? key : `${publisher.name}.${key}`] = path;
+        for (const [key, path] of Object.entries(written))
+          outputs[publisher.name === 'local' ? key : `${publisher.name}.${key}`] = path;
       }
       return {
         counts,

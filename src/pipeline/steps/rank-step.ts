@@ -29,7 +29,9 @@ export function createRankStep(deps: RankStepDeps): PipelineStep {
       for (const model of result.models) {
         counts.picks = (counts.picks ?? 0) + model.picks.length;
         counts[`candidates.${model.model}`] = model.candidates;
-        notes.push(`${model.model}: ${model.picks.length} picks from ${model.candidates} candidates (${model.mode})`);
+        notes.push(
+          `${model.model}: ${model.picks.length} picks from ${model.candidates} candidates (${model.mode})`,
+        );
       }
       return { counts, note: notes.join('; ') };
     },

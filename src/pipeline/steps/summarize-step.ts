@@ -7,6 +7,8 @@ export interface SummarizeOutcome {
   skipped: number;
   failed: Array<{ id: string; error: string }>;
   extractive: number;
+  /** Related-paper links stored for the new summaries. */
+  links: number;
 }
 
 export interface SummarizeStepDeps {
@@ -27,6 +29,7 @@ export function createSummarizeStep(deps: SummarizeStepDeps): PipelineStep {
           skipped: outcome.skipped,
           failed: outcome.failed.length,
           extractive: outcome.extractive,
+          links: outcome.links,
         },
         note: `${outcome.summarized} summarized${outcome.extractive > 0 ? ` (${outcome.extractive} extractive: no LLM configured)` : ''}, ${outcome.skipped} already had one`,
       };

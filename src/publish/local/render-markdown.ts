@@ -18,7 +18,9 @@ export function renderPaperMarkdown(item: PublishItem): string {
     ...(pick ? [`**Score** ${pick.score.toFixed(3)} (${pick.reason}, ${pick.model})`] : []),
     ...(summary ? [`**Tags** ${summary.tags.join(', ')}`] : []),
     ...(summary
-      ? [`**Summary** ${summary.source === 'extractive' ? 'extractive (from the abstract, no LLM)' : summary.model}${summary.textRoute === 'abstract' && summary.source === 'llm' ? ' — from the abstract only (no full text)' : ''}`]
+      ? [
+          `**Summary** ${summary.source === 'extractive' ? 'extractive (from the abstract, no LLM)' : summary.model}${summary.textRoute === 'abstract' && summary.source === 'llm' ? ' — from the abstract only (no full text)' : ''}`,
+        ]
       : []),
   ];
   const body = summary
@@ -40,5 +42,8 @@ export function renderPaperMarkdown(item: PublishItem): string {
     'Related papers',
     item.related.map((r) => `${r.relation}: [${r.title}](https://arxiv.org/abs/${r.id})`),
   );
-  return [`# ${paper.title}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related].join('\n').trimEnd() + '\n';
+  return (
+    [`# ${paper.title}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related].join('\n').trimEnd() +
+    '\n'
+  );
 }

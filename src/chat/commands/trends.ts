@@ -1,0 +1,30 @@
+/** `/trends`: the latest saved trend report, strongest trends first, with its page link. */
+import { trendsShortLines } from '../../insights/render-trends.ts';
+import { createTrendReportsStore } from '../../store/insights-store.ts';
+import type { Inline } from '../chat-adapter.ts';
+import { bold, link, plainMessage, text } from '../message-format.ts';
+import type { Command } from './command-types.ts';
+
+export const trends: Command = async (deps) => {
+  const latest = await createTrendReportsStore(deps.stateDir).latest();
+  if (!latest) {
+    return plainMessage(
+      'No trend report yet: it is computed weekly by the daemon, or now by `radar trends`.',
+    );
+  }
+  const r = latest.value;
+  const lines = trendsShortLines(r);
+  const blocks: Inline[][] = [
+    [bold(`Trends, week ending ${r.end}`)],
+    [text(`${r.windowItems} new papers against ${r.baselineItems} in the ${r.baselineDays} days before.`)],
+    ...(lines.length > 0
+      ? lines.map((line) => [text(line)])
+      : [[text('No tag or keyword grew enough this week.')]]),
+  ];
+  blocks.push(
+    r.notionUrl
+      ? [text('Full report: '), link('Trend report', r.notionUrl)]
+      : [text(`Full report: out/trends-${r.end}.md in the state directory.`)],
+  );
+  return { blocks };
+};

@@ -1,0 +1,36 @@
+/** `radar profile [--rebuild]`: the interest profile of today (saved; `--rebuild` ignores today's saved one). */
+import { createDigestLlm } from '../../digest/summarize-deps.ts';
+import { buildInterestProfile } from '../../insights/profile.ts';
+import { type CommandContext, withStateLock } from '../context.ts';
+
+export interface ProfileFlags {
+  rebuild?: boolean;
+}
+
+export async function runProfile(
+  ctx: CommandContext,
+  flags: ProfileFlags,
+  out: (line: string) => void,
+): Promise<number> {
+  return withStateLock(ctx, 'profile', async () => {
+    const config = ctx.loaded.config;
+    const llm = createDigestLlm({
+      config,
+      env: ctx.env,
+      stateDir: ctx.stateDir,
+      logger: ctx.logger,
+      cwd: ctx.cwd,
+    });
+    const run = await buildInterestProfile(
+      { stateDir: ctx.stateDir, config, logger: ctx.logger.child({ module: 'profile' }), llm },
+      { rebuild: flags.rebuild === true },
+    );
+    out(run.markdown.trimEnd());
+    out('');
+    const how = run.reused ? 'saved earlier today (radar profile --rebuild to recompute)' : 'saved';
+    out(`profile ${how}: profiles/${run.profile.date}.json; markdown: ${run.markdownFile}`);
+    if (run.profile.naming.error)
+      out(`LLM naming failed (${run.profile.naming.error}); clusters named by their terms`);
+    return 0;
+  });
+}

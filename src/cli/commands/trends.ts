@@ -1,0 +1,42 @@
+/** `radar trends [--window 7d] [--baseline 28d] [--end YYYY-MM-DD]`: growing tags and keyphrases of new papers. */
+import { UsageError } from '../../core/errors.ts';
+import { runTrendsJob } from '../../insights/trends-job.ts';
+import { type CommandContext, withStateLock } from '../context.ts';
+
+export interface TrendsFlags {
+  window?: string;
+  baseline?: string;
+  end?: string;
+}
+
+/** `7d`, `7` → 7; `2w` → 14. */
+export function parseDays(raw: string, flag: string): number {
+  const match = /^(\d+)\s*([dw]?)$/i.exec(raw.trim());
+  const value = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'w' ? 7 : 1) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > 366)
+    throw new UsageError(`${flag} takes a number of days such as 7d or 4w, got "${raw}"`);
+  return value;
+}
+
+export async function runTrends(
+  ctx: CommandContext,
+  flags: TrendsFlags,
+  out: (line: string) => void,
+): Promise<number> {
+  const settings = {
+    ...(flags.window === undefined ? {} : { windowDays: parseDays(flags.window, '--window') }),
+    ...(flags.baseline === undefined ? {} : { baselineDays: parseDays(flags.baseline, '--baseline') }),
+  };
+  if (flags.end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.end))
+    throw new UsageError(`--end must be YYYY-MM-DD, got "${flags.end}"`);
+  return withStateLock(ctx, 'trends', async () => {
+    const run = await runTrendsJob(
+      { stateDir: ctx.stateDir, logger: ctx.logger.child({ module: 'trends' }) },
+      { settings, ...(flags.end === undefined ? {} : { end: flags.end }) },
+    );
+    out(run.markdown.trimEnd());
+    out('');
+    out(`report saved: trends/${run.report.end}.json; markdown: ${run.markdownFile}`);
+    return 0;
+  });
+}

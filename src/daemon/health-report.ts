@@ -1,0 +1,60 @@
+/** Reads what the health lines need from the state directory: job records, the lock, runs, the ledger. */
+import { hostname } from 'node:os';
+import type { RadarConfig } from '../config/schema.ts';
+import { localDay } from '../core/local-day.ts';
+import { createLedger } from '../llm/ledger.ts';
+import { readJsonFile } from '../store/jsonl-file.ts';
+import { createKvStore } from '../store/kv-store.ts';
+import { createLedgerStore } from '../store/ledger-store.ts';
+import { statePaths } from '../store/paths.ts';
+import { createRunsStore } from '../store/runs-store.ts';
+import { LockInfo } from '../store/schemas.ts';
+import { isProcessAlive } from '../store/state-lock.ts';
+import { type DaemonHolder, formatHealth, type HealthInput, type PipelineRunHealth } from './health.ts';
+import { jobRules } from './job-names.ts';
+import { jobRecordOf } from './job-record.ts';
+import { nextRunAfter } from './schedule.ts';
+
+/** The live radar process holding the state lock, if any (a lock left by a dead process is ignored). */
+export async function readLockHolder(stateDir: string): Promise<DaemonHolder | undefined> {
+  const info = await readJsonFile(statePaths(stateDir).lock, LockInfo).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.hostname === hostname() && !isProcessAlive(info.pid)) return undefined;
+  return { pid: info.pid, command: info.command, since: info.startedAt };
+}
+
+async function lastPipelineRun(stateDir: string): Promise<PipelineRunHealth | undefined> {
+  const runs = await createRunsStore(stateDir).list(50);
+  // Benchmark runs share the manifest kind; they record the command that wrote them.
+  const run = runs.find((r) => r.kind === 'pipeline' && r.options.command === undefined);
+  if (!run) return undefined;
+  return {
+    runId: run.runId,
+    status: run.status,
+    startedAt: run.startedAt,
+    failedSteps: run.steps.filter((s) => s.status === 'failed').map((s) => s.name),
+    errors: run.steps.reduce((sum, s) => sum + s.errors.length, 0),
+  };
+}
+
+export async function readHealth(stateDir: string, config: RadarConfig, now: Date): Promise<HealthInput> {
+  const values = await createKvStore(stateDir).all();
+  const timezone = config.schedule.timezone;
+  const ledger = createLedger({ store: createLedgerStore(stateDir) }, { timezone });
+  return {
+    timezone,
+    holder: await readLockHolder(stateDir),
+    jobs: jobRules(config).map(({ name, rule }) => ({
+      name,
+      pattern: rule.pattern,
+      record: jobRecordOf(values, name),
+      next: nextRunAfter(rule, now),
+    })),
+    lastPipeline: await lastPipelineRun(stateDir),
+    spend: { todayUsd: await ledger.spentOn(localDay(now, timezone)), budgetUsd: config.budgets.dailyUsd },
+  };
+}
+
+export async function healthLines(stateDir: string, config: RadarConfig, now: Date): Promise<string[]> {
+  return formatHealth(await readHealth(stateDir, config, now));
+}

@@ -1,0 +1,17 @@
+/**
+ * The jobs the daemon schedules and their rules from `config.schedule`. Leaderboard checks have
+ * no job yet (nothing collects leaderboards), so `schedule.leaderboards` is not used.
+ */
+import type { RadarConfig } from '../config/schema.ts';
+import type { Rule } from './schedule.ts';
+
+/** In the order their catch-up runs are queued: new labels first, then the pipeline that ranks with them. */
+export const DAEMON_JOBS = ['feedbackPoll', 'dailyPipeline', 'weeklyTrends'] as const;
+export type DaemonJobName = (typeof DAEMON_JOBS)[number];
+
+export function jobRules(config: RadarConfig): Array<{ name: DaemonJobName; rule: Rule }> {
+  return DAEMON_JOBS.map((name) => ({
+    name,
+    rule: { pattern: config.schedule[name], timezone: config.schedule.timezone },
+  }));
+}

@@ -1,0 +1,118 @@
+/**
+ * The daemon's jobs, built from the app's dependencies: the daily pipeline and the feedback poll
+ * (Notion Feedback when a token is set, plus the label changes `radar bot` queued while the daemon
+ * held the lock), and the weekly trend report.
+ */
+
+import { pollFeedback } from '../adapters/notion/feedback-poll.ts';
+import { notionApiFromConfig, papersDataSourceId } from '../adapters/notion/notion-setup.ts';
+import type { AppDeps } from '../app/app-deps.ts';
+import { localDay } from '../core/local-day.ts';
+import { runTrendsJob } from '../insights/trends-job.ts';
+import { buildPipeline } from '../pipeline/build-pipeline.ts';
+import { STEP_NAMES } from '../pipeline/pipeline-step.ts';
+import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { createKvStore } from '../store/kv-store.ts';
+import type { LabelsStore } from '../store/labels-store.ts';
+import { createNotionMapStore } from '../store/notion-map-store.ts';
+import { createPendingLabelsStore } from '../store/pending-labels-store.ts';
+import { createRunsStore, newRunId } from '../store/runs-store.ts';
+import type { Job, JobOutcome } from './job-runner.ts';
+
+export interface JobDeps extends AppDeps {
+  offline: boolean;
+  /** The labels store the bots also write to (serialized). */
+  labels: LabelsStore;
+}
+
+export function createPipelineJob(deps: JobDeps): Job {
+  return {
+    name: 'dailyPipeline',
+    async run(ctx): Promise<JobOutcome> {
+      const runId = newRunId(deps.clock.now());
+      const built = await buildPipeline(deps, { offline: deps.offline, steps: [...STEP_NAMES], runId });
+      try {
+        const manifest = await runPipeline(
+          {
+            runs: createRunsStore(deps.stateDir),
+            steps: built.steps,
+            clock: deps.clock,
+            logger: ctx.logger,
+            timezone: deps.config.schedule.timezone,
+            alert: built.alert,
+            spentUsd: built.spentUsd,
+          },
+          {
+            offline: deps.offline,
+            runId,
+            signal: ctx.signal,
+            recorded: { daemon: true, scheduledAt: ctx.scheduledAt.toISOString() },
+          },
+        );
+        const failed = manifest.steps.filter((s) => s.status === 'failed').map((s) => s.name);
+        const detail = `${manifest.status}, run ${runId}`;
+        if (manifest.status === 'cancelled') return { status: 'cancelled', detail };
+        if (failed.length > 0)
+          return { status: 'failed', detail, error: `failed steps: ${failed.join(', ')}` };
+        return { status: 'ok', detail };
+      } finally {
+        await built.close();
+      }
+    },
+  };
+}
+
+/** Label changes a `radar bot` beside the daemon queued while the daemon held the lock. */
+export async function applyPendingLabels(stateDir: string, labels: LabelsStore): Promise<number> {
+  const pending = createPendingLabelsStore(stateDir);
+  const queued = await pending.readAll();
+  if (queued.length === 0) return 0;
+  const changed = await labels.apply(queued);
+  await pending.clear();
+  return changed;
+}
+
+export function createFeedbackJob(deps: JobDeps): Job {
+  return {
+    name: 'feedbackPoll',
+    async run(ctx): Promise<JobOutcome> {
+      const queued = await applyPendingLabels(deps.stateDir, deps.labels);
+      const api = deps.offline
+        ? undefined
+        : notionApiFromConfig(deps.config, deps.env.secrets.NOTION_TOKEN, ctx.logger);
+      if (!api)
+        return { status: 'ok', detail: `${queued} queued chat label changes applied; Notion not configured` };
+      const dataSourceId = await papersDataSourceId(api, createNotionMapStore(deps.stateDir), deps.config);
+      const result = await pollFeedback({
+        api,
+        dataSourceId,
+        labels: deps.labels,
+        kv: createKvStore(deps.stateDir),
+        logger: ctx.logger,
+        now: () => deps.clock.now(),
+      });
+      return {
+        status: 'ok',
+        detail: `${queued} queued chat label changes applied; Notion: ${result.pages} edited pages, ${result.newLabels} label changes`,
+      };
+    },
+  };
+}
+
+export function createTrendsJob(deps: JobDeps): Job {
+  return {
+    name: 'weeklyTrends',
+    async run(ctx): Promise<JobOutcome> {
+      const now = deps.clock.now();
+      const end = localDay(now, deps.config.schedule.timezone);
+      const { report } = await runTrendsJob(
+        { stateDir: deps.stateDir, logger: ctx.logger, now: () => now },
+        { end },
+      );
+      return {
+        status: 'ok',
+        detail: `${report.trends.length} rising trends over ${report.windowItems} papers, week ending ${end}`,
+      };
+    },
+  };
+}

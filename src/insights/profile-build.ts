@@ -1,0 +1,194 @@
+/**
+ * The interest profile from the state's data, before the LLM names the clusters (pure): clusters
+ * of liked and of disliked papers, cross-cutting keys, drift. Clusters carry names from their
+ * terms; `applyNames` puts the LLM's names in.
+ */
+import { addDays } from '../core/local-day.ts';
+import { rowIndex, selectRows, type VectorMatrix } from '../rank/vector-matrix.ts';
+import type { PaperRef, ProfileAvoidance, ProfileInterest, StoredProfile } from '../store/insights-store.ts';
+import {
+  type ClusterDoc,
+  type Clustering,
+  type ClusterSummary,
+  clusterPoints,
+  describeClusters,
+} from './cluster-profile.ts';
+import { crossCuttingKeys } from './cross-cutting.ts';
+import { interestDrift } from './drift.ts';
+import type { Points } from './kmeans.ts';
+import { type ClusterForNaming, type ClusterName, fallbackName } from './profile-naming.ts';
+import { documentFrequencies, documentTerms } from './terms.ts';
+
+export const DRIFT_DAYS = 30;
+
+export interface ProfileInputs {
+  date: string;
+  createdAt: string;
+  model: string;
+  seed: number;
+  matrix: VectorMatrix;
+  labels: ReadonlyArray<{ id: string; label: 1 | -1; at: string }>;
+  /** The whole corpus: terms are distinctive against it. */
+  papers: ReadonlyArray<{ id: string; title: string; abstract: string }>;
+  tagsById: ReadonlyMap<string, readonly string[]>;
+  /** The classifier's score of labeled papers, when a trained classifier applies. */
+  scores?: ReadonlyMap<string, number>;
+}
+
+export interface ProfileDraft {
+  profile: StoredProfile;
+  /** What the LLM is shown, one entry per interest, in order. */
+  forNaming: ClusterForNaming[];
+}
+
+interface Corpus {
+  terms: Map<string, Set<string>>;
+  df: Map<string, number>;
+  titles: Map<string, string>;
+  size: number;
+}
+
+function buildCorpus(papers: ProfileInputs['papers']): Corpus {
+  const terms = new Map(papers.map((p) => [p.id, documentTerms(`${p.title}\n${p.abstract}`)]));
+  return {
+    terms,
+    df: documentFrequencies(terms.values()),
+    titles: new Map(papers.map((p) => [p.id, p.title])),
+    size: papers.length,
+  };
+}
+
+interface Group {
+  ids: string[];
+  points: Points;
+  clustering: Clustering;
+  summaries: ClusterSummary[];
+}
+
+function clusterGroup(inputs: ProfileInputs, corpus: Corpus, ids: readonly string[], seed: number): Group {
+  const rows = rowIndex(inputs.matrix);
+  const kept = ids.filter((id) => rows.has(id) && corpus.titles.has(id));
+  const selected = selectRows(
+    inputs.matrix,
+    kept.map((id) => rows.get(id) ?? 0),
+  );
+  const points: Points = { count: kept.length, dims: selected.dims, data: selected.data };
+  const clustering = clusterPoints(points, { seed });
+  const docs: ClusterDoc[] = kept.map((id) => ({
+    id,
+    title: corpus.titles.get(id) ?? id,
+    terms: corpus.terms.get(id) ?? new Set(),
+    tags: inputs.tagsById.get(id) ?? [],
+  }));
+  const summaries = describeClusters(clustering, docs, { corpusDf: corpus.df, corpusSize: corpus.size });
+  return { ids: kept, points, clustering, summaries };
+}
+
+function ref(corpus: Corpus, id: string): PaperRef {
+  return { id, title: corpus.titles.get(id) ?? id };
+}
+
+function avoidance(corpus: Corpus, summary: ClusterSummary): ProfileAvoidance {
+  const size = summary.members.length;
+  return {
+    name: fallbackName({ terms: summary.terms, tags: summary.tags, size }).name,
+    size,
+    terms: summary.terms,
+    tags: summary.tags,
+    evidence: summary.evidence.map((id) => ref(corpus, id)),
+  };
+}
+
+function keysOf(inputs: ProfileInputs, corpus: Corpus, id: string): string[] {
+  const tags = (inputs.tagsById.get(id) ?? []).map((t) => `#${t.toLowerCase()}`);
+  return [...tags, ...(corpus.terms.get(id) ?? [])];
+}
+
+function crossCutting(inputs: ProfileInputs, corpus: Corpus, likedCluster: ReadonlyMap<string, number>) {
+  const scores = inputs.scores;
+  const labeled = inputs.labels.filter((l) => corpus.terms.has(l.id) && (!scores || scores.has(l.id)));
+  const rows = labeled.map((l) => {
+    const cluster = likedCluster.get(l.id);
+    return {
+      keys: keysOf(inputs, corpus, l.id),
+      value: scores ? (scores.get(l.id) ?? 0) : l.label,
+      ...(cluster === undefined ? {} : { cluster }),
+    };
+  });
+  return { signal: scores ? ('classifier' as const) : ('label' as const), keys: crossCuttingKeys(rows) };
+}
+
+export function buildProfileDraft(inputs: ProfileInputs): ProfileDraft {
+  const corpus = buildCorpus(inputs.papers);
+  const likedIds = inputs.labels.filter((l) => l.label === 1).map((l) => l.id);
+  const dislikedIds = inputs.labels.filter((l) => l.label === -1).map((l) => l.id);
+  const liked = clusterGroup(inputs, corpus, likedIds, inputs.seed);
+  const disliked = clusterGroup(inputs, corpus, dislikedIds, inputs.seed + 1);
+  const likedCluster = new Map<string, number>();
+  liked.summaries.forEach((s, c) => {
+    for (const m of s.members) likedCluster.set(liked.ids[m] ?? '', c);
+  });
+  const since = addDays(inputs.date, -(DRIFT_DAYS - 1));
+  const likes = inputs.labels.filter((l) => l.label === 1 && corpus.terms.has(l.id));
+  const recent = new Set(likes.filter((l) => l.at.slice(0, 10) >= since).map((l) => l.id));
+  const interests = liked.summaries.map((s): ProfileInterest => {
+    const size = s.members.length;
+    const ids = s.members.map((m) => liked.ids[m] ?? '');
+    return {
+      ...fallbackName({ terms: s.terms, tags: s.tags, size }),
+      size,
+      terms: s.terms,
+      tags: s.tags,
+      evidence: s.evidence.map((id) => ref(corpus, id)),
+      recentLikes: ids.filter((id) => recent.has(id)).length,
+    };
+  });
+  const forNaming = liked.summaries.map((s) => ({
+    size: s.members.length,
+    terms: s.terms,
+    tags: s.tags,
+    titles: s.members.map((m) => corpus.titles.get(liked.ids[m] ?? '') ?? ''),
+  }));
+  const profile: StoredProfile = {
+    version: 1,
+    date: inputs.date,
+    createdAt: inputs.createdAt,
+    model: inputs.model,
+    labels: {
+      liked: likedIds.length,
+      disliked: dislikedIds.length,
+      likedClustered: liked.ids.length,
+      dislikedClustered: disliked.ids.length,
+    },
+    clustering: {
+      k: liked.clustering.k,
+      silhouette: liked.clustering.silhouette,
+      tried: liked.clustering.tried,
+    },
+    naming: { by: 'terms', model: null, error: null },
+    interests,
+    avoids: disliked.summaries.map((s) => avoidance(corpus, s)),
+    crossCutting: crossCutting(inputs, corpus, likedCluster),
+    drift: interestDrift(
+      likes.map((l) => ({ at: l.at, keys: keysOf(inputs, corpus, l.id) })),
+      { since },
+    ),
+    notionUrl: null,
+  };
+  return { profile, forNaming };
+}
+
+export function applyNames(
+  profile: StoredProfile,
+  names: readonly ClusterName[],
+  naming: StoredProfile['naming'],
+): StoredProfile {
+  return {
+    ...profile,
+    naming,
+    interests: profile.interests.map((interest, i) => {
+      const named = names[i];
+      return named ? { ...interest, ...named } : interest;
+    }),
+  };
+}

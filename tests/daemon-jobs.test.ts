@@ -1,0 +1,72 @@
+/** The daemon's jobs on a real state directory, offline. */
+import { describe, expect, it } from 'vitest';
+import { readEnv } from '../src/config/env.ts';
+import { RadarConfig } from '../src/config/schema.ts';
+import { createFeedbackJob, createPipelineJob } from '../src/daemon/jobs.ts';
+import { silentLogger } from '../src/log/logger.ts';
+import { createLabelsStore } from '../src/store/labels-store.ts';
+import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
+import { createRunsStore } from '../src/store/runs-store.ts';
+import { samplePapers } from './chat/telegram-setup.ts';
+import { useTempDirs } from './helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
+
+function jobDeps(stateDir: string) {
+  return {
+    config: RadarConfig.parse({}),
+    env: readEnv({}),
+    stateDir,
+    cwd: stateDir,
+    logger: silentLogger(),
+    clock: { now: () => new Date() },
+    offline: true,
+    labels: createLabelsStore(stateDir),
+  };
+}
+
+const ctx = (signal = new AbortController().signal) => ({
+  signal,
+  scheduledAt: new Date(),
+  logger: silentLogger(),
+});
+
+describe('daemon jobs', () => {
+  it('the feedback poll applies the label changes a `radar bot` queued, and says Notion is not configured', async () => {
+    const stateDir = tempDir();
+    const [a, b] = samplePapers(2).map((p) => p.id);
+    await createPendingLabelsStore(stateDir).append([
+      {
+        kind: 'set',
+        label: { id: a ?? '', label: 1, source: 'telegram', user: 'u', at: '2026-11-21T08:00:00.000Z' },
+      },
+      {
+        kind: 'set',
+        label: { id: b ?? '', label: -1, source: 'slack', user: 'u', at: '2026-11-21T08:01:00.000Z' },
+      },
+    ]);
+    const outcome = await createFeedbackJob(jobDeps(stateDir)).run(ctx());
+    expect(outcome).toEqual({
+      status: 'ok',
+      detail: '2 queued chat label changes applied; Notion not configured',
+    });
+    expect((await createLabelsStore(stateDir).readAll()).map((l) => [l.id, l.label])).toEqual([
+      [a, 1],
+      [b, -1],
+    ]);
+    expect(await createPendingLabelsStore(stateDir).readAll()).toEqual([]);
+  });
+
+  it('the pipeline job stopped before it starts records a cancelled run with every step skipped', async () => {
+    const stateDir = tempDir();
+    const controller = new AbortController();
+    controller.abort(new Error('SIGTERM'));
+    const outcome = await createPipelineJob(jobDeps(stateDir)).run(ctx(controller.signal));
+    expect(outcome.status).toBe('cancelled');
+    const [run] = await createRunsStore(stateDir).list();
+    expect(run?.status).toBe('cancelled');
+    expect(run?.options).toMatchObject({ offline: true, daemon: true });
+    expect(new Set(run?.steps.map((s) => s.status))).toEqual(new Set(['skipped']));
+    expect(outcome.detail).toBe(`cancelled, run ${run?.runId}`);
+  });
+});
