@@ -112,10 +112,8 @@ describe('Telegram bot with the real telegraf against the fake Bot API', () => {
     expect(found).toContain(`for "${query}"`);
     expect(found).toContain(title);
     expect((await ask('/search'))[0]).toContain('Usage: /search');
-    expect((await ask('/profile'))[0]).toBe(
-      'The profile needs 5 liked papers; you have 0. React 👍 on papers you like.',
-    );
-    expect((await ask('/trends'))[0]).toContain('not available yet');
+    expect((await ask('/profile'))[0]).toContain('No interest profile yet');
+    expect((await ask('/trends'))[0]).toContain('No trend report yet');
     expect((await ask('/benchmarks'))[0]).toContain('not available yet');
     expect((await ask('/leaderboard swebench'))[0]).toContain(
       'The swebench leaderboard is not available yet',

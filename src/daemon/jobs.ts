@@ -12,6 +12,7 @@ import { runTrendsJob } from '../insights/trends-job.ts';
 import { buildPipeline } from '../pipeline/build-pipeline.ts';
 import { STEP_NAMES } from '../pipeline/pipeline-step.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { retrainIfLabelsChanged } from '../rank/train-classifiers.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import type { LabelsStore } from '../store/labels-store.ts';
 import { createNotionMapStore } from '../store/notion-map-store.ts';
@@ -80,8 +81,15 @@ export function createFeedbackJob(deps: JobDeps): Job {
       const api = deps.offline
         ? undefined
         : notionApiFromConfig(deps.config, deps.env.secrets.NOTION_TOKEN, ctx.logger);
-      if (!api)
+      const retrain = (changes: number) =>
+        retrainIfLabelsChanged(
+          { stateDir: deps.stateDir, config: deps.config, logger: ctx.logger, now: () => deps.clock.now() },
+          changes,
+        );
+      if (!api) {
+        await retrain(queued);
         return { status: 'ok', detail: `${queued} queued chat label changes applied; Notion not configured` };
+      }
       const dataSourceId = await papersDataSourceId(api, createNotionMapStore(deps.stateDir), deps.config);
       const result = await pollFeedback({
         api,
@@ -91,6 +99,7 @@ export function createFeedbackJob(deps: JobDeps): Job {
         logger: ctx.logger,
         now: () => deps.clock.now(),
       });
+      await retrain(queued + result.newLabels);
       return {
         status: 'ok',
         detail: `${queued} queued chat label changes applied; Notion: ${result.pages} edited pages, ${result.newLabels} label changes`,

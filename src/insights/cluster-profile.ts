@@ -114,7 +114,7 @@ export interface ClusterDoc {
 }
 
 export interface ClusterSummary {
-  /** Indices of the member points, nearest to the centroid first. */
+  /** Indices of the member points, most central first. */
   members: number[];
   terms: string[];
   tags: string[];
@@ -141,25 +141,38 @@ function topTags(docs: readonly ClusterDoc[], limit: number): string[] {
     .map(([tag]) => tag);
 }
 
-/** One summary per cluster, largest cluster first; `docs[i]` describes point i. */
+/**
+ * Members ranked by cosine to their cluster's mean in the original space: the projection keeps
+ * what separates clusters, but a paper with little weight on the kept components can land anywhere,
+ * so the evidence papers are picked where the whole text counts.
+ */
+function rankMembers(points: Points, indices: readonly number[]): number[] {
+  const { dims, data } = points;
+  const mean = new Float32Array(dims);
+  for (const i of indices)
+    for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) + (data[i * dims + d] ?? 0);
+  const scored = indices.map((index) => ({ index, sim: dotRows(data, index, mean, 0, dims) }));
+  return scored.sort((a, b) => b.sim - a.sim || a.index - b.index).map((m) => m.index);
+}
+
+/** One summary per cluster, largest cluster first; `points` are the clustered (original) vectors, `docs[i]` describes point i. */
 export function describeClusters(
+  points: Points,
   clustering: Clustering,
   docs: readonly ClusterDoc[],
   options: DescribeOptions,
 ): ClusterSummary[] {
   const summaries: ClusterSummary[] = [];
-  const points = clustering.space;
   for (let c = 0; c < clustering.k; c++) {
-    const members: Array<{ index: number; sim: number }> = [];
+    const indices: number[] = [];
     clustering.assignments.forEach((a, index) => {
-      if (a === c)
-        members.push({ index, sim: dotRows(points.data, index, clustering.centroids, c, points.dims) });
+      if (a === c) indices.push(index);
     });
-    if (members.length === 0) continue;
-    members.sort((a, b) => b.sim - a.sim || a.index - b.index);
-    const memberDocs = members.flatMap((m) => docs[m.index] ?? []);
+    if (indices.length === 0) continue;
+    const members = rankMembers(points, indices);
+    const memberDocs = members.flatMap((m) => docs[m] ?? []);
     summaries.push({
-      members: members.map((m) => m.index),
+      members,
       terms: distinctiveTerms(
         memberDocs.map((d) => d.terms),
         options.corpusDf,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../rank/prng.ts';
-import { type Points, kmeans, normalizeRow } from './kmeans.ts';
+import { kmeans, normalizeRow, type Points } from './kmeans.ts';
 import { meanSilhouette, pairwiseDistances } from './silhouette.ts';
 
 /** Three tight groups around the first three axes of a 6-dimensional space. */
@@ -50,7 +50,9 @@ describe('meanSilhouette', () => {
   it('is highest at the true number of groups', () => {
     const { points } = threeGroups(20);
     const distances = pairwiseDistances(points);
-    const scores = [2, 3, 4, 5].map((k) => meanSilhouette(distances, kmeans(points, k, createRandom(3)).assignments, k));
+    const scores = [2, 3, 4, 5].map((k) =>
+      meanSilhouette(distances, kmeans(points, k, createRandom(3)).assignments, k),
+    );
     expect(scores.indexOf(Math.max(...scores))).toBe(1);
     expect(scores[1]).toBeGreaterThan(0.8);
   });
@@ -59,6 +61,12 @@ describe('meanSilhouette', () => {
     const { points } = threeGroups(2);
     const distances = pairwiseDistances(points);
     expect(meanSilhouette(distances, new Int32Array(points.count), 1)).toBe(0);
-    expect(meanSilhouette(distances, Int32Array.from({ length: points.count }, (_, i) => i), points.count)).toBe(0);
+    expect(
+      meanSilhouette(
+        distances,
+        Int32Array.from({ length: points.count }, (_, i) => i),
+        points.count,
+      ),
+    ).toBe(0);
   });
 });

@@ -50,11 +50,10 @@ export function fallbackName(cluster: Pick<ClusterForNaming, 'terms' | 'tags' | 
   const parts = cluster.terms.slice(0, 3);
   const tag = cluster.tags[0];
   if (tag !== undefined && !parts.some((p) => p.includes(tag) || tag.includes(p))) parts.push(tag);
-  const name = parts.length > 0 ? parts.join(' · ') : 'unnamed cluster';
-  const tagText = cluster.tags.length > 0 ? `; frequent tags: ${cluster.tags.join(', ')}` : '';
+  // No description: the terms and tags are shown beside the name already.
   return {
-    name,
-    description: `${cluster.size} liked papers. Distinctive terms: ${cluster.terms.join(', ') || 'none'}${tagText}.`,
+    name: parts.length > 0 ? parts.join(' · ') : 'unnamed cluster',
+    description: '',
     namedBy: 'terms',
   };
 }

@@ -4,7 +4,8 @@ import type { StoredProfile } from '../store/insights-store.ts';
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
 function interestSection(interest: StoredProfile['interests'][number]): string[] {
-  const lines = [`### ${interest.name}`, '', interest.description, ''];
+  const lines = [`### ${interest.name}`, ''];
+  if (interest.description !== '') lines.push(interest.description, '');
   const meta = [`${interest.size} liked papers`, `${interest.recentLikes} in the last 30 days`];
   if (interest.tags.length > 0) meta.push(`tags: ${interest.tags.join(', ')}`);
   lines.push(`_${meta.join(' · ')}_`, '', `Terms: ${interest.terms.join(', ') || '—'}`, '', 'Evidence:');

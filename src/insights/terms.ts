@@ -87,7 +87,10 @@ export function distinctiveTerms(
   }
   // On a tie the phrase wins over its words: it says more ("speculative decoding" over "decoding").
   scored.sort(
-    (a, b) => b.score - a.score || b.term.split(' ').length - a.term.split(' ').length || a.term.localeCompare(b.term),
+    (a, b) =>
+      b.score - a.score ||
+      b.term.split(' ').length - a.term.split(' ').length ||
+      a.term.localeCompare(b.term),
   );
   const chosen: ScoredTerm[] = [];
   for (const candidate of scored) {

@@ -14,6 +14,8 @@ import {
   type RunsStore,
   type StepRecord,
 } from '../store/runs-store.ts';
+import { isProcessAlive } from '../store/state-lock.ts';
+import { markInterruptedRuns } from './interrupted-runs.ts';
 import type { PipelineStep, StepContext } from './pipeline-step.ts';
 
 export interface PipelineDeps {
@@ -27,6 +29,8 @@ export interface PipelineDeps {
   /** What this run's LLM calls cost so far, for the manifest. */
   spentUsd?: () => Promise<number>;
   onProgress?: (step: string, done: number, total: number) => void;
+  /** Whether a process is alive, to settle the manifests of runs whose process died; default a pid check. */
+  isAlive?: (pid: number) => boolean;
 }
 
 export interface PipelineOptions {
@@ -55,6 +59,12 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
   const event = async (e: Omit<RunEvent, 'at'>): Promise<void> => {
     await deps.runs.appendEvents(runId, [{ at: deps.clock.now().toISOString(), ...e }]);
   };
+  const interrupted = await markInterruptedRuns(
+    { runs: deps.runs, clock: deps.clock, isAlive: deps.isAlive ?? isProcessAlive },
+    runId,
+  );
+  if (interrupted.length > 0)
+    deps.logger.warn({ runs: interrupted }, 'marked runs whose process died as failed (interrupted)');
   await deps.runs.write(manifest);
   await event({ type: 'run_start' });
 

@@ -23,7 +23,12 @@ export interface TrainDeps {
 
 export function preferenceSettings(config: RadarConfig): PreferenceSettings {
   const r = config.ranking;
-  return { l2: r.l2, pseudoNegativeRatio: r.pseudoNegativeRatio, pseudoNegativeWeight: r.pseudoNegativeWeight, seed: r.seed };
+  return {
+    l2: r.l2,
+    pseudoNegativeRatio: r.pseudoNegativeRatio,
+    pseudoNegativeWeight: r.pseudoNegativeWeight,
+    seed: r.seed,
+  };
 }
 
 /** Trains one model's classifier on the labels that have a vector, and stores it. */
@@ -77,4 +82,21 @@ export async function trainClassifiers(deps: TrainDeps): Promise<TrainOutcome[]>
     outcomes.push({ model, trained: enough, ...counts });
   }
   return outcomes;
+}
+
+/**
+ * Retrains when the poll brought label changes, or when a label is newer than a stored
+ * classifier (labels a chat bot wrote since the last training).
+ */
+export async function retrainIfLabelsChanged(deps: TrainDeps, changes: number): Promise<TrainOutcome[]> {
+  if (changes > 0) return trainClassifiers(deps);
+  const labels = await createLabelsStore(deps.stateDir).readAll();
+  const newest = labels.reduce((max, l) => (l.at > max ? l.at : max), '');
+  if (newest === '') return [];
+  const store = createClassifierStore(deps.stateDir);
+  for (const model of deps.config.embedding.active) {
+    const trainedAt = (await store.readClassifier(model))?.trainedAt ?? '';
+    if (Date.parse(newest) > (Date.parse(trainedAt) || 0)) return trainClassifiers(deps);
+  }
+  return [];
 }

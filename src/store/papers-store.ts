@@ -121,7 +121,7 @@ export function createPapersStore(stateDir: string): PapersStore {
     },
     async readAll(options) {
       const names = options?.shards ?? (await shards());
-      const parts = await mapConcurrent(names, 4, readShard);
+      const parts = await mapConcurrent(names, 1, readShard);
       return parts.flat();
     },
     async get(ids) {

@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ArxivFake, type FakePaper, loadSharedPapers, startArxivFake } from '../fakes/arxiv-fake.ts';
-import { type NotionFake, startNotionFake } from '../fakes/notion-fake.ts';
-import { type ChatRequest, type OpenAIFake, startOpenAIFake } from '../fakes/openai-fake.ts';
-import { type TelegramFake, startTelegramFake } from '../fakes/telegram-fake.ts';
-import { telegramPeople } from '../fakes/telegram/updates.ts';
 import { isSummaryRequest, summaryReply } from '../digest/setup.ts';
+import { type ArxivFake, type FakePaper, loadSharedPapers, startArxivFake } from '../fakes/arxiv-fake.ts';
+import { type NotionFake, type RateLimitOptions, startNotionFake } from '../fakes/notion-fake.ts';
+import { type ChatRequest, type OpenAIFake, startOpenAIFake } from '../fakes/openai-fake.ts';
+import { telegramPeople } from '../fakes/telegram/updates.ts';
+import { startTelegramFake, type TelegramFake } from '../fakes/telegram-fake.ts';
 
 export const TELEGRAM_TOKEN = '2084591315:AAE_fake-token-for-tests-0123456789';
 export const LLM_MODEL = 'gpt-4o-mini';
@@ -22,14 +22,24 @@ export interface PipelineFakes {
   close(): Promise<void>;
 }
 
-export async function startPipelineFakes(): Promise<PipelineFakes> {
+export interface PipelineFakesOptions {
+  /** Notion's rate limit, enforced with 429 + Retry-After (none by default). */
+  notionRateLimit?: RateLimitOptions;
+  /** Each LLM answer takes this long (ms); default at once. */
+  llmLatencyMs?: () => number;
+}
+
+export async function startPipelineFakes(options: PipelineFakesOptions = {}): Promise<PipelineFakes> {
   const arxiv = await startArxivFake({ links: 'self' });
   const openai = await startOpenAIFake();
-  const notion = await startNotionFake();
+  const notion = await startNotionFake(options.notionRateLimit ? { rateLimit: options.notionRateLimit } : {});
   const telegram = await startTelegramFake({ token: TELEGRAM_TOKEN, maxHoldMs: 200 });
-  openai.onChat((request: ChatRequest) =>
-    isSummaryRequest(request) ? summaryReply(request, ['language models', 'evaluation']) : {},
-  );
+  openai.onChat((request: ChatRequest) => {
+    const reply = isSummaryRequest(request)
+      ? summaryReply(request, ['language models', 'evaluation', 'benchmarks'])
+      : {};
+    return options.llmLatencyMs ? { ...reply, latencyMs: options.llmLatencyMs() } : reply;
+  });
   return {
     arxiv,
     openai,
@@ -63,26 +73,36 @@ export interface PipelineSetup {
   env: Record<string, string>;
 }
 
+export interface SetupOptions {
+  picksPerDay?: number;
+  pageSize?: number;
+  categories?: readonly string[];
+  exploreShare?: number;
+  notionRequestsPerSecond?: number;
+  /** The `embedding` section; default one 64-dimension hashing model. */
+  embedding?: { active: string[]; models: Record<string, unknown> };
+}
+
 /** Writes `radar.config.json` in `cwd` and returns the environment that points at the fakes. */
-export function pipelineSetup(
-  fakes: PipelineFakes,
-  cwd: string,
-  options: { picksPerDay?: number; pageSize?: number } = {},
-): PipelineSetup {
+export function pipelineSetup(fakes: PipelineFakes, cwd: string, options: SetupOptions = {}): PipelineSetup {
   const config = {
     arxiv: {
-      categories: ['cs.AI', 'cs.CL', 'cs.CV', 'cs.IT'],
+      categories: options.categories ?? ['cs.AI', 'cs.CL', 'cs.CV', 'cs.IT'],
       requestIntervalSeconds: 0,
       pageSize: options.pageSize ?? 100,
       firstRunDays: 3,
     },
-    embedding: { active: ['hashing-64'], models: { 'hashing-64': { backend: 'hashing', dims: 64 } } },
+    embedding: options.embedding ?? {
+      active: ['hashing-64'],
+      models: { 'hashing-64': { backend: 'hashing', dims: 64 } },
+    },
     llm: {
       providers: {
         default: {
           baseUrl: `${fakes.openai.url}/v1`,
           apiKeyEnv: 'OPENAI_API_KEY',
-          timeoutSeconds: 10,
+          timeoutSeconds: 30,
+          concurrency: 10,
           maxRetries: 1,
           models: {
             [LLM_MODEL]: {
@@ -95,8 +115,12 @@ export function pipelineSetup(
         },
       },
     },
-    ranking: { picksPerDay: options.picksPerDay ?? 4, minLabelsPerClass: 1, exploreShare: 0 },
-    notion: { requestsPerSecond: 10 },
+    ranking: {
+      picksPerDay: options.picksPerDay ?? 4,
+      minLabelsPerClass: 1,
+      exploreShare: options.exploreShare ?? 0,
+    },
+    notion: { requestsPerSecond: options.notionRequestsPerSecond ?? 10 },
     chat: {
       telegram: { chatIds: [telegramPeople.privateChat.id], userIds: [telegramPeople.user.id] },
     },
@@ -139,7 +163,11 @@ export function pagesPerPaper(fakes: PipelineFakes): Record<string, number> {
   return counts;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();

@@ -57,7 +57,8 @@ describe('clusters of the proxy user', () => {
       liked.ids.filter((_, i) => clustering.assignments[i] === c),
     );
     const majorities = members.map(majority);
-    const purity = majorities.reduce((sum, m, c) => sum + m.share * (members[c]?.length ?? 0), 0) / liked.ids.length;
+    const purity =
+      majorities.reduce((sum, m, c) => sum + m.share * (members[c]?.length ?? 0), 0) / liked.ids.length;
     // Measured: k = 6 (efficient inference splits into quantization / speculative decoding / KV cache), purity 0.86.
     expect(purity).toBeGreaterThan(0.75);
     const dominated = new Set(majorities.filter((m) => m.share > 0.5).map((m) => m.interest));
@@ -131,6 +132,18 @@ describe('radar profile on the proxy state', () => {
     expect(reused.reused).toBe(true);
     expect(reused.profile.interests[0]?.name).toBe('Interest number 0');
     expect(fake.chatRequests().length - before).toBe(1);
+  }, 60_000);
+
+  it('falls back to names from terms when the LLM call fails', async () => {
+    fake.onChat(() => ({ error: { status: 400, message: 'context length exceeded' } }));
+    const { client } = setUpLlm({ baseUrl: `${fake.url}/v1`, stateDir: tempDir(), maxRetries: 0 });
+    const run = await buildInterestProfile(
+      { stateDir, config, logger: silentLogger(), now: () => new Date('2026-06-30T12:00:00Z'), llm: client },
+      { rebuild: true },
+    );
+    expect(run.profile.naming).toMatchObject({ by: 'terms', model: null });
+    expect(run.profile.naming.error).toMatch(/^api: /);
+    expect(run.profile.interests.every((i) => i.namedBy === 'terms' && i.name.includes(' · '))).toBe(true);
   }, 60_000);
 
   it('/profile answers from the saved profile', async () => {

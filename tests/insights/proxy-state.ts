@@ -72,7 +72,15 @@ export function proxyLabels(rows: readonly FixtureRow[]): Label[] {
     if (label === undefined) return [];
     const next = new Date(`${row.published}T09:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    return [{ id: row.id, label: label.kind === 'like' ? 1 : -1, source: 'cli', user: 'proxy', at: next.toISOString() }];
+    return [
+      {
+        id: row.id,
+        label: label.kind === 'like' ? 1 : -1,
+        source: 'cli',
+        user: 'proxy',
+        at: next.toISOString(),
+      },
+    ];
   });
 }
 
@@ -94,6 +102,14 @@ export async function writeProxyState(stateDir: string, rows: readonly FixtureRo
   await createLabelsStore(stateDir).apply(proxyLabels(rows).map((label) => ({ kind: 'set', label })));
   const matrix = await embedFixture(rows);
   const store = createEmbeddingsStore(stateDir, MODEL);
-  await store.writeMeta({ model: MODEL, backend: 'hashing', dims: DIMS, normalize: true, createdAt: '2026-07-01T00:00:00Z' });
-  await store.upsert(matrix.ids.map((id, i) => ({ id, vector: matrix.data.slice(i * DIMS, (i + 1) * DIMS) })));
+  await store.writeMeta({
+    model: MODEL,
+    backend: 'hashing',
+    dims: DIMS,
+    normalize: true,
+    createdAt: '2026-07-01T00:00:00Z',
+  });
+  await store.upsert(
+    matrix.ids.map((id, i) => ({ id, vector: matrix.data.slice(i * DIMS, (i + 1) * DIMS) })),
+  );
 }

@@ -1,18 +1,12 @@
 /** `/trends`: the latest saved trend report, strongest trends first, with its page link. */
 import { trendsShortLines } from '../../insights/render-trends.ts';
-import { createTrendReportsStore } from '../../store/insights-store.ts';
-import type { Inline } from '../chat-adapter.ts';
+import { createTrendReportsStore, type StoredTrendReport } from '../../store/insights-store.ts';
+import type { ChatMessage, Inline } from '../chat-adapter.ts';
 import { bold, link, plainMessage, text } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
-export const trends: Command = async (deps) => {
-  const latest = await createTrendReportsStore(deps.stateDir).latest();
-  if (!latest) {
-    return plainMessage(
-      'No trend report yet: it is computed weekly by the daemon, or now by `radar trends`.',
-    );
-  }
-  const r = latest.value;
+/** The chat form of a report: what `/trends` answers and what a weekly push can send. */
+export function trendsMessage(r: StoredTrendReport): ChatMessage {
   const lines = trendsShortLines(r);
   const blocks: Inline[][] = [
     [bold(`Trends, week ending ${r.end}`)],
@@ -27,4 +21,11 @@ export const trends: Command = async (deps) => {
       : [text(`Full report: out/trends-${r.end}.md in the state directory.`)],
   );
   return { blocks };
+}
+
+export const trends: Command = async (deps) => {
+  const latest = await createTrendReportsStore(deps.stateDir).latest();
+  return latest
+    ? trendsMessage(latest.value)
+    : plainMessage('No trend report yet: it is computed weekly by the daemon, or now by `radar trends`.');
 };

@@ -1,6 +1,8 @@
 /** `radar profile [--rebuild]`: the interest profile of today (saved; `--rebuild` ignores today's saved one). */
+import { publishReportOnce } from '../../adapters/notion/publish-report.ts';
 import { createDigestLlm } from '../../digest/summarize-deps.ts';
 import { buildInterestProfile } from '../../insights/profile.ts';
+import { createProfilesStore } from '../../store/insights-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface ProfileFlags {
@@ -29,6 +31,19 @@ export async function runProfile(
     out('');
     const how = run.reused ? 'saved earlier today (radar profile --rebuild to recompute)' : 'saved';
     out(`profile ${how}: profiles/${run.profile.date}.json; markdown: ${run.markdownFile}`);
+    const published = await publishReportOnce(
+      { config, secrets: ctx.env.secrets, logger: ctx.logger },
+      createProfilesStore(ctx.stateDir),
+      {
+        day: run.profile.date,
+        value: run.profile,
+        title: `Interest profile — ${run.profile.date}`,
+        markdown: run.markdown,
+      },
+    );
+    out(
+      'url' in published ? `Notion page: ${published.url}` : `not published to Notion: ${published.skipped}`,
+    );
     if (run.profile.naming.error)
       out(`LLM naming failed (${run.profile.naming.error}); clusters named by their terms`);
     return 0;

@@ -1,6 +1,8 @@
 /** `radar trends [--window 7d] [--baseline 28d] [--end YYYY-MM-DD]`: growing tags and keyphrases of new papers. */
+import { publishReportOnce } from '../../adapters/notion/publish-report.ts';
 import { UsageError } from '../../core/errors.ts';
 import { runTrendsJob } from '../../insights/trends-job.ts';
+import { createTrendReportsStore } from '../../store/insights-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface TrendsFlags {
@@ -37,6 +39,19 @@ export async function runTrends(
     out(run.markdown.trimEnd());
     out('');
     out(`report saved: trends/${run.report.end}.json; markdown: ${run.markdownFile}`);
+    const published = await publishReportOnce(
+      { config: ctx.loaded.config, secrets: ctx.env.secrets, logger: ctx.logger },
+      createTrendReportsStore(ctx.stateDir),
+      {
+        day: run.report.end,
+        value: run.report,
+        title: `Trends — week to ${run.report.end}`,
+        markdown: run.markdown,
+      },
+    );
+    out(
+      'url' in published ? `Notion page: ${published.url}` : `not published to Notion: ${published.skipped}`,
+    );
     return 0;
   });
 }

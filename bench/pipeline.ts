@@ -1,0 +1,151 @@
+/**
+ * `npx tsx bench/pipeline.ts`: one daily run of the real `radar run --once --online` (a child
+ * process) against the fakes: 500 new papers on the arXiv fake, the OpenAI fake answering with
+ * 1.5–4 s of latency, the Notion fake enforcing 3 requests/s (429 + Retry-After beyond), the
+ * Telegram fake; the state already holds 100k papers with their vectors, index and 400 labels.
+ * Prints the total wall time, each step's time (from the run's manifest) and the run's peak RSS.
+ * Targets: under 10 minutes end to end, under 500 MB RSS.
+ * Env: RADAR_BENCH_PAPERS (state size, default 100000), RADAR_BENCH_NEW (new papers, default 500),
+ * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createRunsStore, type RunManifest } from '../src/store/runs-store.ts';
+import { type FakePaper, papersFromJsonl } from '../tests/fakes/arxiv-fake.ts';
+import { type PipelineFakes, pipelineSetup, startPipelineFakes } from '../tests/helpers/pipeline-fakes.ts';
+import { RADAR_BIN } from '../tests/helpers/run-cli.ts';
+import { SEED_MODEL, seededState } from './pipeline-seed.ts';
+import { ARXIV_DIR, arxivDataExists } from './store-data.ts';
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const SIZE = Number(process.env.RADAR_BENCH_PAPERS ?? 100_000);
+const NEW = Number(process.env.RADAR_BENCH_NEW ?? 500);
+const PICKS = 20;
+const TARGET_MS = 10 * 60_000;
+const TARGET_RSS_MB = 500;
+
+/** `count` real papers under new ids (`2611.1xxxx`, after the seeded months), published in the last day. */
+function newPapers(count: number): FakePaper[] {
+  const file = readdirSync(ARXIV_DIR)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()
+    .at(-1);
+  const lines = readFileSync(join(ARXIV_DIR, file ?? ''), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(-count);
+  const now = Date.now();
+  return papersFromJsonl(lines).map((paper, i) => {
+    const at = new Date(now - 60_000 - i * 150_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    return { ...paper, id: `2611.${String(10_000 + i)}`, published: at, updated: at };
+  });
+}
+
+const RssLine = z.object({ maxRssKb: z.number(), wallMs: z.number() });
+
+/** The CLI in a child process, with a preload that prints its peak RSS as it exits. */
+async function runChild(
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; rssMb: number; wallMs: number; stdout: string }> {
+  const hook = join(cwd, 'rss-hook.mjs');
+  const print =
+    'JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, wallMs: performance.now() - t0 })';
+  writeFileSync(
+    hook,
+    `const t0 = performance.now();\nprocess.on('exit', () => process.stderr.write('BENCH_RSS ' + ${print} + '\\n'));\n`,
+  );
+  const child = spawn(process.execPath, ['--import', hook, RADAR_BIN, 'run', '--once', '--online'], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, RADAR_LOG_LEVEL: 'warn', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+  });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const line = /BENCH_RSS (.+)/.exec(stderr)?.[1];
+  const parsed = RssLine.safeParse(line ? JSON.parse(line) : undefined);
+  if (!parsed.success) throw new Error(`the run printed no RSS line (exit ${code}): ${stderr.slice(-2000)}`);
+  const errors = stderr.split('\n').filter((l) => /"level":(50|60)/.test(l));
+  if (errors.length > 0) out(`errors logged by the run:\n${errors.slice(0, 5).join('\n')}`);
+  return { code, rssMb: parsed.data.maxRssKb / 1024, wallMs: parsed.data.wallMs, stdout };
+}
+
+function report(
+  manifest: RunManifest | undefined,
+  child: { code: number | null; rssMb: number; wallMs: number },
+  fakes: PipelineFakes,
+): void {
+  const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  out(`\nrun ${manifest?.runId}: ${manifest?.status} (exit ${child.code})`);
+  for (const step of manifest?.steps ?? [])
+    out(`  ${step.name.padEnd(10)} ${s(step.durationMs).padStart(8)}  ${step.note ?? ''}`);
+  const stats = fakes.notion.stats();
+  out(`  Notion fake: ${fakes.notion.requests.length} requests, stats ${JSON.stringify(stats)}`);
+  out(
+    `  LLM fake: ${fakes.openai.chatRequests().length} chat requests; Telegram fake: ${fakes.telegram.sentMessages().length} messages`,
+  );
+  out(
+    `\ntotal wall time ${s(child.wallMs)} (process start to exit; the manifest says ${s(manifest?.durationMs)})  target < ${s(TARGET_MS)}: ${child.wallMs < TARGET_MS ? 'met' : 'MISSED'}`,
+  );
+  out(
+    `peak RSS ${child.rssMb.toFixed(0)} MB  target < ${TARGET_RSS_MB} MB: ${child.rssMb < TARGET_RSS_MB ? 'met' : 'MISSED'}`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (!arxivDataExists()) throw new Error(`no arXiv data in ${ARXIV_DIR}`);
+  const cwd = mkdtempSync(join(tmpdir(), 'radar-bench-pipeline-'));
+  const fakes = await startPipelineFakes({
+    notionRateLimit: { perSecond: 3 },
+    llmLatencyMs: () => 1500 + Math.random() * 2500,
+  });
+  try {
+    const seed = await seededState(join(cwd, 'state'), SIZE, out);
+    if (seed)
+      out(
+        `seeded in ${((seed.papersMs + seed.embedMs + seed.indexMs) / 1000).toFixed(0)} s (${JSON.stringify(seed)})`,
+      );
+    const papers = newPapers(NEW);
+    fakes.arxiv.addPapers(papers);
+    for (const paper of papers) fakes.arxiv.generateFullText(paper.id);
+    const categories = [...new Set(papers.map((p) => p.primaryCategory))];
+    const setup = pipelineSetup(fakes, cwd, {
+      picksPerDay: PICKS,
+      pageSize: 200,
+      categories,
+      exploreShare: 0.2,
+      notionRequestsPerSecond: 3,
+      embedding: { active: [SEED_MODEL], models: { [SEED_MODEL]: { backend: 'hashing', dims: 384 } } },
+    });
+    const notionInit = spawn(
+      process.execPath,
+      [RADAR_BIN, 'notion', 'init', '--parent', fakes.notion.rootPageId],
+      {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', HOME: cwd, RADAR_LOG_LEVEL: 'warn', ...setup.env },
+        stdio: 'ignore',
+      },
+    );
+    await new Promise((resolve) => notionInit.on('close', resolve));
+    out(
+      `a daily run of ${NEW} new papers over ${SIZE} stored (${categories.length} categories, ${PICKS} picks)`,
+    );
+    const child = await runChild(cwd, setup.env);
+    const [manifest] = await createRunsStore(join(cwd, 'state')).list(1);
+    report(manifest, child, fakes);
+  } finally {
+    await fakes.close();
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+await main();
