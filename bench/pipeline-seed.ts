@@ -5,9 +5,10 @@
  * directory (it takes minutes) and copied for each bench run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { embedderFor } from '../src/app/app-deps.ts';
 import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
@@ -18,10 +19,10 @@ import { silentLogger } from '../src/log/logger.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore, type LabelChange } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
-import { benchPapers } from './store-data.ts';
+import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 export const SEED_MODEL = 'hashing-384';
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 export interface SeedTimes {
   papersMs: number;
@@ -44,11 +45,27 @@ function labelHistory(ids: readonly string[]): LabelChange[] {
   return changes;
 }
 
-async function buildSeed(stateDir: string, size: number): Promise<SeedTimes> {
+/** The last `count` lines of the dump (newest files last): the bench's new papers, kept out of the seed. */
+export function heldOutLines(count: number): string[] {
+  const files = readdirSync(ARXIV_DIR)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort();
+  const lines = files.flatMap((f) =>
+    readFileSync(join(ARXIV_DIR, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== ''),
+  );
+  return lines.slice(-count);
+}
+
+const IdLine = z.object({ id: z.string() });
+
+async function buildSeed(stateDir: string, size: number, heldOut: readonly string[]): Promise<SeedTimes> {
   const logger = silentLogger();
   const config = RadarConfig.parse({});
   const deps = { config, env: readEnv({}), stateDir, cwd: stateDir, logger, clock: systemClock };
-  const papers = await benchPapers(size);
+  const exclude = new Set(heldOut.map((line) => IdLine.parse(JSON.parse(line)).id));
+  const papers = await benchPapers(size, exclude);
   let start = performance.now();
   const store = createPapersStore(stateDir);
   await store.upsert(papers);
@@ -73,16 +90,20 @@ async function buildSeed(stateDir: string, size: number): Promise<SeedTimes> {
 export async function seededState(
   target: string,
   size: number,
+  heldOut: readonly string[],
   log: (line: string) => void,
 ): Promise<SeedTimes | undefined> {
-  const cache = join(tmpdir(), `radar-bench-pipeline-seed-v${SEED_VERSION}-${size}`);
+  const cache = join(
+    tmpdir(),
+    `radar-bench-pipeline-seed-v${SEED_VERSION}-${size}-without-${heldOut.length}`,
+  );
   const done = join(cache, '.seeded');
   let times: SeedTimes | undefined;
   if (!existsSync(done)) {
     log(`seeding ${size} papers + ${SEED_MODEL} vectors + index into ${cache} (once; cached for later runs)`);
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
-    times = await buildSeed(cache, size);
+    times = await buildSeed(cache, size, heldOut);
     writeFileSync(done, JSON.stringify(times));
   }
   // `cp -a` keeps nanosecond mtimes: the derived caches and the index, stamped with their

@@ -9,7 +9,7 @@
  * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { createRunsStore, type RunManifest } from '../src/store/runs-store.ts';
 import { type FakePaper, papersFromJsonl } from '../tests/fakes/arxiv-fake.ts';
 import { type PipelineFakes, pipelineSetup, startPipelineFakes } from '../tests/helpers/pipeline-fakes.ts';
 import { RADAR_BIN } from '../tests/helpers/run-cli.ts';
-import { SEED_MODEL, seededState } from './pipeline-seed.ts';
+import { heldOutLines, SEED_MODEL, seededState } from './pipeline-seed.ts';
 import { ARXIV_DIR, arxivDataExists } from './store-data.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -27,16 +27,8 @@ const PICKS = 20;
 const TARGET_MS = 10 * 60_000;
 const TARGET_RSS_MB = 500;
 
-/** `count` real papers under new ids (`2611.1xxxx`, after the seeded months), published in the last day. */
-function newPapers(count: number): FakePaper[] {
-  const file = readdirSync(ARXIV_DIR)
-    .filter((n) => n.endsWith('.jsonl'))
-    .sort()
-    .at(-1);
-  const lines = readFileSync(join(ARXIV_DIR, file ?? ''), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(-count);
+/** The held-out dump lines as papers under new ids (`2611.1xxxx`, after the seeded months), published in the last day. */
+function newPapers(lines: readonly string[]): FakePaper[] {
   const now = Date.now();
   return papersFromJsonl(lines).map((paper, i) => {
     const at = new Date(now - 60_000 - i * 150_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -109,12 +101,13 @@ async function main(): Promise<void> {
     llmLatencyMs: () => 1500 + Math.random() * 2500,
   });
   try {
-    const seed = await seededState(join(cwd, 'state'), SIZE, out);
+    const heldOut = heldOutLines(NEW);
+    const seed = await seededState(join(cwd, 'state'), SIZE, heldOut, out);
     if (seed)
       out(
         `seeded in ${((seed.papersMs + seed.embedMs + seed.indexMs) / 1000).toFixed(0)} s (${JSON.stringify(seed)})`,
       );
-    const papers = newPapers(NEW);
+    const papers = newPapers(heldOut);
     fakes.arxiv.addPapers(papers);
     for (const paper of papers) fakes.arxiv.generateFullText(paper.id);
     const categories = [...new Set(papers.map((p) => p.primaryCategory))];

@@ -70,8 +70,9 @@ function toPaper(record: ArxivRecord, years: number): Paper {
   });
 }
 
-export async function benchPapers(size: number): Promise<Paper[]> {
-  const records = await readRecords();
+/** `exclude`: ids of records kept out (e.g. held out as the "new" papers of a bench run). */
+export async function benchPapers(size: number, exclude?: ReadonlySet<string>): Promise<Paper[]> {
+  const records = (await readRecords()).filter((r) => !exclude?.has(r.id));
   if (records.length === 0) throw new Error(`no arXiv records in ${ARXIV_DIR}`);
   return Array.from({ length: size }, (_, i) => {
     const record = records[i % records.length];

@@ -32,6 +32,7 @@ function setUp(): { cwd: string; state: string } {
         timezone: 'Europe/Berlin',
         dailyPipeline: farAway,
         feedbackPoll: farAway,
+        benchmarks: farAway,
         weeklyTrends: farAway,
       },
     }),
@@ -124,7 +125,7 @@ describe('radar daemon (child process)', () => {
     expect(exit.code).toBe(0);
     expect(exit.ms).toBeLessThan(SHUTDOWN_BOUND_S * 1000);
     expect(daemon.stdout()).toContain(
-      'catch-up: feedbackPoll, dailyPipeline, weeklyTrends missed a scheduled run',
+      'catch-up: feedbackPoll, dailyPipeline, benchmarks, weeklyTrends missed a scheduled run',
     );
     expect(daemon.stdout()).toContain('radar daemon: SIGTERM, stopping');
     expect(daemon.stdout()).toContain('radar daemon: stopped');
@@ -184,6 +185,8 @@ describe('radar daemon (child process)', () => {
     expect(again.stdout).toMatch(
       /weeklyTrends \[0 0 1 1 \*\]: last .* ok \(\d+ rising trends over \d+ papers, week ending \d{4}-\d\d-\d\d\)/,
     );
+    // Offline, the benchmark collectors stay off the network.
+    expect(again.stdout).toMatch(/benchmarks \[0 0 1 1 \*\]: last .* ok \(skipped: offline\)/);
     expect(readdirSync(join(state, 'trends'))).toHaveLength(1);
     expect(runCli(['state', 'check', '--state', 'state'], { cwd }).status).toBe(0);
   }, 90_000);

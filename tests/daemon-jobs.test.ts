@@ -2,19 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
-import { createFeedbackJob, createPipelineJob } from '../src/daemon/jobs.ts';
+import { createBenchmarksJob, createFeedbackJob, createPipelineJob } from '../src/daemon/jobs.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
 import { createRunsStore } from '../src/store/runs-store.ts';
 import { samplePapers } from './chat/telegram-setup.ts';
+import { makeRepository, startGitHubFake } from './fakes/github-fake.ts';
+import { startHuggingFaceFake } from './fakes/huggingface-fake.ts';
 import { useTempDirs } from './helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
-function jobDeps(stateDir: string) {
+function jobDeps(stateDir: string, config: unknown = {}) {
   return {
-    config: RadarConfig.parse({}),
+    config: RadarConfig.parse(config),
     env: readEnv({}),
     stateDir,
     cwd: stateDir,
@@ -68,5 +70,54 @@ describe('daemon jobs', () => {
     expect(run?.options).toMatchObject({ offline: true, daemon: true });
     expect(new Set(run?.steps.map((s) => s.status))).toEqual(new Set(['skipped']));
     expect(outcome.detail).toBe(`cancelled, run ${run?.runId}`);
+  });
+
+  it('the benchmark job collects from the sources online, records its run, and stays off the network offline', async () => {
+    const stateDir = tempDir();
+    const alerts: string[] = [];
+    const alert = (kind: string) => void alerts.push(kind);
+    expect(await createBenchmarksJob(jobDeps(stateDir), alert).run(ctx())).toEqual({
+      status: 'ok',
+      detail: 'skipped: offline',
+    });
+    const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const hf = await startHuggingFaceFake({
+      datasets: [
+        {
+          id: 'acme/agent-benchmark',
+          downloads: 900,
+          likes: 3,
+          tags: ['benchmark'],
+          lastModified: recent,
+          description: 'A benchmark for agents.',
+        },
+      ],
+    });
+    const gh = await startGitHubFake({
+      repositories: [
+        makeRepository({
+          fullName: 'acme/agent-benchmark',
+          description: 'Agent benchmark',
+          stars: 120,
+          topics: ['benchmark'],
+          createdAt: recent,
+          pushedAt: recent,
+        }),
+      ],
+    });
+    try {
+      const config = { sources: { huggingface: { endpoint: hf.url }, github: { apiUrl: gh.url } } };
+      const outcome = await createBenchmarksJob({ ...jobDeps(stateDir, config), offline: false }, alert).run(
+        ctx(),
+      );
+      expect(outcome.status).toBe('ok');
+      const [run] = await createRunsStore(stateDir).list();
+      expect(run).toMatchObject({ kind: 'benchmarks', status: 'completed' });
+      expect(outcome.detail).toBe(`completed, run ${run?.runId}, 1 benchmarks`);
+      expect(alerts).toEqual([]);
+    } finally {
+      await hf.close();
+      await gh.close();
+    }
   });
 });

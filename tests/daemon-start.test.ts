@@ -35,7 +35,14 @@ function deps(
 ) {
   return {
     config: RadarConfig.parse(
-      extra.config ?? { schedule: { dailyPipeline: farAway, feedbackPoll: farAway, weeklyTrends: farAway } },
+      extra.config ?? {
+        schedule: {
+          dailyPipeline: farAway,
+          feedbackPoll: farAway,
+          benchmarks: farAway,
+          weeklyTrends: farAway,
+        },
+      },
     ),
     env: readEnv(extra.env ?? {}),
     stateDir,
@@ -83,6 +90,7 @@ describe('startDaemon', () => {
       deps(stateDir, {
         feedbackPoll: okJob('feedbackPoll', runs),
         dailyPipeline: okJob('dailyPipeline', runs),
+        benchmarks: okJob('benchmarks', runs),
         weeklyTrends: okJob('weeklyTrends', runs),
       }),
     );
@@ -90,7 +98,7 @@ describe('startDaemon', () => {
     expect(await createPendingLabelsStore(stateDir).readAll()).toEqual([]);
     await expect(acquireStateLock(stateDir, 'run --once')).rejects.toThrow(/already holds the state lock/);
     await daemon.idle();
-    expect(runs).toEqual(['feedbackPoll', 'dailyPipeline', 'weeklyTrends']);
+    expect(runs).toEqual(['feedbackPoll', 'dailyPipeline', 'benchmarks', 'weeklyTrends']);
     expect(await daemon.stop('test')).toBe('clean');
     expect(existsSync(join(stateDir, '.lock'))).toBe(false);
   });
@@ -116,6 +124,7 @@ describe('startDaemon', () => {
         {
           feedbackPoll: okJob('feedbackPoll', runs),
           dailyPipeline: stubborn,
+          benchmarks: okJob('benchmarks', runs),
           weeklyTrends: okJob('weeklyTrends', runs),
         },
         { shutdownTimeoutMs: 300 },
@@ -128,7 +137,7 @@ describe('startDaemon', () => {
     expect(took).toBeGreaterThanOrEqual(290);
     expect(took).toBeLessThan(2_000);
     expect(aborted).toBe(true);
-    expect(runs).toEqual(['feedbackPoll']); // the queued trends run was dropped
+    expect(runs).toEqual(['feedbackPoll']); // the queued runs were dropped
     expect(existsSync(join(stateDir, '.lock'))).toBe(false);
   });
 
@@ -142,6 +151,7 @@ describe('startDaemon', () => {
         {
           feedbackPoll: okJob('feedbackPoll', runs),
           dailyPipeline: okJob('dailyPipeline', runs),
+          benchmarks: okJob('benchmarks', runs),
           weeklyTrends: okJob('weeklyTrends', runs),
         },
         {
@@ -152,6 +162,7 @@ describe('startDaemon', () => {
               timezone: 'Europe/Berlin',
               dailyPipeline: '0 8 * * *',
               feedbackPoll: farAway,
+              benchmarks: farAway,
               weeklyTrends: farAway,
             },
             chat: { telegram: { apiRoot: fake.url, chatIds: [CHAT], userIds: [USER] } },

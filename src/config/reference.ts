@@ -58,21 +58,34 @@ function walk(schema: JsonSchema, key: string, rows: Row[]): void {
   const values = schema.additionalProperties;
   if (typeof values === 'object' && (values.properties || values.oneOf || values.anyOf)) {
     if (schema.default !== undefined || schema.description)
-      rows.push({ key, type: 'map', defaultValue: shortDefault(schema.default), description: schema.description ?? '' });
+      rows.push({
+        key,
+        type: 'map',
+        defaultValue: shortDefault(schema.default),
+        description: schema.description ?? '',
+      });
     walk(values, `${key}.<name>`, rows);
     return;
   }
-  rows.push({ key, type: typeOf(schema), defaultValue: shortDefault(schema.default), description: schema.description ?? '' });
+  rows.push({
+    key,
+    type: typeOf(schema),
+    defaultValue: shortDefault(schema.default),
+    description: schema.description ?? '',
+  });
 }
 
 export function configReference(): string {
   const schema = z.toJSONSchema(RadarConfig, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const rows: Row[] = [];
   walk(schema, '', rows);
-  const escape = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     '| setting | type | default | what it is |',
     '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| \`${r.key}\` | ${r.type} | ${r.defaultValue ? `\`${escape(r.defaultValue)}\`` : ''} | ${escape(r.description)} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.key}\` | ${r.type} | ${r.defaultValue ? `\`${cell(r.defaultValue)}\`` : ''} | ${cell(r.description)} |`,
+    ),
   ].join('\n');
 }

@@ -85,7 +85,11 @@ export const EmbeddingModelConfig = z.discriminatedUnion('backend', [
 ]);
 
 export const EmbeddingConfig = z.strictObject({
-  active: z.array(z.string().min(1)).min(1).default(['hashing-384']).describe('models that embed and rank; the first leads the digest'),
+  active: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(['hashing-384'])
+    .describe('models that embed and rank; the first leads the digest'),
   models: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'model names are lowercase, digits, . _ -'),
@@ -108,7 +112,12 @@ export const LlmProviderConfig = z.strictObject({
   apiKeyEnv: envName.describe('environment variable holding the API key'),
   concurrency: z.int().min(1).max(100).default(10).describe('calls in flight at once'),
   timeoutSeconds: z.number().min(1).default(120).describe('per request'),
-  maxRetries: z.int().min(0).max(10).default(4).describe('retries on 429 (Retry-After honoured), 5xx and timeouts'),
+  maxRetries: z
+    .int()
+    .min(0)
+    .max(10)
+    .default(4)
+    .describe('retries on 429 (Retry-After honoured), 5xx and timeouts'),
   models: z.record(z.string().min(1), LlmModelConfig).default({}),
 });
 
@@ -150,10 +159,18 @@ export const RankingConfig = z.strictObject({
     ]),
   picksPerDay: z.int().min(1).max(200).default(10).describe('papers in the daily digest'),
   exploreShare: z.number().min(0).max(1).default(0.2).describe('share of picks drawn from uncertain papers'),
-  pseudoNegativeRatio: z.number().min(0).default(5).describe('unlabeled papers sampled as negatives, per positive'),
+  pseudoNegativeRatio: z
+    .number()
+    .min(0)
+    .default(5)
+    .describe('unlabeled papers sampled as negatives, per positive'),
   pseudoNegativeWeight: z.number().min(0).max(1).default(0.2).describe('their sample weight'),
   l2: z.number().min(0).default(1).describe('L2 regularization of the classifier'),
-  minLabelsPerClass: z.int().min(1).default(5).describe('below this many 👍 or 👎: cold start from seedInterests'),
+  minLabelsPerClass: z
+    .int()
+    .min(1)
+    .default(5)
+    .describe('below this many 👍 or 👎: cold start from seedInterests'),
   dedupThreshold: z
     .number()
     .min(0)

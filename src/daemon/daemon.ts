@@ -16,9 +16,11 @@ import { jobRules } from './job-names.ts';
 import { createJobRunner, type Job } from './job-runner.ts';
 import {
   applyPendingLabels,
+  createBenchmarksJob,
   createFeedbackJob,
   createPipelineJob,
   createTrendsJob,
+  type JobAlert,
   type JobDeps,
 } from './jobs.ts';
 import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.ts';
@@ -75,10 +77,11 @@ async function startBots(deps: DaemonDeps, labels: JobDeps['labels']): Promise<B
   }
 }
 
-function scheduledJobs(deps: DaemonDeps, jobDeps: JobDeps): ScheduledJob[] {
+function scheduledJobs(deps: DaemonDeps, jobDeps: JobDeps, alert: JobAlert): ScheduledJob[] {
   const built: Record<string, () => Job> = {
     feedbackPoll: () => createFeedbackJob(jobDeps),
     dailyPipeline: () => createPipelineJob(jobDeps),
+    benchmarks: () => createBenchmarksJob(jobDeps, alert),
     weeklyTrends: () => createTrendsJob(jobDeps),
   };
   return jobRules(deps.config).map(({ name, rule }) => ({
@@ -118,15 +121,17 @@ export async function startDaemon(deps: DaemonDeps): Promise<Daemon> {
   const logger = deps.logger.child({ module: 'daemon' });
   const { lock, labels, bots } = await open(deps, logger);
   const kv = createKvStore(deps.stateDir);
-  const alert = bots
-    ? (kind: string, component: string, error: unknown) => void bots.alerter.alert({ kind, component, error })
-    : undefined;
-  const runner = createJobRunner({ kv, clock: deps.clock, logger, ...(alert ? { alert } : {}) });
+  // Alerts go to the bots' chats (storm-suppressed there) and always to the log.
+  const alert: JobAlert = (kind, component, error) => {
+    logger.warn({ kind, component, error: errorMessage(error) }, 'alert');
+    if (bots) void bots.alerter.alert({ kind, component, error });
+  };
+  const runner = createJobRunner({ kv, clock: deps.clock, logger, alert });
   let scheduler: Scheduler | undefined;
   let caughtUp: string[];
   try {
     scheduler = createScheduler({
-      jobs: scheduledJobs(deps, { ...deps, labels }),
+      jobs: scheduledJobs(deps, { ...deps, labels }, alert),
       runner,
       kv,
       clock: deps.clock,

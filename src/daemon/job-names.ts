@@ -6,7 +6,7 @@ import type { RadarConfig } from '../config/schema.ts';
 import type { Rule } from './schedule.ts';
 
 /** In the order their catch-up runs are queued: new labels first, then the pipeline that ranks with them. */
-export const DAEMON_JOBS = ['feedbackPoll', 'dailyPipeline', 'weeklyTrends'] as const;
+export const DAEMON_JOBS = ['feedbackPoll', 'dailyPipeline', 'benchmarks', 'weeklyTrends'] as const;
 export type DaemonJobName = (typeof DAEMON_JOBS)[number];
 
 export function jobRules(config: RadarConfig): Array<{ name: DaemonJobName; rule: Rule }> {

@@ -1,24 +1,34 @@
 /**
  * The daemon's jobs, built from the app's dependencies: the daily pipeline and the feedback poll
  * (Notion Feedback when a token is set, plus the label changes `radar bot` queued while the daemon
- * held the lock), and the weekly trend report.
+ * held the lock, then retraining when labels changed), the benchmark collection and the weekly
+ * trend report.
  */
-
 import { pollFeedback } from '../adapters/notion/feedback-poll.ts';
 import { notionApiFromConfig, papersDataSourceId } from '../adapters/notion/notion-setup.ts';
+import { publishReportOnce } from '../adapters/notion/publish-report.ts';
 import type { AppDeps } from '../app/app-deps.ts';
+import { runBenchmarksJob } from '../benchmarks/benchmarks-job.ts';
+import { chatTargets } from '../chat/bot-runner.ts';
+import { buildChatAdapters } from '../chat/build-adapters.ts';
+import type { ChatMessage } from '../chat/chat-adapter.ts';
+import { trendsMessage } from '../chat/commands/trends.ts';
+import { errorMessage } from '../core/errors.ts';
 import { localDay } from '../core/local-day.ts';
 import { runTrendsJob } from '../insights/trends-job.ts';
 import { buildPipeline } from '../pipeline/build-pipeline.ts';
 import { STEP_NAMES } from '../pipeline/pipeline-step.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { retrainIfLabelsChanged } from '../rank/train-classifiers.ts';
+import { createTrendReportsStore } from '../store/insights-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import type { LabelsStore } from '../store/labels-store.ts';
 import { createNotionMapStore } from '../store/notion-map-store.ts';
 import { createPendingLabelsStore } from '../store/pending-labels-store.ts';
 import { createRunsStore, newRunId } from '../store/runs-store.ts';
 import type { Job, JobOutcome } from './job-runner.ts';
+
+export type JobAlert = (kind: string, component: string, error: unknown) => void;
 
 export interface JobDeps extends AppDeps {
   offline: boolean;
@@ -108,20 +118,79 @@ export function createFeedbackJob(deps: JobDeps): Job {
   };
 }
 
+/** Sends one message to every configured chat; a chat that fails is logged and skipped. */
+async function sendToChats(deps: JobDeps, message: ChatMessage): Promise<number> {
+  const adapters = buildChatAdapters(deps);
+  let sent = 0;
+  try {
+    for (const target of chatTargets(deps.config, adapters)) {
+      const adapter = adapters.find((a) => a.platform === target.platform);
+      try {
+        sent += (await adapter?.sendMessage(target.chatId, message))?.length ?? 0;
+      } catch (error) {
+        deps.logger.warn({ platform: target.platform, error: errorMessage(error) }, 'chat message failed');
+      }
+    }
+  } finally {
+    await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+  }
+  return sent;
+}
+
 export function createTrendsJob(deps: JobDeps): Job {
   return {
     name: 'weeklyTrends',
     async run(ctx): Promise<JobOutcome> {
       const now = deps.clock.now();
       const end = localDay(now, deps.config.schedule.timezone);
-      const { report } = await runTrendsJob(
+      const { report, markdown } = await runTrendsJob(
         { stateDir: deps.stateDir, logger: ctx.logger, now: () => now },
         { end },
       );
+      if (deps.offline) {
+        return {
+          status: 'ok',
+          detail: `${report.trends.length} rising trends, week ending ${end} (offline: not sent)`,
+        };
+      }
+      // The weekly report goes to Notion (once) and to every configured chat.
+      const page = await publishReportOnce(
+        { config: deps.config, secrets: deps.env.secrets, logger: ctx.logger },
+        createTrendReportsStore(deps.stateDir),
+        { day: end, value: report, title: `Trends — week to ${end}`, markdown },
+      );
+      const sent = await sendToChats(deps, trendsMessage(report));
       return {
         status: 'ok',
-        detail: `${report.trends.length} rising trends over ${report.windowItems} papers, week ending ${end}`,
+        detail: `${report.trends.length} rising trends over ${report.windowItems} papers, week ending ${end}; ${
+          'url' in page ? `Notion ${page.url}` : `not on Notion (${page.skipped})`
+        }; ${sent} chat messages`,
       };
+    },
+  };
+}
+
+/** Offline (no keys, or --offline) the daemon stays off the network: the collectors are not run. */
+export function createBenchmarksJob(deps: JobDeps, alert: JobAlert): Job {
+  return {
+    name: 'benchmarks',
+    async run(ctx): Promise<JobOutcome> {
+      if (deps.offline) return { status: 'ok', detail: 'skipped: offline' };
+      const run = await runBenchmarksJob({
+        config: deps.config,
+        env: deps.env,
+        stateDir: deps.stateDir,
+        logger: ctx.logger,
+        alert,
+        now: () => deps.clock.now(),
+        signal: ctx.signal,
+      });
+      const failed = run.result.sources.filter((s) => !s.ok).map((s) => `${s.name}: ${s.error ?? 'failed'}`);
+      const detail = `${run.status}, run ${run.runId}, ${run.result.merged.benchmarks} benchmarks`;
+      if (ctx.signal.aborted) return { status: 'cancelled', detail };
+      return run.status === 'completed'
+        ? { status: 'ok', detail }
+        : { status: 'failed', detail, error: failed.join('; ') };
     },
   };
 }

@@ -42,7 +42,8 @@ export async function loadBundledSample(file = BUNDLED_SAMPLE): Promise<Paper[]>
   const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
   return lines.map((line, i) => {
     const parsed = SampleRow.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new StateFileError(file, `line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success)
+      throw new StateFileError(file, `line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     return sampleRowToPaper(parsed.data);
   });
 }

@@ -4,82 +4,19 @@
  * prints the best recent benchmarks; `report` writes (and sends) the weekly trend report.
  */
 import { join } from 'node:path';
-import { createGitHubReposSource } from '../../adapters/github/github-repos-source.ts';
-import { createHfDatasetsSource } from '../../adapters/huggingface/hf-datasets-source.ts';
-import { createBenchmarksPublisher } from '../../adapters/notion/benchmarks-publisher.ts';
-import { BENCHMARKS_DATABASE } from '../../adapters/notion/benchmarks-schema.ts';
-import { ensureDatabase } from '../../adapters/notion/init-migrate.ts';
-import { notionApiFromConfig } from '../../adapters/notion/notion-setup.ts';
-import { createArxivBenchmarkSource } from '../../benchmarks/arxiv-benchmark-source.ts';
-import type { BenchmarkSource } from '../../benchmarks/benchmark-source.ts';
-import {
-  type AlertFn,
-  type CollectBenchmarksResult,
-  collectBenchmarks,
-} from '../../benchmarks/collect-benchmarks.ts';
-import { benchmarkRunSteps } from '../../benchmarks/run-steps.ts';
-import type { MergedBenchmark } from '../../benchmarks/schemas.ts';
+import { runBenchmarksJob } from '../../benchmarks/benchmarks-job.ts';
+import type { AlertFn, CollectBenchmarksResult } from '../../benchmarks/collect-benchmarks.ts';
 import { benchmarkLine, recentBest } from '../../benchmarks/select.ts';
 import { buildWeeklyReport } from '../../benchmarks/weekly-report.ts';
 import { plainMessage } from '../../chat/message-format.ts';
 import { systemClock } from '../../core/clock.ts';
 import { errorMessage, UsageError } from '../../core/errors.ts';
-import { createHashingEmbedder } from '../../embed/backends/hashing.ts';
-import { createHttpClient } from '../../http/http-client.ts';
-import { createLedger } from '../../llm/ledger.ts';
-import { createLlmClient, type LlmClient } from '../../llm/llm-client.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
-import { createLedgerStore } from '../../store/ledger-store.ts';
-import { createNotionMapStore } from '../../store/notion-map-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
 import { statePaths } from '../../store/paths.ts';
-import { createRunsStore, newRunId } from '../../store/runs-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 type Out = (line: string) => void;
-
-function buildSources(ctx: CommandContext, llm: LlmClient, now: Date): BenchmarkSource[] {
-  const { config } = ctx.loaded;
-  const { huggingface: hf, github: gh } = config.sources;
-  const logger = ctx.logger;
-  // A gentle pace for the Hub (cards are one request each); GitHub's search limit is the source's own.
-  const http = createHttpClient({
-    logger: logger.child({ module: 'http' }),
-    hostLimits: { [new URL(hf.endpoint).host]: { ratePerSecond: 5, burst: 5 } },
-  });
-  const since = new Date(now.getTime() - config.benchmarks.lookbackDays * 86_400_000);
-  const maxPages = config.benchmarks.maxPagesPerQuery;
-  return [
-    createHfDatasetsSource(
-      { http, logger },
-      {
-        endpoint: hf.endpoint,
-        token: ctx.env.secrets.HF_TOKEN,
-        keywords: hf.keywords,
-        taskCategories: hf.taskCategories,
-        minDownloads: hf.minDownloads,
-        since,
-        maxPages,
-      },
-    ),
-    createGitHubReposSource(
-      { http, logger },
-      {
-        apiUrl: gh.apiUrl,
-        token: ctx.env.secrets.GITHUB_TOKEN,
-        keywords: gh.keywords,
-        topics: gh.topics,
-        minStars: gh.minStars,
-        since,
-        maxPages,
-        maxWaitMs: config.benchmarks.maxRateLimitWaitSeconds * 1000,
-        searchPerMinute: ctx.env.secrets.GITHUB_TOKEN ? 30 : 10,
-      },
-    ),
-    createArxivBenchmarkSource({ papers: createPapersStore(ctx.stateDir), llm, logger }, { since }),
-  ];
-}
 
 /** The chat adapters and targets; imported on use, so `list` does not load the chat SDKs. */
 async function chat(ctx: CommandContext) {
@@ -111,32 +48,6 @@ async function buildAlert(ctx: CommandContext): Promise<AlertFn> {
   };
 }
 
-async function publishToNotion(
-  ctx: CommandContext,
-  merged: readonly MergedBenchmark[],
-  out: Out,
-): Promise<void> {
-  const { config } = ctx.loaded;
-  const api = notionApiFromConfig(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
-  if (!api) return;
-  const mapStore = createNotionMapStore(ctx.stateDir);
-  try {
-    const { dataSourceId } = await ensureDatabase({ api, mapStore }, BENCHMARKS_DATABASE, {
-      parentPageId: config.notion.parentPageId,
-      databaseId: config.notion.benchmarksDatabaseId,
-    });
-    const result = await createBenchmarksPublisher(
-      { api, mapStore, logger: ctx.logger },
-      { dataSourceId },
-    ).publish(merged);
-    out(
-      `notion: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed.length} failed`,
-    );
-  } catch (error) {
-    out(`notion: not published (${errorMessage(error)})`);
-  }
-}
-
 export function formatCollect(result: CollectBenchmarksResult): string[] {
   const lines = result.sources.map((s) =>
     s.ok
@@ -162,55 +73,18 @@ export function formatCollect(result: CollectBenchmarksResult): string[] {
 }
 
 export async function runBenchmarksCollect(ctx: CommandContext, out: Out): Promise<number> {
-  const { config } = ctx.loaded;
-  const startedAt = new Date();
-  const runId = newRunId(startedAt, 'benchmarks');
-  const ledger = createLedger(
-    { store: createLedgerStore(ctx.stateDir) },
-    { timezone: config.schedule.timezone },
-  );
-  const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger }, { runId });
   return withStateLock(ctx, 'benchmarks collect', async () => {
-    const result = await collectBenchmarks(
-      {
-        sources: buildSources(ctx, llm, startedAt),
-        store: createBenchmarksStore(ctx.stateDir),
-        llm,
-        embed: (texts) => {
-          const embedder = createHashingEmbedder({ dims: 384 });
-          embedder.fit(texts);
-          return embedder.embed(texts);
-        },
-        alert: await buildAlert(ctx),
-        now: () => new Date(),
-        logger: ctx.logger.child({ module: 'benchmarks' }),
-      },
-      {
-        ttlDays: config.benchmarks.scoreTtlDays,
-        interests: config.ranking.seedInterests,
-        mergeThreshold: config.benchmarks.mergeThreshold,
-        failuresBeforeAlert: config.alerts.sourceFailuresBeforeAlert,
-        minLlmSuccessRate: config.alerts.minLlmSuccessRate,
-      },
-    );
-    for (const line of formatCollect(result)) out(line);
-    await publishToNotion(ctx, await createBenchmarksStore(ctx.stateDir).readMerged(), out);
-    const finishedAt = new Date();
-    const failed = result.sources.filter((s) => !s.ok).length;
-    await createRunsStore(ctx.stateDir).write({
-      runId,
-      kind: 'benchmarks',
-      status: failed === 0 ? 'completed' : failed === result.sources.length ? 'failed' : 'partial',
-      options: { command: 'benchmarks collect', lookbackDays: config.benchmarks.lookbackDays },
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-      steps: benchmarkRunSteps(result),
-      costUsd: 0,
-      outputs: { merged: join(statePaths(ctx.stateDir).benchmarksDir, 'merged.jsonl') },
+    const run = await runBenchmarksJob({
+      config: ctx.loaded.config,
+      env: ctx.env,
+      stateDir: ctx.stateDir,
+      logger: ctx.logger,
+      alert: await buildAlert(ctx),
     });
-    out(`run ${runId}`);
-    return failed === result.sources.length ? 1 : 0;
+    for (const line of formatCollect(run.result)) out(line);
+    if (run.notion) out(run.notion);
+    out(`run ${run.runId}`);
+    return run.status === 'failed' ? 1 : 0;
   });
 }
 

@@ -50,7 +50,7 @@ export function registerRunCommands(program: Command): void {
   program
     .command('daemon')
     .description(
-      'run the scheduled jobs (daily pipeline, feedback poll) and the chat bots until SIGINT/SIGTERM',
+      'run the scheduled jobs (feedback poll, daily pipeline, benchmarks, weekly trends) and the chat bots until SIGINT/SIGTERM',
     )
     .option('--offline', 'run the pipeline offline (default with no keys)')
     .option('--online', 'use the real services even with no keys set')
