@@ -9,7 +9,7 @@
  * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -36,13 +36,40 @@ function newPapers(lines: readonly string[]): FakePaper[] {
   });
 }
 
+interface RssSample {
+  at: number;
+  mb: number;
+}
+
+interface ChildResult {
+  code: number | null;
+  rssMb: number;
+  wallMs: number;
+  stdout: string;
+  /** The child's RSS every 100 ms (from /proc), to tell which step peaks. */
+  samples: RssSample[];
+}
+
+function readFileIfExists(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The highest sampled RSS while a step ran. */
+function stepPeak(samples: readonly RssSample[], step: RunManifest['steps'][number]): string {
+  const from = Date.parse(step.startedAt ?? '');
+  const to = Date.parse(step.finishedAt ?? '');
+  const inStep = samples.filter((x) => x.at >= from && x.at <= to).map((x) => x.mb);
+  return inStep.length === 0 ? '' : `peak ${Math.max(...inStep).toFixed(0)} MB`;
+}
+
 const RssLine = z.object({ maxRssKb: z.number(), wallMs: z.number() });
 
 /** The CLI in a child process, with a preload that prints its peak RSS as it exits. */
-async function runChild(
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; rssMb: number; wallMs: number; stdout: string }> {
+async function runChild(cwd: string, env: Record<string, string>): Promise<ChildResult> {
   const hook = join(cwd, 'rss-hook.mjs');
   const print =
     'JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, wallMs: performance.now() - t0 })';
@@ -62,24 +89,29 @@ async function runChild(
   child.stderr.setEncoding('utf8').on('data', (c: string) => {
     stderr += c;
   });
+  const samples: RssSample[] = [];
+  const sampler = setInterval(() => {
+    const status = child.pid === undefined ? '' : readFileIfExists(`/proc/${child.pid}/status`);
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    if (kb) samples.push({ at: Date.now(), mb: Number(kb) / 1024 });
+  }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
   const line = /BENCH_RSS (.+)/.exec(stderr)?.[1];
   const parsed = RssLine.safeParse(line ? JSON.parse(line) : undefined);
   if (!parsed.success) throw new Error(`the run printed no RSS line (exit ${code}): ${stderr.slice(-2000)}`);
   const errors = stderr.split('\n').filter((l) => /"level":(50|60)/.test(l));
   if (errors.length > 0) out(`errors logged by the run:\n${errors.slice(0, 5).join('\n')}`);
-  return { code, rssMb: parsed.data.maxRssKb / 1024, wallMs: parsed.data.wallMs, stdout };
+  return { code, rssMb: parsed.data.maxRssKb / 1024, wallMs: parsed.data.wallMs, stdout, samples };
 }
 
-function report(
-  manifest: RunManifest | undefined,
-  child: { code: number | null; rssMb: number; wallMs: number },
-  fakes: PipelineFakes,
-): void {
+function report(manifest: RunManifest | undefined, child: ChildResult, fakes: PipelineFakes): void {
   const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
   out(`\nrun ${manifest?.runId}: ${manifest?.status} (exit ${child.code})`);
   for (const step of manifest?.steps ?? [])
-    out(`  ${step.name.padEnd(10)} ${s(step.durationMs).padStart(8)}  ${step.note ?? ''}`);
+    out(
+      `  ${step.name.padEnd(10)} ${s(step.durationMs).padStart(8)}  ${stepPeak(child.samples, step).padEnd(13)}  ${step.note ?? ''}`,
+    );
   const stats = fakes.notion.stats();
   out(`  Notion fake: ${fakes.notion.requests.length} requests, stats ${JSON.stringify(stats)}`);
   out(

@@ -36,7 +36,11 @@ describe('radar notion / publish / feedback CLI', () => {
     const init = await runCliAsync(['notion', 'init', '--parent', fake.rootPageId], { cwd, env });
     expect(init.stderr).toBe('');
     expect(init.stdout).toContain('Papers: created database');
+    expect(init.stdout).toContain('Benchmarks: created database');
     expect(init.status).toBe(0);
+    const firstMigrate = await runCliAsync(['notion', 'migrate'], { cwd, env });
+    expect(firstMigrate.stdout).toMatch(/Papers: found database[\s\S]*schema up to date/);
+    expect(firstMigrate.stdout).toContain('Benchmarks: found database');
 
     const publish = await runCliAsync(['publish'], { cwd, env });
     expect(publish.stdout).toContain('published 2 of 2 papers to notion');

@@ -34,7 +34,11 @@ export interface EmbedProgress {
 }
 
 export interface EmbedPapersDeps {
-  readPapers: () => Promise<Paper[]>;
+  /**
+   * The papers; with `exclude`, it may leave those ids out (the ones that already have a vector),
+   * so a daily run over a large store does not hold every paper in memory.
+   */
+  readPapers: (exclude?: ReadonlySet<string>) => Promise<Paper[]>;
   store: VectorStore;
   logger: Logger;
   now?: () => number;
@@ -100,13 +104,11 @@ function metaFor(
   } satisfies EmbeddingModelMeta;
 }
 
-/** Loads or fits the corpus state; true when every stored vector must be embedded again. */
-async function prepare(
-  embedder: Embedder,
-  deps: EmbedPapersDeps,
-  papers: Paper[],
-  options: EmbedPapersOptions,
-) {
+/**
+ * Loads or fits the corpus state and reads the papers: all of them on a first run, a fit or a
+ * full re-embed, else only those without a vector. Undefined when there is no paper at all.
+ */
+async function prepare(embedder: Embedder, deps: EmbedPapersDeps, options: EmbedPapersOptions) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const meta = await store.readMeta();
@@ -117,9 +119,12 @@ async function prepare(
   const mustFit = fit !== undefined && (options.refit === true || !(await fit.load()));
   // Fitting anew while vectors exist changes the space they live in: re-embed them all.
   if (mustFit && stored.size > 0) full = true;
+  const onlyMissing = !(full || mustFit || !meta);
+  const papers = onlyMissing ? await deps.readPapers(stored) : await deps.readPapers();
+  if (papers.length === 0 && !onlyMissing) return undefined;
   if (full || !meta) await store.writeMeta(metaFor(embedder, meta, full, now()));
   if (mustFit) await fit.fit(papers.map((p) => paperText(p, embedder.maxInputTokens)));
-  return { meta: await store.readMeta(), stored, full };
+  return { meta: await store.readMeta(), stored, full, papers, onlyMissing };
 }
 
 export async function embedPapers(
@@ -129,13 +134,12 @@ export async function embedPapers(
 ): Promise<EmbedPapersResult> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const papers = await deps.readPapers();
   const result = { model: embedder.id, embedded: 0, alreadyHad: 0, fullReembed: false, seconds: 0 };
-  if (papers.length === 0) return result;
-
-  const { meta, stored, full } = await prepare(embedder, deps, papers, options);
+  const prepared = await prepare(embedder, deps, options);
+  if (!prepared) return result;
+  const { meta, stored, full, papers, onlyMissing } = prepared;
   const todo = full ? papers : papers.filter((p) => !stored.has(p.id));
-  result.alreadyHad = papers.length - todo.length;
+  result.alreadyHad = onlyMissing ? stored.size : papers.length - todo.length;
   result.fullReembed = full;
   deps.logger.info({ model: embedder.id, todo: todo.length, full }, 'embedding papers');
 

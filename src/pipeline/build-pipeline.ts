@@ -178,7 +178,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
         models,
         embedderFor: (model) => embedderFor(deps, model),
         depsFor: (model) => ({
-          readPapers: () => papers.readAll(),
+          readPapers: (exclude) => papers.readAll(exclude ? { exclude } : {}),
           store: createEmbeddingsStore(stateDir, model),
           logger,
         }),

@@ -20,7 +20,8 @@ export interface UpsertCounts {
 export interface PapersStore {
   upsert(papers: readonly Paper[]): Promise<UpsertCounts>;
   readShard(yymm: string): Promise<Paper[]>;
-  readAll(options?: { shards?: readonly string[] }): Promise<Paper[]>;
+  /** `exclude`: ids left out as each shard is read, so memory holds only what is kept. */
+  readAll(options?: { shards?: readonly string[]; exclude?: ReadonlySet<string> }): Promise<Paper[]>;
   shards(): Promise<string[]>;
   get(ids: readonly string[]): Promise<Map<string, Paper>>;
 }
@@ -121,7 +122,11 @@ export function createPapersStore(stateDir: string): PapersStore {
     },
     async readAll(options) {
       const names = options?.shards ?? (await shards());
-      const parts = await mapConcurrent(names, 1, readShard);
+      const exclude = options?.exclude;
+      const parts = await mapConcurrent(names, 1, async (name) => {
+        const rows = await readShard(name);
+        return exclude ? rows.filter((p) => !exclude.has(p.id)) : rows;
+      });
       return parts.flat();
     },
     async get(ids) {

@@ -190,4 +190,26 @@ describe('embedPapers', () => {
     expect(result).toMatchObject({ embedded: 0, alreadyHad: 0 });
     await expect(readFile(idfFilePath(stateDir, 'hashing-64'))).rejects.toThrow();
   });
+
+  it('after the first run reads only the papers without a vector (the ids it has are excluded)', async () => {
+    await run(hashing(), all.slice(0, 45));
+    const asked: Array<ReadonlySet<string> | undefined> = [];
+    const papers = createPapersStore(stateDir);
+    await papers.upsert(all);
+    const result = await embedPapers(
+      hashing(),
+      {
+        readPapers: async (exclude) => {
+          asked.push(exclude);
+          return papers.readAll(exclude ? { exclude } : {});
+        },
+        store: createEmbeddingsStore(stateDir, 'hashing-64'),
+        logger,
+      },
+      {},
+    );
+    expect(result).toMatchObject({ embedded: 5, alreadyHad: 45 });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.size).toBe(45);
+  });
 });

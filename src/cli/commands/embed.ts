@@ -57,7 +57,7 @@ export async function runEmbed(
       });
       const progress = await createProgress(ctx.logger, 'papers');
       const deps = {
-        readPapers: () => papers.readAll(),
+        readPapers: (exclude?: ReadonlySet<string>) => papers.readAll(exclude ? { exclude } : {}),
         store: createEmbeddingsStore(ctx.stateDir, name),
         logger: ctx.logger,
       };

@@ -1,5 +1,6 @@
 /** `radar notion init --parent <page-id>` and `radar notion migrate`: create or bring up to date the radar's Notion databases. */
 import { extractPageId } from '@notionhq/client';
+import { BENCHMARKS_DATABASE } from '../../adapters/notion/benchmarks-schema.ts';
 import { ensureDatabase, type MigrateResult } from '../../adapters/notion/init-migrate.ts';
 import { requireNotionApi } from '../../adapters/notion/notion-setup.ts';
 import { PAPERS_DATABASE } from '../../adapters/notion/schema.ts';
@@ -32,14 +33,20 @@ async function run(
   const { config } = ctx.loaded;
   const api = requireNotionApi(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
   const mapStore = createNotionMapStore(ctx.stateDir);
-  const result = await withStateLock(ctx, 'notion', () =>
-    ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
-      parentPageId: parent,
-      databaseId: config.notion.papersDatabaseId,
-    }),
-  );
-  for (const line of formatMigrate(result)) out(line);
-  return result.conflicts.length > 0 ? 1 : 0;
+  // Papers first: the other databases may relate to it. Each one is created once, then migrated.
+  const databases = [
+    { spec: PAPERS_DATABASE, databaseId: config.notion.papersDatabaseId },
+    { spec: BENCHMARKS_DATABASE, databaseId: config.notion.benchmarksDatabaseId },
+  ];
+  const results = await withStateLock(ctx, 'notion', async () => {
+    const done: MigrateResult[] = [];
+    for (const { spec, databaseId } of databases) {
+      done.push(await ensureDatabase({ api, mapStore }, spec, { parentPageId: parent, databaseId }));
+    }
+    return done;
+  });
+  for (const result of results) for (const line of formatMigrate(result)) out(line);
+  return results.some((r) => r.conflicts.length > 0) ? 1 : 0;
 }
 
 export function runNotionInit(

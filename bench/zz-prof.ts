@@ -1,0 +1,14 @@
+import { createPapersStore } from '../src/store/papers-store.ts';
+import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
+const dir = '/tmp/prof/state';
+const mb = () => Math.round(process.memoryUsage().rss / 1048576);
+let t = performance.now();
+const lap = (what: string) => { console.log(what, Math.round(performance.now() - t), 'ms', mb(), 'MB rss', Math.round(process.resourceUsage().maxRSS/1024), 'max'); t = performance.now(); };
+const papers = await createPapersStore(dir).readAll();
+lap(`papers readAll ${papers.length}`);
+const again = await createPapersStore(dir).readAll();
+lap(`papers readAll again ${again.length}`);
+const ids = await createEmbeddingsStore(dir, 'hashing-384').ids();
+lap(`embeddings ids ${ids.size}`);
+const m = await createEmbeddingsStore(dir, 'hashing-384').load();
+lap(`embeddings load ${m.ids.length}`);
