@@ -183,7 +183,7 @@ describe('radar daemon (child process)', () => {
     // The pipeline completed after its catch-up: the next start would not run it again.
     expect(again.stdout).toMatch(/dailyPipeline \[0 0 1 1 \*\]: last .* ok \(completed/);
     expect(again.stdout).toMatch(
-      /weeklyTrends \[0 0 1 1 \*\]: last .* ok \(\d+ rising trends over \d+ papers, week ending \d{4}-\d\d-\d\d\)/,
+      /weeklyTrends \[0 0 1 1 \*\]: last .* ok \(\d+ rising trends over \d+ papers, week ending \d{4}-\d\d-\d\d \(offline: not sent\)\)/,
     );
     // Offline, the benchmark collectors stay off the network.
     expect(again.stdout).toMatch(/benchmarks \[0 0 1 1 \*\]: last .* ok \(skipped: offline\)/);

@@ -87,7 +87,8 @@ describe('radar run --once, killed and run again', () => {
     expect(f.notion.pages().filter((p) => p.text['arXiv ID'])).toHaveLength(0);
 
     // 2. Between Notion's pages.create and recording the page id: Notion made the page, the run never knew.
-    expect(await runKilledAt(setup, { server: f.notion, at: isPost('/v1/pages'), handled: true })).toBe('SIGKILL');
+    const firstCreate = { server: f.notion, at: isPost('/v1/pages'), handled: true };
+    expect(await runKilledAt(setup, firstCreate)).toBe('SIGKILL');
     const created = Object.keys(pagesPerPaper(f));
     expect(created).toHaveLength(1);
     const map = await createNotionMapStore(state).load();
@@ -97,7 +98,9 @@ describe('radar run --once, killed and run again', () => {
     // 3. During notify: killed when the second paper message is sent (header, paper 1 delivered).
     let sends = 0;
     const secondPaperMessage = (req: RecordedRequest) => req.path.endsWith('/sendMessage') && ++sends === 3;
-    expect(await runKilledAt(setup, { server: f.telegram, at: secondPaperMessage, handled: false })).toBe('SIGKILL');
+    expect(await runKilledAt(setup, { server: f.telegram, at: secondPaperMessage, handled: false })).toBe(
+      'SIGKILL',
+    );
     expect(f.telegram.sentMessages()).toHaveLength(2);
 
     // 4. Without faults: the run completes what the killed ones left.

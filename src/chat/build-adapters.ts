@@ -1,13 +1,10 @@
 /**
  * The composition root of the chat adapters: which platforms are configured (a token in the
- * environment) and how each adapter is built.
+ * environment) and how each adapter is built. Each platform's SDK is imported only when that
+ * platform is configured: the three SDKs together weigh well over 100 MB of memory.
  */
-import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
 import { feishuSetupFromConfig } from '../adapters/feishu/feishu-options.ts';
-import { createFeishuWebhookAdapter } from '../adapters/feishu/feishu-webhook.ts';
-import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import { slackOptionsFromConfig } from '../adapters/slack/slack-options.ts';
-import { createTelegramAdapter } from '../adapters/telegram/telegram-adapter.ts';
 import type { RadarEnv } from '../config/env.ts';
 import type { RadarConfig } from '../config/schema.ts';
 import type { Clock } from '../core/clock.ts';
@@ -23,7 +20,7 @@ export interface AdapterBuildDeps {
   clock: Clock;
 }
 
-export function buildTelegramAdapter(deps: AdapterBuildDeps): ChatAdapter | undefined {
+export async function buildTelegramAdapter(deps: AdapterBuildDeps): Promise<ChatAdapter | undefined> {
   const token = deps.env.secrets.TELEGRAM_BOT_TOKEN;
   if (!token) return undefined;
   const config = deps.config.chat.telegram;
@@ -31,6 +28,7 @@ export function buildTelegramAdapter(deps: AdapterBuildDeps): ChatAdapter | unde
   if (config.mode === 'webhook' && !secret) {
     throw new ConfigError('chat.telegram.mode is webhook: set TELEGRAM_WEBHOOK_SECRET');
   }
+  const { createTelegramAdapter } = await import('../adapters/telegram/telegram-adapter.ts');
   return createTelegramAdapter({
     token,
     apiRoot: config.apiRoot,
@@ -42,26 +40,34 @@ export function buildTelegramAdapter(deps: AdapterBuildDeps): ChatAdapter | unde
   });
 }
 
-export function buildSlackAdapter(deps: AdapterBuildDeps): ChatAdapter | undefined {
+export async function buildSlackAdapter(deps: AdapterBuildDeps): Promise<ChatAdapter | undefined> {
   const options = slackOptionsFromConfig(deps.config.chat.slack, deps.env.secrets);
-  return options && createSlackAdapter({ logger: deps.logger, clock: deps.clock }, options);
+  if (!options) return undefined;
+  const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
+  return createSlackAdapter({ logger: deps.logger, clock: deps.clock }, options);
 }
 
-export function buildFeishuAdapter(deps: AdapterBuildDeps): ChatAdapter | undefined {
+export async function buildFeishuAdapter(deps: AdapterBuildDeps): Promise<ChatAdapter | undefined> {
   const setup = feishuSetupFromConfig(deps.config.chat.feishu, deps.env.secrets);
   if (!setup) return undefined;
-  return setup.kind === 'app'
-    ? createFeishuAdapter({ logger: deps.logger, clock: deps.clock }, setup.options)
-    : createFeishuWebhookAdapter(
-        { http: createHttpClient({ logger: deps.logger }), clock: deps.clock, logger: deps.logger },
-        setup.options,
-      );
+  if (setup.kind === 'app') {
+    const { createFeishuAdapter } = await import('../adapters/feishu/feishu-adapter.ts');
+    return createFeishuAdapter({ logger: deps.logger, clock: deps.clock }, setup.options);
+  }
+  const { createFeishuWebhookAdapter } = await import('../adapters/feishu/feishu-webhook.ts');
+  return createFeishuWebhookAdapter(
+    { http: createHttpClient({ logger: deps.logger }), clock: deps.clock, logger: deps.logger },
+    setup.options,
+  );
 }
 
-export function buildChatAdapters(deps: AdapterBuildDeps): ChatAdapter[] {
-  return [buildTelegramAdapter(deps), buildSlackAdapter(deps), buildFeishuAdapter(deps)].filter(
-    (a): a is ChatAdapter => a !== undefined,
-  );
+export async function buildChatAdapters(deps: AdapterBuildDeps): Promise<ChatAdapter[]> {
+  const adapters = await Promise.all([
+    buildTelegramAdapter(deps),
+    buildSlackAdapter(deps),
+    buildFeishuAdapter(deps),
+  ]);
+  return adapters.filter((a): a is ChatAdapter => a !== undefined);
 }
 
 /** Secret values that alerts must never show. */

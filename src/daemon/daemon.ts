@@ -46,7 +46,7 @@ export interface Daemon {
 
 async function startBots(deps: DaemonDeps, labels: JobDeps['labels']): Promise<BotRunner | undefined> {
   if (deps.offline) return undefined;
-  const adapters = buildChatAdapters({
+  const adapters = await buildChatAdapters({
     config: deps.config,
     env: deps.env,
     logger: deps.logger,

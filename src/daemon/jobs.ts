@@ -120,7 +120,7 @@ export function createFeedbackJob(deps: JobDeps): Job {
 
 /** Sends one message to every configured chat; a chat that fails is logged and skipped. */
 async function sendToChats(deps: JobDeps, message: ChatMessage): Promise<number> {
-  const adapters = buildChatAdapters(deps);
+  const adapters = await buildChatAdapters(deps);
   let sent = 0;
   try {
     for (const target of chatTargets(deps.config, adapters)) {
@@ -150,7 +150,7 @@ export function createTrendsJob(deps: JobDeps): Job {
       if (deps.offline) {
         return {
           status: 'ok',
-          detail: `${report.trends.length} rising trends, week ending ${end} (offline: not sent)`,
+          detail: `${report.trends.length} rising trends over ${report.windowItems} papers, week ending ${end} (offline: not sent)`,
         };
       }
       // The weekly report goes to Notion (once) and to every configured chat.

@@ -125,7 +125,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     models,
     related: (ids) => loadRelated(stateDir, ids),
   };
-  const chat = options.offline ? [] : buildChatAdapters({ ...deps });
+  const chat = options.offline ? [] : await buildChatAdapters({ ...deps });
   const alerter = createAlerter({
     adapters: chat,
     targets: chatTargets(config, chat),

@@ -12,7 +12,7 @@ import { createLabelsStore } from '../store/labels-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
 import type { Label } from '../store/schemas.ts';
-import { type CandidateRows, candidateRows, inWindow, windowShards } from './candidates.ts';
+import { type CandidateRows, candidateRows, windowFilter } from './candidates.ts';
 import { coldStartScores, type EmbedTexts } from './cold-start.ts';
 import { type Evaluation, evaluatePreference } from './evaluate.ts';
 import { scoreRows } from './preference-model.ts';
@@ -70,15 +70,13 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
     deps.logger.warn({ file }, 'dropped a torn last line'),
   );
   const all = await picks.readAll();
-  const windowEnd = options.windowEnd ?? date;
-  const windowDays = options.windowDays ?? 3;
-  const papers = createPapersStore(deps.stateDir);
-  // Only the shards that can hold the window's papers: not 100k papers to keep a few hundred.
-  const shards = windowShards(windowEnd, windowDays, await papers.shards());
   const inputs: DayInputs = {
     date,
     labels: await createLabelsStore(deps.stateDir).readAll(),
-    windowPapers: inWindow(await papers.readAll({ shards }), windowEnd, windowDays),
+    // Filtered as each shard is read: the window's few hundred papers, never all 100k at once.
+    windowPapers: await createPapersStore(deps.stateDir).readAll({
+      where: windowFilter(options.windowEnd ?? date, options.windowDays ?? 3),
+    }),
     shown: new Set(all.map((p) => p.id)),
     recorded: all.filter((p) => p.date === date),
   };

@@ -17,11 +17,20 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+export interface ReadAllOptions {
+  shards?: readonly string[];
+  exclude?: ReadonlySet<string>;
+  where?: (paper: Paper) => boolean;
+}
+
 export interface PapersStore {
   upsert(papers: readonly Paper[]): Promise<UpsertCounts>;
   readShard(yymm: string): Promise<Paper[]>;
-  /** `exclude`: ids left out as each shard is read, so memory holds only what is kept. */
-  readAll(options?: { shards?: readonly string[]; exclude?: ReadonlySet<string> }): Promise<Paper[]>;
+  /**
+   * `exclude` (ids) and `where` leave papers out as each shard is read, so memory holds only
+   * what is kept, not every paper at once.
+   */
+  readAll(options?: ReadAllOptions): Promise<Paper[]>;
   shards(): Promise<string[]>;
   get(ids: readonly string[]): Promise<Map<string, Paper>>;
 }
@@ -123,9 +132,11 @@ export function createPapersStore(stateDir: string): PapersStore {
     async readAll(options) {
       const names = options?.shards ?? (await shards());
       const exclude = options?.exclude;
+      const where = options?.where;
       const parts = await mapConcurrent(names, 1, async (name) => {
         const rows = await readShard(name);
-        return exclude ? rows.filter((p) => !exclude.has(p.id)) : rows;
+        if (!exclude && !where) return rows;
+        return rows.filter((p) => !exclude?.has(p.id) && (where?.(p) ?? true));
       });
       return parts.flat();
     },

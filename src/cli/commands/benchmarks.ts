@@ -22,7 +22,7 @@ type Out = (line: string) => void;
 async function chat(ctx: CommandContext) {
   const { buildChatAdapters, secretValues } = await import('../../chat/build-adapters.ts');
   const { chatTargets } = await import('../../chat/bot-runner.ts');
-  const adapters = buildChatAdapters({
+  const adapters = await buildChatAdapters({
     config: ctx.loaded.config,
     env: ctx.env,
     logger: ctx.logger,

@@ -29,7 +29,7 @@ export async function runBot(
   until: () => Promise<string> = untilSignal,
 ): Promise<number> {
   const config = ctx.loaded.config;
-  const adapters = buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
+  const adapters = await buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
   if (adapters.length === 0) {
     out('No chat bot is configured: set TELEGRAM_BOT_TOKEN (see `radar doctor`).');
     return 1;

@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.ts';
 
 export async function runNotifyTest(ctx: CommandContext, out: (line: string) => void): Promise<number> {
   const config = ctx.loaded.config;
-  const adapters = buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
+  const adapters = await buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
   const targets = chatTargets(config, adapters);
   if (targets.length === 0) {
     out('No chat is configured: set a bot token and chat ids (see `radar doctor`).');
