@@ -8,7 +8,6 @@ import { createNotionPublisher } from '../adapters/notion/notion-publisher.ts';
 import { notionApiFromConfig, papersDataSourceId } from '../adapters/notion/notion-setup.ts';
 import { PAPERS_DATABASE } from '../adapters/notion/schema.ts';
 import { type AppDeps, embedderFor } from '../app/app-deps.ts';
-import { benchmarksDigestMessage } from '../benchmarks/digest-section.ts';
 import { createAlerter } from '../chat/alerts.ts';
 import { chatTargets } from '../chat/bot-runner.ts';
 import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
@@ -20,7 +19,6 @@ import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { Publisher } from '../publish/publisher.ts';
-import { createBenchmarksStore } from '../store/benchmarks-store.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
@@ -30,6 +28,7 @@ import { createPapersStore } from '../store/papers-store.ts';
 import { statePaths } from '../store/paths.ts';
 import { createPicksStore } from '../store/picks-store.ts';
 import { createSummariesStore } from '../store/summaries-store.ts';
+import { sendBenchmarkSection } from './benchmark-section.ts';
 import type { DayItemsDeps } from './day-items.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
 import { createCollectStep } from './steps/collect-step.ts';
@@ -38,29 +37,6 @@ import { createNotifyStep } from './steps/notify-step.ts';
 import { createPublishStep } from './steps/publish-step.ts';
 import { createRankStep } from './steps/rank-step.ts';
 import { createSummarizeStep } from './steps/summarize-step.ts';
-
-/** New high-scoring benchmarks after the papers, once per day (a cursor guards re-runs). */
-async function sendBenchmarkSection(
-  deps: AppDeps & { chat: readonly ChatAdapter[] },
-  day: string,
-): Promise<number> {
-  const kv = createKvStore(deps.stateDir);
-  const key = 'notify.benchmarks.lastDay';
-  if ((await kv.get(key)) === day) return 0;
-  const merged = await createBenchmarksStore(deps.stateDir).readMerged();
-  const message = benchmarksDigestMessage(merged, deps.clock.now(), {
-    minScore: deps.config.benchmarks.digestMinScore,
-  });
-  let sent = 0;
-  if (message) {
-    for (const target of chatTargets(deps.config, deps.chat)) {
-      const adapter = deps.chat.find((a) => a.platform === target.platform);
-      sent += (await adapter?.sendMessage(target.chatId, message))?.length ?? 0;
-    }
-  }
-  await kv.set({ [key]: day });
-  return sent;
-}
 
 /**
  * The Notion publisher of a run, built on first use (a Notion failure fails the publish step,
