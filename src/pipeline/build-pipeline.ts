@@ -11,7 +11,6 @@ import { type AppDeps, embedderFor } from '../app/app-deps.ts';
 import { createAlerter } from '../chat/alerts.ts';
 import { chatTargets } from '../chat/bot-runner.ts';
 import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
-import type { ChatAdapter } from '../chat/chat-adapter.ts';
 import { sendDigest } from '../chat/digest-sender.ts';
 import { summarizeAndRelate } from '../digest/digest-job.ts';
 import { createDigestLlm } from '../digest/summarize-deps.ts';
