@@ -10,18 +10,7 @@ import { buildChatAdapters, secretValues } from '../../chat/build-adapters.ts';
 import { createLockedLabelSink } from '../../chat/locked-label-sink.ts';
 import { systemClock } from '../../core/clock.ts';
 import type { CommandContext } from '../context.ts';
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const done = (signal: string): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve(signal);
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-}
+import { untilSignal } from '../until-signal.ts';
 
 export async function runBot(
   ctx: CommandContext,

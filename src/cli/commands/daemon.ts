@@ -6,27 +6,15 @@ import { systemClock } from '../../core/clock.ts';
 import { UsageError } from '../../core/errors.ts';
 import { startDaemon } from '../../daemon/daemon.ts';
 import { healthLines } from '../../daemon/health-report.ts';
+import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
+import { untilSignal } from '../until-signal.ts';
 import { isOffline } from './run.ts';
 
 export interface DaemonFlags {
   offline?: boolean;
   online?: boolean;
   shutdownTimeout?: string;
-}
-
-type Out = (line: string) => void;
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const done = (signal: string): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve(signal);
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
 }
 
 function parseTimeout(raw: string | undefined): number {
