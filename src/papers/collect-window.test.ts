@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.ts';
+import { addDays } from '../core/local-day.ts';
 import {
-  addDays,
   type CollectCounts,
   computeWindow,
   dayOf,

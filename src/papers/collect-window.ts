@@ -3,9 +3,9 @@
  * words the command prints. Days are UTC, as arXiv's submittedDate is.
  */
 import { UsageError } from '../core/errors.ts';
+import { addDays } from '../core/local-day.ts';
 import type { DateWindow } from './paper-source.ts';
 
-const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written `YYYY-MM-DD`. */
@@ -18,10 +18,6 @@ export function isDay(text: string): boolean {
 
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 }
 
 export interface WindowInput {
