@@ -6,10 +6,11 @@
  * returned to Feishu as the callback's answer. Reactions made by apps (the bot itself) are ignored.
  */
 import { z } from 'zod';
-import type { ChatEvent, ChatEventHandler, ChatMessage } from '../../chat/chat-adapter.ts';
+import type { ChatEventHandler, ChatMessage } from '../../chat/chat-adapter.ts';
 import type { Logger } from '../../log/logger.ts';
 import { parseCommandText } from '../shared/command-text.ts';
 import { parseFeedbackValue } from '../shared/feedback-value.ts';
+import { guardedHandler } from '../shared/guarded-handler.ts';
 import { feishuEmoji } from './emoji-types.ts';
 import { FEEDBACK_KEY } from './render-card.ts';
 
@@ -76,16 +77,7 @@ function commandText(
 }
 
 export function feishuEventHandles(wiring: FeishuEventWiring): Record<string, Handle> {
-  const run = async (event: ChatEvent): Promise<void> => {
-    try {
-      await wiring.handler(event);
-    } catch (error) {
-      wiring.logger.error(
-        { error: error instanceof Error ? error.message : String(error), kind: event.kind },
-        'feishu event handler failed',
-      );
-    }
-  };
+  const run = guardedHandler(wiring.handler, wiring.logger, 'feishu');
   const ignored = (what: string, error: z.ZodError): undefined => {
     wiring.logger.warn({ issues: error.issues.length }, `feishu ${what} event ignored: unexpected shape`);
     return undefined;

@@ -6,10 +6,11 @@
  * runs once); in direct messages, where Slack sends no app_mention, the message itself counts.
  */
 import type { App } from '@slack/bolt';
-import type { ChatEvent, ChatEventHandler, ChatMessage } from '../../chat/chat-adapter.ts';
+import type { ChatEventHandler, ChatMessage } from '../../chat/chat-adapter.ts';
 import type { Logger } from '../../log/logger.ts';
 import { parseCommandText } from '../shared/command-text.ts';
 import { parseFeedbackValue } from '../shared/feedback-value.ts';
+import { guardedHandler } from '../shared/guarded-handler.ts';
 import { slackEmoji } from './emoji-names.ts';
 import { FEEDBACK_ACTION_DOWN, FEEDBACK_ACTION_UP } from './render-blocks.ts';
 
@@ -27,16 +28,7 @@ const mentionPattern = (botUserId: string | undefined): RegExp =>
   botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /<@[A-Z0-9]+(\|[^>]*)?>/g;
 
 export function wireSlackEvents(app: App, wiring: SlackEventWiring): void {
-  const run = async (event: ChatEvent): Promise<void> => {
-    try {
-      await wiring.handler(event);
-    } catch (error) {
-      wiring.logger.error(
-        { error: error instanceof Error ? error.message : String(error), kind: event.kind },
-        'slack event handler failed',
-      );
-    }
-  };
+  const run = guardedHandler(wiring.handler, wiring.logger, 'slack');
 
   const command = (
     text: string,
