@@ -80,9 +80,9 @@ export function parseBeirQrels(file: string, text: string): Qrels {
     if (qid === undefined || docid === undefined || score === undefined || !Number.isFinite(grade)) {
       throw new StateFileError(file, `line ${index + 1}: expected "query-id<TAB>corpus-id<TAB>score"`);
     }
-    let judged = qrels.get(qid);
-    if (!judged) qrels.set(qid, (judged = new Map()));
+    const judged = qrels.get(qid) ?? new Map<string, number>();
     judged.set(docid, grade);
+    qrels.set(qid, judged);
   });
   return qrels;
 }
