@@ -3,10 +3,11 @@
  * context (env, config, state dir, logger) lazily and sets the exit code the command returns.
  */
 import { Command } from 'commander';
+import { redactText } from '../log/redact.ts';
 import type { CommandContext, GlobalOptions } from './context.ts';
 
 export type Out = (line: string) => void;
-export const out: Out = (line) => process.stdout.write(`${line}\n`);
+export const out: Out = (line) => process.stdout.write(`${redactText(line)}\n`);
 
 async function context(command: Command): Promise<CommandContext> {
   const { createContext } = await import('./context.ts');

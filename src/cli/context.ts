@@ -8,6 +8,7 @@ import { config as loadDotenv } from 'dotenv';
 import { type RadarEnv, readEnv } from '../config/env.ts';
 import { type LoadedConfig, loadConfig } from '../config/load.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
+import { registerSecrets } from '../log/redact.ts';
 import { acquireStateLock } from '../store/state-lock.ts';
 
 export interface GlobalOptions {
@@ -27,11 +28,21 @@ export function createContext(options: GlobalOptions, cwd = process.cwd()): Comm
   const dotenvPath = resolve(cwd, '.env');
   if (existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
   const env = readEnv(process.env);
+  registerSecrets(Object.values(env.secrets));
   const loaded = loadConfig({ file: options.config, env, cwd });
+  registerSecrets(providerKeys(loaded, env));
   const stateDir = resolve(cwd, options.state ?? env.stateDir ?? 'state');
   // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
   const level = env.raw.RADAR_LOG_LEVEL?.trim() || (process.stderr.isTTY ? 'warn' : 'info');
   return { env, loaded, stateDir, logger: createLogger({ level }), cwd };
+}
+
+/** The values of the API key variables that the config names (a provider may use any name). */
+function providerKeys(loaded: LoadedConfig, env: RadarEnv): (string | undefined)[] {
+  const names = Object.values(loaded.config.llm.providers).map((provider) => provider.apiKeyEnv);
+  for (const model of Object.values(loaded.config.embedding.models))
+    if ('apiKeyEnv' in model) names.push(model.apiKeyEnv);
+  return names.map((name) => env.raw[name]);
 }
 
 /** Runs `fn` holding the state lock; the lock is released however `fn` ends. */

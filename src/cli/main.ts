@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { RadarError } from '../core/errors.ts';
+import { redactText } from '../log/redact.ts';
 import { registerInsightCommands } from './program/insight-commands.ts';
 import { registerOutputCommands } from './program/output-commands.ts';
 import { registerPaperCommands } from './program/paper-commands.ts';
@@ -50,11 +51,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         : 2;
     }
     if (error instanceof RadarError) {
-      process.stderr.write(`radar: ${error.message}\n`);
+      process.stderr.write(`radar: ${redactText(error.message)}\n`);
       return error.exitCode;
     }
     process.stderr.write(
-      `radar: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      redactText(
+        `radar: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ),
     );
     return 1;
   }

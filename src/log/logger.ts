@@ -1,4 +1,5 @@
 import { destination, type Logger, pino } from 'pino';
+import { redactText } from './redact.ts';
 
 export type { Logger };
 
@@ -30,6 +31,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: null,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Key names catch `{ apiKey }`; the values catch a key echoed inside an error message.
+      hooks: { streamWrite: (line) => redactText(line) },
     },
     options.destination ?? destination(2),
   );

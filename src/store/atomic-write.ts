@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { redactValues } from '../log/redact.ts';
 
 const TEMP_MARK = '.tmp-';
 
@@ -23,13 +24,15 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Text is written without the configured secret values (see src/log/redact.ts); bytes as they are. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const content = typeof data === 'string' ? redactValues(data) : data;
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(data);
+    await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -7,6 +7,7 @@ import { open, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { StateFileError } from '../core/errors.ts';
+import { redactValues } from '../log/redact.ts';
 import { ensureDir, writeFileAtomic } from './atomic-write.ts';
 import { readTextIfExists } from './read-text.ts';
 
@@ -88,7 +89,7 @@ export async function appendJsonl(file: string, rows: readonly unknown[]): Promi
   await repairTail(file);
   const handle = await open(file, 'a');
   try {
-    await handle.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    await handle.write(redactValues(rows.map((row) => `${JSON.stringify(row)}\n`).join('')));
     await handle.sync();
   } finally {
     await handle.close();
