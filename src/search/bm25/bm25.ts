@@ -1,0 +1,140 @@
+/**
+ * Standard BM25 over an inverted index (pure), in Lucene's form:
+ *
+ *   score(q, d) = Σ_{t ∈ q} qtf(t) · idf(t) · tf(t,d)·(k1 + 1) / (tf(t,d) + k1·(1 − b + b·dl(d)/avgdl))
+ *   idf(t)      = ln(1 + (N − n(t) + 0.5) / (n(t) + 0.5))
+ *
+ * N documents, n(t) of them containing t. Field weights follow the "weighted field tf"
+ * simplification of BM25F: tf(t,d) = w_title·tf_title + w_text·tf_text, dl(d) = w_title·|title| +
+ * w_text·|text|, avgdl its mean, one k1 and one b. With both weights 1 this is exactly BM25 over
+ * title and text concatenated (the BEIR "flat" index). A query term repeated counts qtf times, as
+ * in Lucene's bag-of-words query. Lucene ≥ 8 drops the constant (k1 + 1) and quantizes dl to a
+ * byte; neither changes the formula's ranking, we keep the textbook constant and exact lengths.
+ */
+import type { InvertedIndex } from './inverted-index.ts';
+import { selectTopK } from './top-k.ts';
+
+export interface Bm25Params {
+  k1: number;
+  b: number;
+  titleWeight: number;
+  textWeight: number;
+}
+
+/** Pyserini's BEIR flat baseline: Lucene BM25 k1 0.9, b 0.4, title + text as one field. */
+export const DEFAULT_BM25: Bm25Params = { k1: 0.9, b: 0.4, titleWeight: 1, textWeight: 1 };
+
+export function bm25Idf(docCount: number, docFreq: number): number {
+  return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+}
+
+/** One term's contribution, for a document with weighted tf and length. */
+export function bm25TermScore(
+  idf: number,
+  tf: number,
+  dl: number,
+  avgdl: number,
+  params: Bm25Params,
+): number {
+  if (tf <= 0) return 0;
+  const norm = params.k1 * (1 - params.b + (params.b * dl) / avgdl);
+  return (idf * tf * (params.k1 + 1)) / (tf + norm);
+}
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+/** Query terms with their repeat counts, keeping only terms the index knows. */
+function queryTermCounts(
+  terms: readonly string[],
+  vocabulary: ReadonlyMap<string, number>,
+): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const term of terms) {
+    const number = vocabulary.get(term);
+    if (number !== undefined) counts.set(number, (counts.get(number) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface Bm25Scorer {
+  /** Scores every document that matches a query term; `accept` filters document numbers. */
+  search(terms: readonly string[], k: number, accept?: (doc: number) => boolean): ScoredDoc[];
+  /** The score of every matching document (unsorted), for fusion and tests. */
+  scoreAll(terms: readonly string[]): Map<number, number>;
+}
+
+/** Per-document length normalization k1·(1 − b + b·dl/avgdl), computed once per index and params. */
+function lengthNorms(index: InvertedIndex, params: Bm25Params): Float64Array {
+  const n = index.docIds.length;
+  const norms = new Float64Array(n);
+  const totalLength = params.titleWeight * index.titleLengthSum + params.textWeight * index.textLengthSum;
+  const avgdl = n > 0 && totalLength > 0 ? totalLength / n : 1;
+  for (let d = 0; d < n; d++) {
+    const dl =
+      params.titleWeight * (index.titleLengths[d] ?? 0) + params.textWeight * (index.textLengths[d] ?? 0);
+    norms[d] = params.k1 * (1 - params.b + (params.b * dl) / avgdl);
+  }
+  return norms;
+}
+
+export function createBm25Scorer(
+  index: InvertedIndex,
+  vocabulary: ReadonlyMap<string, number>,
+  params: Bm25Params = DEFAULT_BM25,
+): Bm25Scorer {
+  const norms = lengthNorms(index, params);
+  const docCount = index.docIds.length;
+  const scores = new Float64Array(docCount);
+  const seen = new Uint8Array(docCount);
+  const accumulate = (terms: readonly string[]): number[] => {
+    const touched: number[] = [];
+    for (const [term, qtf] of queryTermCounts(terms, vocabulary)) {
+      const from = index.offsets[term] ?? 0;
+      const to = index.offsets[term + 1] ?? 0;
+      const weight = qtf * bm25Idf(docCount, to - from) * (params.k1 + 1);
+      for (let p = from; p < to; p++) {
+        const doc = index.postingDocs[p] ?? 0;
+        const tf =
+          params.titleWeight * (index.postingTitleTf[p] ?? 0) +
+          params.textWeight * (index.postingTextTf[p] ?? 0);
+        if (tf <= 0) continue;
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          touched.push(doc);
+        }
+        scores[doc] = (scores[doc] ?? 0) + (weight * tf) / (tf + (norms[doc] ?? 0));
+      }
+    }
+    return touched;
+  };
+  const reset = (touched: readonly number[]) => {
+    for (const doc of touched) {
+      scores[doc] = 0;
+      seen[doc] = 0;
+    }
+  };
+  return {
+    search(terms, k, accept) {
+      const touched = accumulate(terms);
+      const candidates = accept ? touched.filter(accept) : touched;
+      const top = selectTopK(
+        candidates,
+        k,
+        (doc) => scores[doc] ?? 0,
+        (doc) => index.docIds[doc] ?? '',
+      );
+      const out = top.map((doc) => ({ doc, score: scores[doc] ?? 0 }));
+      reset(touched);
+      return out;
+    },
+    scoreAll(terms) {
+      const touched = accumulate(terms);
+      const out = new Map(touched.map((doc) => [doc, scores[doc] ?? 0]));
+      reset(touched);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The inverted index behind BM25 (pure): compressed-sparse-row postings over a growing
+ * vocabulary, with the raw term frequency of each of the two fields (title, text) and each
+ * document's field lengths. It holds no BM25 parameter, so one index serves every BM25 version
+ * (k1, b and field weights are applied at query time).
+ *
+ * Why not a library: wink-bm25-text-search freezes after `consolidate()` (no incremental add),
+ * minisearch scores BM25+ (an extra δ per matched term, not standard BM25), @orama/orama and
+ * flexsearch keep their own in-memory structures with no way to persist compact postings or to
+ * apply Lucene's idf exactly. We need exact Lucene-form BM25, a persistent index and cheap
+ * appends of a day's papers, so this is written here, small.
+ *
+ * Appending works by building a small index for the new documents and merging: new documents
+ * get higher numbers than every existing one, so each term's postings stay sorted by document.
+ */
+
+export interface InvertedIndex {
+  /** External id of each document number. */
+  readonly docIds: readonly string[];
+  /** A 32-bit hash of each document's analyzed content: tells a changed document from a known one. */
+  readonly docHashes: Uint32Array;
+  readonly titleLengths: Uint32Array;
+  readonly textLengths: Uint32Array;
+  readonly titleLengthSum: number;
+  readonly textLengthSum: number;
+  /** Term of each term number. */
+  readonly terms: readonly string[];
+  /** Postings of term t are `offsets[t] … offsets[t + 1]`. */
+  readonly offsets: Uint32Array;
+  readonly postingDocs: Uint32Array;
+  readonly postingTitleTf: Uint16Array;
+  readonly postingTextTf: Uint16Array;
+}
+
+/** A document after analysis: its terms per field. */
+export interface AnalyzedDocument {
+  id: string;
+  titleTerms: readonly string[];
+  textTerms: readonly string[];
+}
+
+const TF_MAX = 0xffff;
+
+export function emptyIndex(): InvertedIndex {
+  return {
+    docIds: [],
+    docHashes: new Uint32Array(0),
+    titleLengths: new Uint32Array(0),
+    textLengths: new Uint32Array(0),
+    titleLengthSum: 0,
+    textLengthSum: 0,
+    terms: [],
+    offsets: new Uint32Array(1),
+    postingDocs: new Uint32Array(0),
+    postingTitleTf: new Uint16Array(0),
+    postingTextTf: new Uint16Array(0),
+  };
+}
+
+/** FNV-1a over the analyzed terms of both fields. */
+export function hashAnalyzed(doc: AnalyzedDocument): number {
+  let hash = 0x811c9dc5;
+  const feed = (terms: readonly string[], mark: number) => {
+    for (const term of terms) {
+      for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+      hash = Math.imul(hash ^ mark, 0x01000193);
+    }
+  };
+  feed(doc.titleTerms, 1);
+  hash = Math.imul(hash ^ 2, 0x01000193);
+  feed(doc.textTerms, 3);
+  return hash >>> 0;
+}
+
+/** Term number of every term, for merging (built once per index, extended by a merge). */
+export function termNumbers(index: InvertedIndex): Map<string, number> {
+  return new Map(index.terms.map((term, number) => [term, number]));
+}
+
+interface Counts {
+  title: number;
+  text: number;
+}
+
+function countTerms(doc: AnalyzedDocument): Map<string, Counts> {
+  const counts = new Map<string, Counts>();
+  const add = (term: string, field: keyof Counts) => {
+    let entry = counts.get(term);
+    if (!entry) {
+      entry = { title: 0, text: 0 };
+      counts.set(term, entry);
+    }
+    entry[field] += 1;
+  };
+  for (const term of doc.titleTerms) add(term, 'title');
+  for (const term of doc.textTerms) add(term, 'text');
+  return counts;
+}
+
+/**
+ * Appends documents to `base` and returns a new index (base is not modified). `vocabulary` is
+ * `termNumbers(base)` and is extended in place, so a caller adding many batches keeps one map.
+ */
+export function appendDocuments(
+  base: InvertedIndex,
+  docs: readonly AnalyzedDocument[],
+  vocabulary: Map<string, number> = termNumbers(base),
+): InvertedIndex {
+  const terms = [...base.terms];
+  const entryTerm: number[] = [];
+  const entryDoc: number[] = [];
+  const entryTitle: number[] = [];
+  const entryText: number[] = [];
+  const first = base.docIds.length;
+  const hashes = new Uint32Array(docs.length);
+  const titleLengths = new Uint32Array(docs.length);
+  const textLengths = new Uint32Array(docs.length);
+  let titleSum = 0;
+  let textSum = 0;
+  docs.forEach((doc, i) => {
+    hashes[i] = hashAnalyzed(doc);
+    titleLengths[i] = doc.titleTerms.length;
+    textLengths[i] = doc.textTerms.length;
+    titleSum += doc.titleTerms.length;
+    textSum += doc.textTerms.length;
+    for (const [term, counts] of countTerms(doc)) {
+      let number = vocabulary.get(term);
+      if (number === undefined) {
+        number = terms.length;
+        terms.push(term);
+        vocabulary.set(term, number);
+      }
+      entryTerm.push(number);
+      entryDoc.push(first + i);
+      entryTitle.push(Math.min(counts.title, TF_MAX));
+      entryText.push(Math.min(counts.text, TF_MAX));
+    }
+  });
+  const postings = mergePostings(base, terms.length, { entryTerm, entryDoc, entryTitle, entryText });
+  return {
+    docIds: [...base.docIds, ...docs.map((d) => d.id)],
+    docHashes: concatU32(base.docHashes, hashes),
+    titleLengths: concatU32(base.titleLengths, titleLengths),
+    textLengths: concatU32(base.textLengths, textLengths),
+    titleLengthSum: base.titleLengthSum + titleSum,
+    textLengthSum: base.textLengthSum + textSum,
+    terms,
+    ...postings,
+  };
+}
+
+interface Entries {
+  entryTerm: number[];
+  entryDoc: number[];
+  entryTitle: number[];
+  entryText: number[];
+}
+
+type Postings = Pick<InvertedIndex, 'offsets' | 'postingDocs' | 'postingTitleTf' | 'postingTextTf'>;
+
+/** Base postings first, then the new entries (in document order), per term: a counting sort. */
+function mergePostings(base: InvertedIndex, termCount: number, added: Entries): Postings {
+  const baseTerms = base.offsets.length - 1;
+  const offsets = new Uint32Array(termCount + 1);
+  for (let t = 0; t < baseTerms; t++) offsets[t + 1] = (base.offsets[t + 1] ?? 0) - (base.offsets[t] ?? 0);
+  for (const t of added.entryTerm) offsets[t + 1] = (offsets[t + 1] ?? 0) + 1;
+  for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
+  const total = offsets[termCount] ?? 0;
+  const postingDocs = new Uint32Array(total);
+  const postingTitleTf = new Uint16Array(total);
+  const postingTextTf = new Uint16Array(total);
+  const cursor = offsets.slice(0, termCount);
+  for (let t = 0; t < baseTerms; t++) {
+    const from = base.offsets[t] ?? 0;
+    const to = base.offsets[t + 1] ?? 0;
+    const at = cursor[t] ?? 0;
+    postingDocs.set(base.postingDocs.subarray(from, to), at);
+    postingTitleTf.set(base.postingTitleTf.subarray(from, to), at);
+    postingTextTf.set(base.postingTextTf.subarray(from, to), at);
+    cursor[t] = at + (to - from);
+  }
+  added.entryTerm.forEach((t, i) => {
+    const at = cursor[t] ?? 0;
+    postingDocs[at] = added.entryDoc[i] ?? 0;
+    postingTitleTf[at] = added.entryTitle[i] ?? 0;
+    postingTextTf[at] = added.entryText[i] ?? 0;
+    cursor[t] = at + 1;
+  });
+  return { offsets, postingDocs, postingTitleTf, postingTextTf };
+}
+
+function concatU32(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Builds an index from scratch in batches, so memory stays near the size of the final index. */
+export function buildIndex(docs: Iterable<AnalyzedDocument>, batchSize = 8192): InvertedIndex {
+  let index = emptyIndex();
+  const vocabulary = new Map<string, number>();
+  let batch: AnalyzedDocument[] = [];
+  for (const doc of docs) {
+    batch.push(doc);
+    if (batch.length >= batchSize) {
+      index = appendDocuments(index, batch, vocabulary);
+      batch = [];
+    }
+  }
+  return batch.length > 0 ? appendDocuments(index, batch, vocabulary) : index;
+}
