@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,21 +53,30 @@ describe('state lock', () => {
     expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 
-  it('treats a torn lock file as stale', async () => {
+  it('treats an old torn lock file as stale', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.lock'), '{"pid": 12');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, '.lock'), minuteAgo, minuteAgo);
     const lock = await acquireStateLock(dir, 'collect');
     expect(lock.tookOver).toBe(true);
     await lock.release();
   });
 
-  it('is released and can be taken again', async () => {
+  it('treats a young empty lock file as held: its creator is still writing it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.lock'), '');
+    await expect(acquireStateLock(dir, 'collect')).rejects.toThrow(/is being locked by another radar/);
+  });
+
+  it('is released and can be taken again, leaving no temp file behind', async () => {
     const dir = tempDir();
     const first = await acquireStateLock(dir, 'a');
     expect(first.tookOver).toBe(false);
     await first.release();
     const second = await acquireStateLock(dir, 'b');
     await second.release();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
