@@ -8,6 +8,7 @@ import type { RadarConfig } from '../config/schema.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { createMessageMapStore } from '../store/message-map-store.ts';
+import { claimPoller, type PollerClaim } from '../store/poller-record-store.ts';
 import { type Alerter, type AlertTarget, createAlerter } from './alerts.ts';
 import { type Allowlist, createAuthorizer } from './authorization.ts';
 import type { ChatAdapter, ChatPlatform } from './chat-adapter.ts';
@@ -16,6 +17,7 @@ import { loadDigestItems } from './digest-items.ts';
 import { type DigestSendResult, type DigestTarget, sendDigest, sendDigestToChat } from './digest-sender.ts';
 import { createEventQueue } from './event-handler.ts';
 import { createLabelRecorder, type LabelSink } from './label-events.ts';
+import { watchReceiving } from './receive-watch.ts';
 
 export interface BotRunnerDeps {
   config: RadarConfig;
@@ -26,6 +28,8 @@ export interface BotRunnerDeps {
   logger: Logger;
   /** Secret values that must never appear in an alert. */
   secrets: readonly string[];
+  /** The radar command running the bots (`bot`, `daemon`), named in the poller record. */
+  command?: string;
 }
 
 export interface BotRunner {
@@ -98,17 +102,43 @@ export function createBotRunner(deps: BotRunnerDeps): BotRunner {
   });
 
   const events = createEventQueue({ authorizer, router, recorder, logger, secrets: deps.secrets });
+  const claims: PollerClaim[] = [];
+  const releaseClaims = async (): Promise<void> => {
+    for (const claim of claims.splice(0)) await claim.release();
+  };
+
+  async function startAdapter(adapter: ChatAdapter): Promise<void> {
+    // One poller per state: a second one would end the first one's polling with 409.
+    const claim = adapter.exclusiveReceiver
+      ? await claimPoller(deps.stateDir, adapter.platform, deps.command ?? 'bot', () => deps.clock.now())
+      : undefined;
+    if (claim) claims.push(claim);
+    const observer = watchReceiving({
+      platform: adapter.platform,
+      claim,
+      alerter,
+      clock: deps.clock,
+      logger,
+    });
+    await adapter.start(events.handler, observer);
+  }
 
   return {
     adapters: deps.adapters,
     alerter,
     targets,
     async start() {
-      for (const adapter of deps.adapters) await adapter.start(events.handler);
+      try {
+        for (const adapter of deps.adapters) await startAdapter(adapter);
+      } catch (error) {
+        await releaseClaims();
+        throw error;
+      }
     },
     async stop() {
       for (const adapter of deps.adapters) await adapter.stop();
       await events.idle();
+      await releaseClaims();
     },
     async sendDigest(date) {
       return sendDigest(senderDeps, targets, date, await loadDigestItems(deps.stateDir, date));

@@ -76,10 +76,22 @@ export type ChatEvent =
 
 export type ChatEventHandler = (event: ChatEvent) => Promise<void>;
 
+/** How receiving goes: an adapter that lost its connection restarts it and says so. */
+export type ReceiveState =
+  | { state: 'receiving'; restarts: number }
+  | { state: 'restarting'; restarts: number; error: string; retryInMs: number };
+
+export type ReceiveObserver = (state: ReceiveState) => void;
+
 export interface ChatAdapter {
   readonly platform: ChatPlatform;
+  /**
+   * True when only one process may receive for this account at a time (Telegram long polling:
+   * a second getUpdates ends the first with 409); the runner then claims the state's poller record.
+   */
+  readonly exclusiveReceiver?: boolean;
   /** Starts receiving events (long polling / socket mode / long connection, or a webhook server). */
-  start(handler: ChatEventHandler): Promise<void>;
+  start(handler: ChatEventHandler, observer?: ReceiveObserver): Promise<void>;
   stop(): Promise<void>;
   /** Sends one paper as its own message (with 👍/👎 buttons where the platform has them). */
   sendDigestItem(chatId: string, item: DigestItem): Promise<SentMessage>;

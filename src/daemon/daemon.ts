@@ -62,6 +62,7 @@ async function startBots(deps: DaemonDeps, labels: JobDeps['labels']): Promise<B
     clock: deps.clock,
     logger: deps.logger,
     secrets: secretValues(deps.env),
+    command: 'daemon',
   });
   try {
     await runner.start();

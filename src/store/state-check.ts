@@ -22,6 +22,7 @@ import { MessageMapRecord } from './message-map-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
 import { PendingLabelChange } from './pending-labels-store.ts';
 import { PickRecord } from './picks-store.ts';
+import { PollerRecord } from './poller-record-store.ts';
 import { readTextIfExists } from './read-text.ts';
 import { KeyValues, LedgerEntry, NotionMap, PaperLink, TagVocabulary } from './schemas.ts';
 
@@ -107,6 +108,7 @@ const RULES: Rule[] = [
   { pattern: /^links\.jsonl$/, check: jsonlRule(PaperLink) },
   { pattern: /^chat\/messages\.jsonl$/, check: jsonlRule(MessageMapRecord) },
   { pattern: /^chat\/pending-labels\.jsonl$/, check: jsonlRule(PendingLabelChange) },
+  { pattern: /^chat\/[a-z]+-poller\.json$/, check: jsonRule(PollerRecord) },
   { pattern: /^tags\.json$/, check: jsonRule(TagVocabulary) },
   { pattern: /^notion\.json$/, check: jsonRule(NotionMap) },
   { pattern: /^cursors\.json$/, check: jsonRule(KeyValues) },

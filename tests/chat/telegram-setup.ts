@@ -140,6 +140,7 @@ export async function startHarness(
     logger: silentLogger(),
     clock,
     retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void sleeps.push(ms) },
+    pollingRestart: { baseDelayMs: 1, maxDelayMs: 5 },
   });
   const runner = createBotRunner({
     config,

@@ -58,6 +58,8 @@ export interface TelegramFake extends FakeServer {
   webhookUrl(): string | undefined;
   /** Makes sendMessage to this chat fail with 403 "bot was blocked by the user". */
   blockChat(chatId: number | string): void;
+  /** Another instance with this token polls: the current (or next) getUpdates answers 409 Conflict. */
+  conflictPolling(): void;
   /** Requests to one Bot API method, in arrival order. */
   calls(method: string): RecordedRequest[];
   /** Parsed parameters (query, JSON or form) of each call to a method. */
@@ -209,6 +211,7 @@ export async function startTelegramFake(options: TelegramFakeOptions): Promise<T
     blockChat(chatId) {
       messages.blocked.add(String(chatId));
     },
+    conflictPolling: () => updates.conflict(),
     calls,
     callParams: (method) => calls(method).map(requestParams),
     rateLimit(method, retryAfter, times = 1) {

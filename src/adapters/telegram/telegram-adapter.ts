@@ -4,21 +4,29 @@
  * a local HTTP server that checks the secret token header. Every API call goes through the
  * app's retry helper (telegraf never retries; a 429 carries retry_after).
  */
-import { Markup, Telegraf } from 'telegraf';
+import { Markup, Telegraf, TelegramError } from 'telegraf';
 import type {
   Alert,
   ChatAdapter,
   ChatEventHandler,
   ChatMessage,
   DigestItem,
+  ReceiveObserver,
   SentMessage,
 } from '../../chat/chat-adapter.ts';
 import { COMMAND_HELP } from '../../chat/commands/help.ts';
 import { alertMessage, digestItemMessage } from '../../chat/message-format.ts';
 import { redactSecrets } from '../../chat/redact.ts';
 import type { Clock } from '../../core/clock.ts';
+import { ConfigError } from '../../core/errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { feedbackData } from './callback-data.ts';
+import {
+  createPollingSupervisor,
+  DEFAULT_POLLING_RESTART,
+  type PollingRestartOptions,
+  type PollingSupervisor,
+} from './polling-supervisor.ts';
 import { type ParseMode, rendererFor, renderMessage } from './render.ts';
 import { splitMessage } from './split-message.ts';
 import { wireEvents } from './telegram-events.ts';
@@ -37,6 +45,8 @@ export interface TelegramAdapterOptions {
   logger: Logger;
   clock: Clock;
   retry?: TelegramRetryOptions;
+  /** Backoff of the polling restarts after a 409 Conflict or a lost connection. */
+  pollingRestart?: PollingRestartOptions;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -62,7 +72,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const logger = options.logger.child({ adapter: 'telegram' });
   const describe = (error: unknown): string =>
     redactSecrets(error instanceof Error ? error.message : String(error), [options.token]);
-  let launched: Promise<void> | undefined;
+  let polling: PollingSupervisor | undefined;
   let webhook: WebhookServer | undefined;
 
   async function sendParts(
@@ -93,12 +103,43 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     return sent;
   }
 
-  async function startPolling(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      launched = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
-        logger.error({ error: describe(error) }, 'telegram polling stopped');
-        reject(error);
-      });
+  async function startPolling(observer: ReceiveObserver | undefined): Promise<void> {
+    polling = createPollingSupervisor(
+      {
+        launch: (onUp) => bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, onUp),
+        halt: () => bot.stop('radar stopping'),
+        describe,
+        logger,
+        now: () => options.clock.now().getTime(),
+        observer,
+      },
+      options.pollingRestart ?? DEFAULT_POLLING_RESTART,
+    );
+    await polling.start();
+  }
+
+  /** Who the bot is (its username tells commands to other bots apart); a refused token is a config error. */
+  async function identify(): Promise<void> {
+    try {
+      bot.botInfo = await call(() => bot.telegram.getMe());
+    } catch (error) {
+      if (error instanceof TelegramError && (error.code === 401 || error.code === 404)) {
+        throw new ConfigError(
+          `the Telegram token was refused (${error.code} ${error.description}): check TELEGRAM_BOT_TOKEN`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A restarted poll may see updates again that were handled before the restart. */
+  function skipSeenUpdates(): void {
+    let last = -1;
+    bot.use(async (ctx, next) => {
+      const id = ctx.update.update_id;
+      if (id <= last) return;
+      last = id;
+      await next();
     });
   }
 
@@ -136,10 +177,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   return {
     platform: 'telegram',
     webhookPort: () => webhook?.port,
-    async start(handler: ChatEventHandler) {
+    exclusiveReceiver: options.mode === 'polling',
+    async start(handler: ChatEventHandler, observer?: ReceiveObserver) {
       bot.catch((error) => {
         logger.error({ error: describe(error) }, 'telegram update failed');
       });
+      await identify();
+      skipSeenUpdates();
       wireEvents(bot, {
         handler,
         reply: (chatId, message, replyTo) => sendParts(chatId, message, { replyTo }),
@@ -148,13 +192,12 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       });
       await registerCommands();
       if (options.mode === 'webhook') await startWebhook();
-      else await startPolling();
+      else await startPolling(observer);
     },
     async stop() {
-      if (launched) {
-        bot.stop('radar stopping');
-        await launched.catch(() => undefined);
-        launched = undefined;
+      if (polling) {
+        await polling.stop();
+        polling = undefined;
       }
       if (webhook) {
         await webhook.close();

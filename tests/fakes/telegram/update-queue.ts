@@ -37,6 +37,8 @@ export interface UpdateQueue {
   /** Updates not yet confirmed by an offset. */
   pending(): object[];
   clear(): void;
+  /** Another bot instance polls: the held getUpdates (or, when none is held, the next one) gets 409. */
+  conflict(): void;
   close(): void;
 }
 
@@ -45,6 +47,7 @@ export function createUpdateQueue(options: { firstUpdateId?: number; maxHoldMs?:
   let nextId = options.firstUpdateId ?? 701180875;
   let allowed: readonly string[] | undefined;
   let waiter: Waiter | undefined;
+  let conflictPending = false;
   const maxHoldMs = options.maxHoldMs ?? 1000;
 
   const isAllowed = (type: string): boolean =>
@@ -79,6 +82,10 @@ export function createUpdateQueue(options: { firstUpdateId?: number; maxHoldMs?:
     },
     poll(params) {
       settle({ kind: 'conflict' });
+      if (conflictPending) {
+        conflictPending = false;
+        return Promise.resolve({ kind: 'conflict' });
+      }
       const offset = params.offset ?? 0;
       if (offset > 0) queue = queue.filter((item) => item.id >= offset);
       if (offset < 0) queue = queue.slice(offset);
@@ -96,6 +103,10 @@ export function createUpdateQueue(options: { firstUpdateId?: number; maxHoldMs?:
     pending: () => queue.map((item) => item.update),
     clear() {
       queue = [];
+    },
+    conflict() {
+      if (waiter) settle({ kind: 'conflict' });
+      else conflictPending = true;
     },
     close() {
       settle({ kind: 'updates', updates: [] });
