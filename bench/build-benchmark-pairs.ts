@@ -12,7 +12,9 @@
  * Labels: two candidates built from the same paper are the same benchmark (paper–repo,
  * paper–dataset, repo–dataset); candidates of different papers are different: the next paper's
  * candidates (easy negatives) and every cross-paper pair whose names overlap or share an owner
- * (hard negatives). Plus the real Hugging Face fixtures (squad vs squad_v2: different).
+ * (hard negatives). Plus the real Hugging Face fixtures (squad vs squad_v2: different), and the
+ * look-alikes of bench/benchmark-hard-negatives.ts (lists, harnesses, solvers, leaderboard dumps,
+ * results tables, papers that evaluate on a benchmark), each different from what it mentions.
  * Writes tests/fixtures/benchmark-merge/candidates.jsonl and tests/fixtures/benchmark-pairs.jsonl.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { z } from 'zod';
 import { paperCandidate } from '../src/benchmarks/arxiv-benchmark-source.ts';
 import { type BenchmarkCandidate, candidateId, normalizeUrl } from '../src/benchmarks/candidate.ts';
 import { normName } from '../src/benchmarks/merge.ts';
+import { hardNegatives } from './benchmark-hard-negatives.ts';
 
 const DATA = resolve(process.env.RADAR_BENCH_ARXIV ?? '../shared/data/arxiv');
 const NOW = new Date('2026-07-01T00:00:00Z');
@@ -165,7 +168,14 @@ function main(): void {
     'Dataset Card for SQuAD 2.0. Stanford Question Answering Dataset.',
   );
   pairs.push({ a: squad.id, b: squad2.id, same: false, kind: 'hard-negative' });
-  const candidates = [...groups.flatMap((g) => [g.paper, g.repo, g.dataset]), squad, squad2];
+  const negatives = hardNegatives(groups);
+  pairs.push(...negatives.pairs);
+  const candidates = [
+    ...groups.flatMap((g) => [g.paper, g.repo, g.dataset]),
+    squad,
+    squad2,
+    ...negatives.candidates,
+  ];
   const unique = [...new Map(candidates.map((c) => [c.id, c])).values()].sort((a, b) =>
     a.id < b.id ? -1 : 1,
   );

@@ -52,54 +52,68 @@ const none = new Map<string, Float32Array>();
 
 describe('judgePair', () => {
   it('merges a repository linked from a paper, a dataset naming the paper, and equal names', () => {
-    expect(judgePair(paper, repo, none, 0.5)).toBe('linked');
-    expect(judgePair(paper, dataset, none, 0.5)).toBe('linked');
-    expect(judgePair(repo, dataset, none, 0.5)).toBe('name');
+    expect(judgePair(paper, repo)).toBe('linked');
+    expect(judgePair(paper, dataset)).toBe('linked');
+    expect(judgePair(repo, dataset)).toBe('name');
   });
 
-  it('keeps apart same-source candidates and near names without similar text', () => {
+  it('keeps apart same-source candidates and names that extend another (a tool, a solver)', () => {
     const squad = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad', {
       name: 'squad',
     });
     const squad2 = candidate('huggingface', 'https://huggingface.co/datasets/rajpurkar/squad_v2', {
       name: 'squad_v2',
     });
-    expect(judgePair(squad, squad2, none, 0.5)).toBeUndefined();
-    const other = candidate('github', 'https://github.com/x/squad-tools', { name: 'squad' });
-    const vectors = new Map([
-      [squad.id, new Float32Array([1, 0])],
-      [other.id, new Float32Array([0, 1])],
-    ]);
-    expect(judgePair(squad, other, vectors, 0.5)).toBe('name');
+    expect(judgePair(squad, squad2)).toBeUndefined();
+    expect(judgePair(squad, candidate('github', 'https://github.com/x/squad', { name: 'squad' }))).toBe(
+      'name',
+    );
     const tools = candidate('github', 'https://github.com/x/squad-tools', { name: 'squad-tools' });
-    expect(
-      judgePair(
-        squad,
-        tools,
-        new Map([
-          [squad.id, new Float32Array([1, 0])],
-          [tools.id, new Float32Array([0, 1])],
-        ]),
-        0.5,
-      ),
-    ).toBeUndefined();
-    expect(
-      judgePair(
-        squad,
-        tools,
-        new Map([
-          [squad.id, new Float32Array([1, 0])],
-          [tools.id, new Float32Array([1, 0.1])],
-        ]),
-        0.5,
-      ),
-    ).toBe('similar');
+    expect(judgePair(squad, tools)).toBeUndefined();
+    const solver = candidate('github', 'https://github.com/lab/parsebench-agent', {
+      name: 'parsebench-agent',
+      description: 'Our agent reaches state of the art on ParseBench (https://arxiv.org/abs/2604.08538).',
+      links: ['github.com/lab/parsebench-agent', 'arxiv.org/abs/2604.08538'],
+    });
+    expect(judgePair(paper, solver)).toBeUndefined();
+    expect(judgePair(dataset, solver)).toBeUndefined();
+  });
+
+  it('does not count a name mentioned in a description, only the name it opens with', () => {
+    const list = candidate('github', 'https://github.com/awesome/awesome-evals', {
+      name: 'awesome-evals',
+      description: 'A curated list of benchmarks: ParseBench, LabBench2, SWE-bench.',
+    });
+    expect(judgePair(paper, list)).toBeUndefined();
+    expect(judgePair(dataset, list)).toBeUndefined();
+    const renamed = candidate('github', 'https://github.com/llama/pb-code', {
+      name: 'pb-code',
+      description: 'ParseBench: the evaluation code',
+    });
+    expect(judgePair(dataset, renamed)).toBe('name');
+  });
+
+  it('ignores the links of a list and of a leaderboard run dump', () => {
+    const urls = ['a/one', 'b/two', 'c/three', 'llamaindex/parsebench'].map(
+      (x) => `huggingface.co/datasets/${x}`,
+    );
+    const list = candidate('github', 'https://github.com/awesome/benchmarks', {
+      name: 'benchmarks',
+      links: ['github.com/awesome/benchmarks', ...urls],
+    });
+    expect(judgePair(list, dataset)).toBeUndefined();
+    const dump = candidate('huggingface', 'https://huggingface.co/datasets/open-llm-leaderboard/details_x', {
+      name: 'details_x',
+      title: 'Evaluation run of org/model',
+      links: ['huggingface.co/datasets/open-llm-leaderboard/details_x', 'arxiv.org/abs/2604.08538'],
+    });
+    expect(judgePair(paper, dump)).toBeUndefined();
   });
 
   it('treats generic names as no name', () => {
     const a = candidate('github', 'https://github.com/a/benchmark', { name: 'benchmark' });
     const b = candidate('huggingface', 'https://huggingface.co/datasets/b/benchmark', { name: 'benchmark' });
-    expect(judgePair(a, b, none, 0.5)).toBeUndefined();
+    expect(judgePair(a, b)).toBeUndefined();
   });
 });
 
@@ -137,6 +151,53 @@ describe('mergeCandidates', () => {
 
   it('groups transitively', () => {
     expect(groupCandidates([paper, dataset, repo], none, 0.5)).toEqual([[paper.id, dataset.id, repo.id]]);
+  });
+
+  it('never puts two repositories in one benchmark: the better-named one joins', () => {
+    const fork = candidate('github', 'https://github.com/someone/ParseBench', {
+      name: 'ParseBench',
+      popularity: { stars: 9000 },
+    });
+    const groups = groupCandidates([fork, dataset, repo, paper], none, 0.5);
+    const withPaper = groups.find((g) => g.includes(paper.id));
+    expect(withPaper).toEqual([dataset.id, repo.id, paper.id]);
+    expect(groups).toContainEqual([fork.id]);
+  });
+
+  it('names the benchmark by the name its members agree on, not the first repository', () => {
+    const oddRepo = candidate('github', 'https://github.com/aaa/pb-code', {
+      name: 'pb-code',
+      description: 'ParseBench: evaluation code',
+      popularity: { stars: 10 },
+    });
+    const hf = candidate('huggingface', 'https://huggingface.co/datasets/llamaindex/parsebench-v1', {
+      name: 'parsebench-v1',
+      title: 'ParseBench',
+    });
+    const [one] = mergeCandidates([oddRepo, hf], none, new Map(), 0.5);
+    expect(one?.memberIds).toHaveLength(2);
+    expect(one?.name).toBe('ParseBench');
+  });
+
+  it('keeps a name-only match apart when both texts are described and unrelated', () => {
+    const a = candidate('github', 'https://github.com/x/maps', {
+      name: 'maps',
+      description: 'Map tiles renderer for web mapping applications, with vector layers, styles and fonts.',
+    });
+    const b = candidate('huggingface', 'https://huggingface.co/datasets/y/maps', {
+      name: 'maps',
+      description: 'Multilingual agent benchmark adapted by professional translators across many languages.',
+    });
+    const apart = new Map([
+      [a.id, new Float32Array([1, 0])],
+      [b.id, new Float32Array([0, 1])],
+    ]);
+    expect(groupCandidates([a, b], apart, 0.15)).toHaveLength(2);
+    const close = new Map([
+      [a.id, new Float32Array([1, 0])],
+      [b.id, new Float32Array([1, 0.2])],
+    ]);
+    expect(groupCandidates([a, b], close, 0.15)).toHaveLength(1);
   });
 });
 

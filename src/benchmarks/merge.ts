@@ -1,59 +1,27 @@
 /**
  * Cross-source merge: a paper, its GitHub repository and its Hugging Face dataset become one
- * benchmark. Pairs from different sources are judged the same by rules — one links to the other,
- * both name the same arXiv paper, equal normalized names — or, for pairs whose names overlap,
- * by the cosine of their title+description embeddings. Union-find makes the groups.
+ * benchmark. Pairs are judged by their own names and authoritative links (merge-evidence.ts);
+ * groups are built strongest evidence first and never hold two members of one source unless one
+ * links the other, so a list or a second repository cannot chain two benchmarks together. The
+ * similarity threshold is a veto: two candidates that share only a name but whose texts are
+ * unrelated stay apart.
  */
 import type { BenchmarkCandidate, BenchmarkSourceName } from './candidate.ts';
+import {
+  judgePrepared,
+  linksOther,
+  nameKey,
+  type Prepared,
+  prepare,
+  REASON_STRENGTH,
+  type SameReason,
+  type Vector,
+} from './merge-evidence.ts';
 import type { MergedBenchmark, ScoreRecord } from './schemas.ts';
 
-export type Vector = Float32Array | readonly number[];
+export { judgePair, normName, type SameReason, type Vector } from './merge-evidence.ts';
 
-export type SameReason = 'linked' | 'arxiv-id' | 'name' | 'similar';
-
-const GENERIC = new Set([
-  'benchmark',
-  'benchmarks',
-  'bench',
-  'eval',
-  'evals',
-  'evaluation',
-  'dataset',
-  'data',
-  'leaderboard',
-  'test',
-  'llm',
-  'tasks',
-]);
 const SOURCE_ORDER: readonly BenchmarkSourceName[] = ['arxiv', 'github', 'huggingface'];
-
-export const normName = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-interface Prepared {
-  c: BenchmarkCandidate;
-  own: string;
-  links: Set<string>;
-  arxivIds: Set<string>;
-  key: string;
-  titleKey: string;
-  textKey: string;
-}
-
-function prepare(c: BenchmarkCandidate): Prepared {
-  const links = new Set(c.links);
-  const own = c.links[0] ?? '';
-  const arxivIds = new Set([...links].flatMap((l) => /^arxiv\.org\/abs\/(.+)$/.exec(l)?.[1] ?? []));
-  const key = normName(c.name.replace(/^(the|a|an)\s+/i, ''));
-  return {
-    c,
-    own,
-    links,
-    arxivIds,
-    key: key.length >= 4 && !GENERIC.has(key) ? key : '',
-    titleKey: normName(`${c.title} ${c.name}`),
-    textKey: normName(c.description),
-  };
-}
 
 export function cosine(a: Vector, b: Vector): number {
   let dot = 0;
@@ -69,52 +37,45 @@ export function cosine(a: Vector, b: Vector): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-function nameOverlap(a: Prepared, b: Prepared): boolean {
-  if (a.key && b.key && (a.key.includes(b.key) || b.key.includes(a.key))) return true;
-  const named = (x: Prepared, y: Prepared): boolean =>
-    x.key !== '' && (y.titleKey.includes(x.key) || (x.key.length >= 6 && y.textKey.includes(x.key)));
-  return named(a, b) || named(b, a);
-}
-
-function judge(
-  a: Prepared,
-  b: Prepared,
-  vectors: ReadonlyMap<string, Vector>,
-  threshold: number,
-): SameReason | undefined {
-  if (a.c.source === b.c.source) return undefined;
-  if (b.links.has(a.own) || a.links.has(b.own)) return 'linked';
-  for (const id of a.arxivIds) if (b.arxivIds.has(id)) return 'arxiv-id';
-  if (a.key !== '' && a.key === b.key) return 'name';
-  if (!nameOverlap(a, b)) return undefined;
-  const va = vectors.get(a.c.id);
-  const vb = vectors.get(b.c.id);
-  return va && vb && cosine(va, vb) >= threshold ? 'similar' : undefined;
-}
-
-/** Whether two candidates are one benchmark, and why (undefined: different). */
-export function judgePair(
-  a: BenchmarkCandidate,
-  b: BenchmarkCandidate,
-  vectors: ReadonlyMap<string, Vector>,
-  threshold: number,
-): SameReason | undefined {
-  return judge(prepare(a), prepare(b), vectors, threshold);
-}
-
-/** The text embedded for the similarity rule. */
+/** The text embedded for the similarity veto. */
 export const mergeText = (c: BenchmarkCandidate): string =>
   `${c.name} ${c.title}. ${c.description}`.slice(0, 2000);
 
-function find(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) root = parent[root] ?? root;
-  while (parent[i] !== root) {
-    const next = parent[i] ?? root;
-    parent[i] = root;
-    i = next;
+interface Edge {
+  i: number;
+  j: number;
+  reason: SameReason;
+}
+
+/** A name-only match between texts with nothing in common (both described, cosine under the bar). */
+function vetoed(a: Prepared, b: Prepared, vectors: ReadonlyMap<string, Vector>, threshold: number) {
+  const va = vectors.get(a.c.id);
+  const vb = vectors.get(b.c.id);
+  const described = a.c.description.length >= 80 && b.c.description.length >= 80;
+  return described && va !== undefined && vb !== undefined && cosine(va, vb) < threshold;
+}
+
+function edges(prepared: readonly Prepared[], vectors: ReadonlyMap<string, Vector>, threshold: number) {
+  const found: Edge[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    for (let j = i + 1; j < prepared.length; j++) {
+      const a = prepared[i];
+      const b = prepared[j];
+      if (!a || !b) continue;
+      const reason = judgePrepared(a, b);
+      if (!reason) continue;
+      if ((reason === 'name' || reason === 'title') && vetoed(a, b, vectors, threshold)) continue;
+      found.push({ i, j, reason });
+    }
   }
-  return root;
+  return found.sort(
+    (x, y) => REASON_STRENGTH[y.reason] - REASON_STRENGTH[x.reason] || x.i - y.i || x.j - y.j,
+  );
+}
+
+/** Two groups may join when every pair of same-source members across them has one linking the other. */
+function compatible(x: readonly Prepared[], y: readonly Prepared[]): boolean {
+  return x.every((a) => y.every((b) => a.c.source !== b.c.source || linksOther(a, b)));
 }
 
 /** Groups of candidate ids judged one benchmark (singletons included), each group in input order. */
@@ -124,21 +85,22 @@ export function groupCandidates(
   threshold: number,
 ): string[][] {
   const prepared = candidates.map(prepare);
-  const parent = prepared.map((_, i) => i);
-  for (let i = 0; i < prepared.length; i++) {
-    for (let j = i + 1; j < prepared.length; j++) {
-      const a = prepared[i];
-      const b = prepared[j];
-      if (a && b && find(parent, i) !== find(parent, j) && judge(a, b, vectors, threshold))
-        parent[find(parent, j)] = find(parent, i);
-    }
+  const groupOf = prepared.map((_, i) => i);
+  const members = new Map(prepared.map((p, i) => [i, [p]]));
+  const index = new Map(prepared.map((p, i) => [p, i]));
+  for (const edge of edges(prepared, vectors, threshold)) {
+    const gi = groupOf[edge.i] ?? edge.i;
+    const gj = groupOf[edge.j] ?? edge.j;
+    const x = members.get(gi) ?? [];
+    const y = members.get(gj) ?? [];
+    if (gi === gj || !compatible(x, y)) continue;
+    members.set(gi, [...x, ...y]);
+    members.delete(gj);
+    for (const p of y) groupOf[index.get(p) ?? 0] = gi;
   }
-  const groups = new Map<number, string[]>();
-  prepared.forEach((p, i) => {
-    const root = find(parent, i);
-    groups.set(root, [...(groups.get(root) ?? []), p.c.id]);
-  });
-  return [...groups.values()];
+  return [...members.values()].map((g) =>
+    [...g].sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0)).map((p) => p.c.id),
+  );
 }
 
 const union = (lists: ReadonlyArray<readonly string[]>): string[] => [...new Set(lists.flat())].sort();
@@ -149,6 +111,30 @@ function maxOf(
 ): { [k: string]: number } {
   const values = members.flatMap((m) => (m.popularity[key] === undefined ? [] : [m.popularity[key] ?? 0]));
   return values.length > 0 ? { [key]: Math.max(...values) } : {};
+}
+
+/** A member's own name: a paper's benchmark name, a dataset's pretty name, a repository's name. */
+function ownName(m: BenchmarkCandidate): string {
+  if (m.source === 'huggingface' && m.title !== '' && !m.title.includes('/')) return m.title;
+  return m.name.trim();
+}
+
+/**
+ * The canonical name: the name whose key most members carry (a name two sources agree on),
+ * then the paper's, the dataset's and the repository's, in that order.
+ */
+export function canonicalName(sorted: readonly BenchmarkCandidate[]): string {
+  const prepared = sorted.map(prepare);
+  let best = '';
+  let bestVotes = -1;
+  for (const m of sorted) {
+    const name = ownName(m);
+    const key = nameKey(name);
+    if (name === '' || key === '') continue;
+    const votes = prepared.filter((p) => p.keys.has(key)).length;
+    if (votes > bestVotes) [best, bestVotes] = [name, votes];
+  }
+  return best || sorted.map(ownName).find((n) => n !== '') || (sorted[0]?.title ?? '');
 }
 
 export function mergeGroup(
@@ -166,7 +152,7 @@ export function mergeGroup(
   const urls = (source: BenchmarkSourceName) => sorted.filter((m) => m.source === source).map((m) => m.url);
   return {
     id: first.id,
-    name: sorted.find((m) => m.name.trim() !== '')?.name ?? first.title,
+    name: canonicalName(sorted),
     title: first.title,
     description: sorted.find((m) => m.description.trim() !== '')?.description ?? '',
     sources: SOURCE_ORDER.filter((s) => sorted.some((m) => m.source === s)),

@@ -304,7 +304,7 @@ export const BenchmarksConfig = z.strictObject({
     .min(0)
     .max(1)
     .default(0.15)
-    .describe('hashing cosine at or above which candidates with overlapping names merge'),
+    .describe('hashing cosine under which two described candidates that share only a name stay apart'),
   digestMinScore: z
     .number()
     .min(0)
