@@ -1,4 +1,5 @@
 /** Builds the Notion API from config and secrets, and finds the Papers data source of the state. */
+import { extractPageId } from '@notionhq/client';
 import type { RadarConfig } from '../../config/schema.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -31,6 +32,11 @@ export function requireNotionApi(config: RadarConfig, token: string | undefined,
   return api;
 }
 
+/** notion.parentPageId takes a page URL as well as an id. */
+function parentOf(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : (extractPageId(raw) ?? raw);
+}
+
 /** The Papers data source id: from notion.json, else the configured database (recorded and migrated on first use). */
 export async function papersDataSourceId(
   api: NotionApi,
@@ -41,7 +47,7 @@ export async function papersDataSourceId(
   if (known) return known.dataSourceId;
   const { dataSourceId } = await ensureDatabase({ api, mapStore }, PAPERS_DATABASE, {
     databaseId: config.notion.papersDatabaseId,
-    parentPageId: undefined,
+    parentPageId: parentOf(config.notion.parentPageId),
   });
   return dataSourceId;
 }

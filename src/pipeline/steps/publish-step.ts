@@ -1,11 +1,25 @@
 /** publish: the day's items to Notion, or to markdown + HTML under state/out/ without a token. */
-import type { Publisher } from '../../publish/publisher.ts';
+import { errorMessage } from '../../core/errors.ts';
+import type { Publisher, PublishItem, PublishResult } from '../../publish/publisher.ts';
 import { type DayItemsDeps, dayItems } from '../day-items.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 
 export interface PublishStepDeps {
   items: DayItemsDeps;
   publishers: readonly Publisher[];
+}
+
+async function publishIsolated(
+  publisher: Publisher,
+  day: string,
+  items: readonly PublishItem[],
+): Promise<{ results: PublishResult[]; outputs: Record<string, string> }> {
+  try {
+    return await publisher.publish(day, items);
+  } catch (error) {
+    const message = errorMessage(error);
+    return { results: items.map((item) => ({ id: item.paper.id, ok: false, error: message })), outputs: {} };
+  }
 }
 
 export function createPublishStep(deps: PublishStepDeps): PipelineStep {
@@ -16,7 +30,8 @@ export function createPublishStep(deps: PublishStepDeps): PipelineStep {
       const counts: Record<string, number> = { items: items.length, published: 0, failed: 0 };
       const outputs: Record<string, string> = {};
       for (const publisher of deps.publishers) {
-        const { results, outputs: written } = await publisher.publish(ctx.day, items);
+        // One publisher down (Notion) must not keep the others (the local digest) from running.
+        const { results, outputs: written } = await publishIsolated(publisher, ctx.day, items);
         for (const result of results) {
           if (result.ok) counts.published = (counts.published ?? 0) + 1;
           else {
