@@ -7,7 +7,7 @@ import { readJsonFile } from '../store/jsonl-file.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
 import { statePaths } from '../store/paths.ts';
-import { createRunsStore } from '../store/runs-store.ts';
+import { createRunsStore, type RunManifest } from '../store/runs-store.ts';
 import { LockInfo } from '../store/schemas.ts';
 import { isProcessAlive } from '../store/state-lock.ts';
 import { type DaemonHolder, formatHealth, type HealthInput, type PipelineRunHealth } from './health.ts';
@@ -23,6 +23,13 @@ export async function readLockHolder(stateDir: string): Promise<DaemonHolder | u
   return { pid: info.pid, command: info.command, since: info.startedAt };
 }
 
+/** A manifest left at 'running' by a process that was killed (SIGKILL, power loss) is not running. */
+function liveStatus(run: RunManifest): string {
+  if (run.status !== 'running') return run.status;
+  if (run.pid === undefined) return 'interrupted (no process recorded)';
+  return isProcessAlive(run.pid) ? 'running' : `interrupted (its process, pid ${run.pid}, is gone)`;
+}
+
 async function lastPipelineRun(stateDir: string): Promise<PipelineRunHealth | undefined> {
   const runs = await createRunsStore(stateDir).list(50);
   // Benchmark runs share the manifest kind; they record the command that wrote them.
@@ -30,7 +37,7 @@ async function lastPipelineRun(stateDir: string): Promise<PipelineRunHealth | un
   if (!run) return undefined;
   return {
     runId: run.runId,
-    status: run.status,
+    status: liveStatus(run),
     startedAt: run.startedAt,
     failedSteps: run.steps.filter((s) => s.status === 'failed').map((s) => s.name),
     errors: run.steps.reduce((sum, s) => sum + s.errors.length, 0),
