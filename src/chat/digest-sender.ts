@@ -27,7 +27,20 @@ export interface DigestSendResult {
   target: DigestTarget;
   sent: number;
   skipped: number;
+  /** Papers whose message failed: not in the message map, so the next send retries them. */
+  failed: Array<{ paperId: string; error: string }>;
   error?: string;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The header and footer are best effort: a failure there costs the frame, not the papers. */
+async function frame(deps: DigestSenderDeps, target: DigestTarget, send: () => Promise<unknown>) {
+  try {
+    await send();
+  } catch (error) {
+    deps.logger.error({ ...target, error: messageOf(error) }, 'digest header/footer not sent');
+  }
 }
 
 export async function sendDigestToChat(
@@ -38,20 +51,35 @@ export async function sendDigestToChat(
   options: { force?: boolean } = {},
 ): Promise<DigestSendResult> {
   const adapter = deps.adapters.find((a) => a.platform === target.platform);
-  if (!adapter) return { target, sent: 0, skipped: items.length, error: `no ${target.platform} adapter` };
+  if (!adapter)
+    return { target, sent: 0, skipped: items.length, failed: [], error: `no ${target.platform} adapter` };
   const already = options.force
     ? new Set<string>()
     : await deps.messageMap.sentTo(target.platform, target.chatId);
   const todo = items.filter((item) => !already.has(item.paperId));
-  if (todo.length === 0) return { target, sent: 0, skipped: items.length };
-  await adapter.sendMessage(target.chatId, digestHeader(date, todo.length));
+  const skipped = items.length - todo.length;
+  if (todo.length === 0) return { target, sent: 0, skipped, failed: [] };
+  await frame(deps, target, () => adapter.sendMessage(target.chatId, digestHeader(date, todo.length)));
+  const failed: DigestSendResult['failed'] = [];
   for (const item of todo) {
-    const sent = await adapter.sendDigestItem(target.chatId, item);
-    // Recorded right after each send: a crash mid-digest re-sends only the papers not yet recorded.
-    await deps.messageMap.append([{ ...sent, paperId: item.paperId, at: deps.clock.now().toISOString() }]);
+    try {
+      const sent = await adapter.sendDigestItem(target.chatId, item);
+      // Recorded right after each send: a crash mid-digest re-sends only the papers not yet recorded.
+      await deps.messageMap.append([{ ...sent, paperId: item.paperId, at: deps.clock.now().toISOString() }]);
+    } catch (error) {
+      failed.push({ paperId: item.paperId, error: messageOf(error) });
+      deps.logger.error(
+        { ...target, paperId: item.paperId, error: messageOf(error) },
+        'digest item not sent',
+      );
+    }
   }
-  await adapter.sendMessage(target.chatId, digestFooter(deps.reactions.positive, deps.reactions.negative));
-  return { target, sent: todo.length, skipped: items.length - todo.length };
+  const footer = digestFooter(deps.reactions.positive, deps.reactions.negative);
+  await frame(deps, target, () => adapter.sendMessage(target.chatId, footer));
+  const result = { target, sent: todo.length - failed.length, skipped, failed };
+  if (failed.length === 0) return result;
+  const which = failed.map((f) => `${f.paperId}: ${f.error}`).join('; ');
+  return { ...result, error: `${failed.length} of ${todo.length} papers not sent: ${which}` };
 }
 
 /** Every target in turn; a chat that fails does not stop the others. */
@@ -66,12 +94,9 @@ export async function sendDigest(
     try {
       results.push(await sendDigestToChat(deps, target, date, items));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      deps.logger.error(
-        { platform: target.platform, chatId: target.chatId, error: message },
-        'digest send failed',
-      );
-      results.push({ target, sent: 0, skipped: 0, error: message });
+      const message = messageOf(error);
+      deps.logger.error({ ...target, error: message }, 'digest send failed');
+      results.push({ target, sent: 0, skipped: 0, failed: [], error: message });
     }
   }
   return results;

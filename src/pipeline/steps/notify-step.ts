@@ -47,7 +47,8 @@ export function createNotifyStep(deps: NotifyStepDeps): PipelineStep {
         sent += result.sent;
         if (result.error) ctx.itemFailed(result.target, result.error);
       }
-      const failed = results.filter((r) => r.error).length;
+      // A chat that got some of the papers was reached; its failed papers are recorded above.
+      const failed = results.filter((r) => r.error && r.sent === 0).length;
       if (failed > 0 && failed === results.length)
         throw new Error(`the digest reached no chat: ${results[0]?.error}`);
       const extra = (await deps.extras?.(ctx.day)) ?? 0;
