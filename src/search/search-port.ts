@@ -22,6 +22,8 @@ export interface SearchOptions {
   k?: number | undefined;
   filters?: SearchFilters | undefined;
   signal?: AbortSignal | undefined;
+  /** Compute snippets (default true); a benchmark writing run files turns them off. */
+  snippets?: boolean | undefined;
 }
 
 export interface SearchHit {

@@ -1,0 +1,83 @@
+/**
+ * A BM25-ready view of a corpus: the inverted index, its vocabulary and the analyzer that built
+ * it (queries must be analyzed the same way). Pure: the store persists the index separately.
+ */
+import { LUCENE_ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
+import { type Analyzer, type AnalyzerOptions, analyzerSignature, createAnalyzer } from '../text/tokenize.ts';
+import {
+  type AnalyzedDocument,
+  appendDocuments,
+  emptyIndex,
+  type InvertedIndex,
+  termNumbers,
+} from './bm25/inverted-index.ts';
+import type { SearchDocument } from './search-port.ts';
+import type { Bm25Parameters } from './search-version.ts';
+
+export interface LexicalIndex {
+  readonly index: InvertedIndex;
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly analyze: Analyzer;
+  /** `analyzerSignature` of the analyzer: an index built with another one is stale. */
+  readonly signature: string;
+}
+
+export function analyzerOptionsOf(
+  params: Pick<Bm25Parameters, 'compounds' | 'stem' | 'stopWords'>,
+): AnalyzerOptions {
+  return {
+    compounds: params.compounds,
+    stem: params.stem,
+    stopWords: params.stopWords === 'none' ? new Set<string>() : LUCENE_ENGLISH_STOP_WORDS,
+  };
+}
+
+export function analyzeDocument(doc: SearchDocument, analyze: Analyzer): AnalyzedDocument {
+  return { id: doc.id, titleTerms: analyze(doc.title), textTerms: analyze(doc.text) };
+}
+
+/** Builds or extends lexical indexes batch by batch (memory stays near the final index's size). */
+export interface LexicalBuilder {
+  add(doc: SearchDocument): void;
+  finish(): LexicalIndex;
+}
+
+const BATCH = 8192;
+
+export function createLexicalBuilder(options: AnalyzerOptions, base?: LexicalIndex): LexicalBuilder {
+  const analyze = base?.analyze ?? createAnalyzer(options);
+  let index = base?.index ?? emptyIndex();
+  const vocabulary = base ? new Map(base.vocabulary) : new Map<string, number>();
+  let batch: AnalyzedDocument[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    index = appendDocuments(index, batch, vocabulary);
+    batch = [];
+  };
+  return {
+    add(doc) {
+      batch.push(analyzeDocument(doc, analyze));
+      if (batch.length >= BATCH) flush();
+    },
+    finish() {
+      flush();
+      return { index, vocabulary, analyze, signature: base?.signature ?? analyzerSignature(options) };
+    },
+  };
+}
+
+export function buildLexicalIndex(docs: Iterable<SearchDocument>, options: AnalyzerOptions): LexicalIndex {
+  const builder = createLexicalBuilder(options);
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
+}
+
+/** Wraps an index read from disk with the analyzer it was built with. */
+export function lexicalFromIndex(index: InvertedIndex, options: AnalyzerOptions): LexicalIndex {
+  return {
+    index,
+    vocabulary: termNumbers(index),
+    analyze: createAnalyzer(options),
+    signature: analyzerSignature(options),
+  };
+}
