@@ -50,7 +50,7 @@ describe('a digest message that fails', () => {
         .map((m) => m.plain_text),
     ).toEqual([
       expect.stringContaining('1 paper picked'),
-      expect.stringContaining(failing?.title),
+      expect.stringContaining(failing?.title ?? ''),
       expect.stringContaining('teach the radar'),
     ]);
   });
