@@ -2,11 +2,12 @@
  * What every command gets: the environment (with `.env` loaded), the validated config, the
  * state directory and a logger. Config errors surface here, before any state is touched.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { type RadarEnv, readEnv } from '../config/env.ts';
 import { type LoadedConfig, loadConfig } from '../config/load.ts';
+import { UsageError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { registerSecrets } from '../log/redact.ts';
 import { acquireStateLock } from '../store/state-lock.ts';
@@ -32,9 +33,24 @@ export function createContext(options: GlobalOptions, cwd = process.cwd()): Comm
   const loaded = loadConfig({ file: options.config, env, cwd });
   registerSecrets(providerKeys(loaded, env));
   const stateDir = resolve(cwd, options.state ?? env.stateDir ?? 'state');
+  checkStateDir(stateDir);
   // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
   const level = env.raw.RADAR_LOG_LEVEL?.trim() || (process.stderr.isTTY ? 'warn' : 'info');
   return { env, loaded, stateDir, logger: createLogger({ level }), cwd };
+}
+
+/** A state path that exists but is not a directory is a usage error, before any command reads it. */
+function checkStateDir(stateDir: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(stateDir).isDirectory();
+  } catch {
+    return; // missing: created on first write; other errors surface, named, where it is used
+  }
+  if (!isDirectory)
+    throw new UsageError(
+      `the state directory ${stateDir} is not a directory (see --state / RADAR_STATE_DIR)`,
+    );
 }
 
 /** The values of the API key variables that the config names (a provider may use any name). */

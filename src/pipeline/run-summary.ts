@@ -32,9 +32,13 @@ export function formatRunSummary(manifest: RunManifest): string[] {
   return lines;
 }
 
-export function formatRunList(manifests: readonly RunManifest[]): string[] {
-  if (manifests.length === 0) return ['no runs yet'];
-  return manifests.map((m) => {
+/** One line per run; a run whose manifest cannot be read is listed with the reason. */
+export function formatRunList(
+  entries: ReadonlyArray<RunManifest | { runId: string; problem: string }>,
+): string[] {
+  if (entries.length === 0) return ['no runs yet'];
+  return entries.map((m) => {
+    if ('problem' in m) return `${m.runId}  corrupt: ${m.problem}`;
     const failed = m.steps.filter((s) => s.status === 'failed').map((s) => s.name);
     return `${m.runId}  ${m.kind.padEnd(9)} ${m.status.padEnd(9)} ${seconds(m.durationMs).padStart(8)}  $${m.costUsd.toFixed(4)}${
       failed.length > 0 ? `  failed: ${failed.join(', ')}` : ''

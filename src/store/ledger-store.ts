@@ -2,8 +2,8 @@
  * The LLM cost ledger: `ledger/<YYMM>.jsonl`, one row per call, appended in call order and
  * sharded by the UTC month of the call.
  */
-import { readdir } from 'node:fs/promises';
 import { appendJsonl, readJsonl } from './jsonl-file.ts';
+import { listDir } from './list-dir.ts';
 import { statePaths } from './paths.ts';
 import { LedgerEntry } from './schemas.ts';
 
@@ -38,13 +38,7 @@ export function createLedgerStore(stateDir: string, onTorn?: (file: string) => v
       return rows.flat();
     },
     async months() {
-      let names: string[];
-      try {
-        names = await readdir(paths.ledgerDir);
-      } catch {
-        return [];
-      }
-      return names
+      return (await listDir(paths.ledgerDir))
         .map((name) => /^(\d{4})\.jsonl$/.exec(name)?.[1])
         .filter((m): m is string => m !== undefined)
         .sort();

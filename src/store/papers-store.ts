@@ -2,9 +2,9 @@
  * Paper metadata in `papers/<YYMM>.csv`, one row per paper, sorted by id. A newer version of a
  * paper replaces its row; the same version with changed metadata updates it; nothing duplicates.
  */
-import { readdir } from 'node:fs/promises';
 import { compareIds, shardOf } from '../core/arxiv-id.ts';
 import { readCsv, writeCsv } from './csv-file.ts';
+import { listDir } from './list-dir.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { paperCodec } from './paper-codec.ts';
 import { papersCachePath, readPapersCache, writePapersCache } from './papers-cache.ts';
@@ -57,13 +57,7 @@ export function groupByShard<T extends { id: string }>(rows: readonly T[]): Map<
 }
 
 export async function listShards(dir: string, extension: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  return names
+  return (await listDir(dir))
     .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
     .map((name) => name.slice(0, -extension.length))
     .sort();

@@ -3,10 +3,11 @@
  * status, options, per-step counts, durations, errors, cost) and `runs/<run_id>/events.jsonl`
  * (what happened, in order).
  */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { errorMessage } from '../core/errors.ts';
 import { appendJsonl, readJsonFile, readJsonl, writeJsonFile } from './jsonl-file.ts';
+import { listDir } from './list-dir.ts';
 import { statePaths } from './paths.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -63,9 +64,15 @@ export interface RunsStore {
   read(runId: string): Promise<RunManifest | undefined>;
   events(runId: string): Promise<RunEvent[]>;
   appendEvents(runId: string, events: readonly RunEvent[]): Promise<void>;
-  /** Most recent first. */
+  /** Most recent first; runs whose manifest cannot be read are left out (see listEntries). */
   list(limit?: number): Promise<RunManifest[]>;
+  /** Most recent first, with the runs whose manifest is missing or corrupt and why. */
+  listEntries(limit?: number): Promise<RunListEntry[]>;
 }
+
+export type RunListEntry =
+  | { runId: string; manifest: RunManifest; problem?: undefined }
+  | { runId: string; manifest?: undefined; problem: string };
 
 export function newRunId(now: Date, kind = 'run'): string {
   const stamp = now
@@ -81,21 +88,29 @@ export function createRunsStore(stateDir: string): RunsStore {
   const eventsFile = (runId: string): string => join(paths.runDir(runId), 'events.jsonl');
   const read = (runId: string): Promise<RunManifest | undefined> =>
     readJsonFile(manifestFile(runId), RunManifest);
+  const listEntries = async (limit = 20): Promise<RunListEntry[]> => {
+    const names = (await listDir(paths.runsDir)).filter((name) => !name.startsWith('.'));
+    const recent = names.sort().reverse().slice(0, limit);
+    return Promise.all(
+      recent.map(async (runId): Promise<RunListEntry> => {
+        try {
+          const manifest = await read(runId);
+          return manifest ? { runId, manifest } : { runId, problem: 'no manifest.json' };
+        } catch (error) {
+          return { runId, problem: errorMessage(error) };
+        }
+      }),
+    );
+  };
   return {
     read,
     write: (manifest) => writeJsonFile(manifestFile(manifest.runId), manifest),
     events: (runId) => readJsonl(eventsFile(runId), RunEvent),
     appendEvents: (runId, events) => appendJsonl(eventsFile(runId), events),
     async list(limit = 20) {
-      let names: string[];
-      try {
-        names = await readdir(paths.runsDir);
-      } catch {
-        return [];
-      }
-      const recent = names.sort().reverse().slice(0, limit);
-      const manifests = await Promise.all(recent.map((name) => read(name).catch(() => undefined)));
-      return manifests.filter((m): m is RunManifest => m !== undefined);
+      const entries = await listEntries(limit);
+      return entries.flatMap((e) => (e.manifest ? [e.manifest] : []));
     },
+    listEntries,
   };
 }

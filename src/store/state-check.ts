@@ -3,7 +3,6 @@
  * validated. Reports corrupt, unsorted and unknown files; derived data (indexes, caches,
  * rendered output) is skipped, and temp files left by a killed writer are noted, not errors.
  */
-import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { BenchmarkCandidate } from '../benchmarks/candidate.ts';
@@ -18,6 +17,7 @@ import { createEmbeddingsStore } from './embeddings-store.ts';
 import { IdfFile } from './idf-file.ts';
 import { StoredProfile, StoredTrendReport } from './insights-store.ts';
 import { parseJsonl, readJsonFile } from './jsonl-file.ts';
+import { listDirEntries } from './list-dir.ts';
 import { MessageMapRecord } from './message-map-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
 import { PendingLabelChange } from './pending-labels-store.ts';
@@ -25,6 +25,7 @@ import { PickRecord } from './picks-store.ts';
 import { PollerRecord } from './poller-record-store.ts';
 import { readTextIfExists } from './read-text.ts';
 import { KeyValues, LedgerEntry, NotionMap, PaperLink, TagVocabulary } from './schemas.ts';
+import { VCS_DIRECTORIES, VCS_FILES } from './state-vcs.ts';
 
 export type FileStatus = 'ok' | 'corrupt' | 'unsorted' | 'unknown' | 'skipped' | 'temp';
 
@@ -149,7 +150,8 @@ const RULES: Rule[] = [
   { pattern: /^benchmarks\/source-health\.json$/, check: jsonRule(SourceHealth) },
   { pattern: /^benchmarks\/reports\/\d{4}-\d{2}-\d{2}\.md$/, check: skip },
   { pattern: /^(index|out|fulltext|cache)\//, check: skip },
-  { pattern: /^\.lock$/, check: skip },
+  { pattern: /^\.lock(\.break|\.new-.*)?$/, check: skip },
+  { pattern: VCS_FILES, check: skip },
 ];
 
 /** Any JSON value: those files are validated in depth by the features that own them. */
@@ -157,16 +159,12 @@ function jsonValue(): z.ZodType<unknown> {
   return z.json();
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+/** Every file under `dir`; a repository's own files (.git/ at the top) are not the state's. */
+async function listFiles(dir: string, top = true): Promise<string[]> {
+  const entries = (await listDirEntries(dir)).filter((e) => !(top && VCS_DIRECTORIES.has(e.name)));
   const nested = await Promise.all(
     entries.map((e) =>
-      e.isDirectory() ? listFiles(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]),
+      e.isDirectory() ? listFiles(join(dir, e.name), false) : Promise.resolve([join(dir, e.name)]),
     ),
   );
   return nested.flat();

@@ -12,7 +12,9 @@ export async function runRunsList(
   const limit = flags.limit === undefined ? 20 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a positive integer, got "${flags.limit}"`);
-  for (const line of formatRunList(await createRunsStore(ctx.stateDir).list(limit))) out(line);
+  const entries = await createRunsStore(ctx.stateDir).listEntries(limit);
+  const rows = entries.map((e) => e.manifest ?? { runId: e.runId, problem: e.problem });
+  for (const line of formatRunList(rows)) out(line);
   return 0;
 }
 

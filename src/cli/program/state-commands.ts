@@ -13,7 +13,17 @@ export function registerStateCommands(program: Command): void {
       }),
     );
 
-  const state = program.command('state').description('inspect the state directory');
+  const state = program.command('state').description('set up and inspect the state directory');
+  state
+    .command('init')
+    .description('create the state directory; --git makes it a git repository that leaves derived data out')
+    .option('--git', 'initialize a git repository with a .gitignore for index/, fulltext/, out/')
+    .action(
+      action(async (ctx, command) => {
+        const { runStateInit } = await import('../commands/state-init.ts');
+        return runStateInit(ctx, command.opts<{ git?: boolean }>(), out);
+      }),
+    );
   state
     .command('check')
     .description('validate every state file against its schema; exit 1 on corrupt, unsorted or unknown files')
