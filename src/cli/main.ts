@@ -37,6 +37,26 @@ export function buildProgram(): Command {
   return program;
 }
 
+const FS_REASONS: Record<string, string> = {
+  ENOTDIR: 'not a directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'already exists',
+  ENOENT: 'no such file or directory',
+};
+
+/** A file system error (a read-only or full disk, a file where a directory should be) as one line. */
+function describeFsError(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return undefined;
+  const reason = FS_REASONS[error.code];
+  if (reason === undefined) return undefined;
+  const path = 'path' in error && typeof error.path === 'string' ? error.path : undefined;
+  return path === undefined ? `${error.message}` : `cannot write or read ${path}: ${reason}`;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -53,6 +73,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof RadarError) {
       process.stderr.write(`radar: ${redactText(error.message)}\n`);
       return error.exitCode;
+    }
+    const fsProblem = describeFsError(error);
+    if (fsProblem !== undefined) {
+      process.stderr.write(`radar: ${redactText(fsProblem)}\n`);
+      return 1;
     }
     process.stderr.write(
       redactText(
