@@ -3,12 +3,24 @@
  * config that runs offline. Secrets never live here, only the names of the environment
  * variables that hold them.
  */
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const url = z.url({ protocol: /^https?$/ });
 const cron = z
   .string()
   .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron rule such as "0 8 * * *"')
+  .superRefine((pattern, ctx) => {
+    // croner parses each field's range (hour 0-23, day 1-31, …): "0 25 * * *" is refused here.
+    try {
+      new Cron(pattern, { paused: true });
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid cron rule: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  })
   .describe('cron rule (minute hour day month weekday)');
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name');
 const arxivCategory = z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'must be an arXiv category such as cs.CL');
@@ -239,7 +251,7 @@ export const ChatConfig = z.strictObject({
   reactions: z
     .strictObject({
       positive: z.array(z.string()).default(['👍', '❤️', '🔥', '🎉', '💯']),
-      negative: z.array(z.string()).default(['👎', '💔', '😕']),
+      negative: z.array(z.string()).default(['👎', '💔', '🥱']),
     })
     .prefault({}),
 });

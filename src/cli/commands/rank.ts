@@ -1,6 +1,7 @@
 /** `radar rank`: score the day's new papers per embedding model, sample and record the picks, print them. */
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
+import { dayFlag } from '../../core/iso-day.ts';
 import { createEmbedder } from '../../embed/embedder.ts';
 import type { Evaluation } from '../../rank/evaluate.ts';
 import { type RankResult, rankPapers } from '../../rank/rank-papers.ts';
@@ -14,12 +15,7 @@ export interface RankFlags {
 }
 
 function parseFlags(flags: RankFlags): { date?: string; windowDays?: number; evaluate: boolean } {
-  if (
-    flags.date !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date) || Number.isNaN(Date.parse(flags.date)))
-  ) {
-    throw new UsageError(`--date must be YYYY-MM-DD, got "${flags.date}"`);
-  }
+  if (flags.date !== undefined) dayFlag('--date', flags.date);
   const days = flags.days === undefined ? undefined : Number(flags.days);
   if (days !== undefined && (!Number.isInteger(days) || days < 1))
     throw new UsageError(`--days must be a positive integer, got "${flags.days}"`);

@@ -4,6 +4,7 @@
  */
 import { parseArxivId } from '../../core/arxiv-id.ts';
 import { UsageError } from '../../core/errors.ts';
+import { dayFlag } from '../../core/iso-day.ts';
 import { localDay } from '../../core/local-day.ts';
 import { summarizeAndRelate } from '../../digest/digest-job.ts';
 import type { SummarizeResult } from '../../digest/summarize.ts';
@@ -43,8 +44,7 @@ async function candidates(
     const done = new Set(summaries.map((s) => s.id));
     return { ids: papers.map((p) => p.id).filter((id) => !done.has(id)), what: 'papers without a summary' };
   }
-  if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date))
-    throw new UsageError(`--date must be YYYY-MM-DD, got "${flags.date}"`);
+  if (flags.date !== undefined) dayFlag('--date', flags.date);
   const date = flags.date ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
   const picks = await createPicksStore(ctx.stateDir).forDate(date);
   return { ids: picks.map((p) => p.id), what: `picks of ${date}` };

@@ -1,6 +1,7 @@
 /** `radar trends [--window 7d] [--baseline 28d] [--end YYYY-MM-DD]`: growing tags and keyphrases of new papers. */
 import { publishReportOnce } from '../../adapters/notion/publish-report.ts';
 import { UsageError } from '../../core/errors.ts';
+import { dayFlag } from '../../core/iso-day.ts';
 import { runTrendsJob } from '../../insights/trends-job.ts';
 import { createTrendReportsStore } from '../../store/insights-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
@@ -29,8 +30,7 @@ export async function runTrends(
     ...(flags.window === undefined ? {} : { windowDays: parseDays(flags.window, '--window') }),
     ...(flags.baseline === undefined ? {} : { baselineDays: parseDays(flags.baseline, '--baseline') }),
   };
-  if (flags.end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.end))
-    throw new UsageError(`--end must be YYYY-MM-DD, got "${flags.end}"`);
+  if (flags.end !== undefined) dayFlag('--end', flags.end);
   return withStateLock(ctx, 'trends', async () => {
     const run = await runTrendsJob(
       { stateDir: ctx.stateDir, logger: ctx.logger.child({ module: 'trends' }) },
