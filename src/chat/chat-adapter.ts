@@ -53,6 +53,7 @@ interface EventBase {
   platform: ChatPlatform;
   chatId: string;
   userId: string;
+  /** When the radar received the event, on its own clock: every label source orders on one clock. */
   at: string;
 }
 
@@ -64,7 +65,14 @@ export type ChatEvent =
       args: string;
       reply(message: ChatMessage): Promise<void>;
     })
-  | (EventBase & { kind: 'reaction'; messageId: string; emoji: string; added: boolean })
+  | (EventBase & {
+      kind: 'reaction';
+      messageId: string;
+      emoji: string;
+      added: boolean;
+      /** The user's whole reaction set on the message after this change, where the platform sends it. */
+      reactions?: readonly string[];
+    })
   /** The inline 👍/👎 fallback buttons (Telegram callback queries, Slack/Feishu card actions). */
   | (EventBase & {
       kind: 'button';

@@ -1,7 +1,8 @@
 /**
  * Feedback from chat → labels: a reaction on a paper message, a 👍/👎 button, `/like` and
- * `/dislike`. Source = the platform, user = the platform's user id; removing a valued reaction
- * removes the label; the labels store keeps the last change.
+ * `/dislike`. Source = the platform, user = the platform's user id; the labels store keeps the
+ * last change. Reactions are a set: the label follows the user's reactions on the message after
+ * the change (👍 🔥 → 👍 keeps 👍), and only a set with no valued reaction left removes it.
  */
 import type { LabelChange } from '../store/labels-store.ts';
 import type { MessageMapStore } from '../store/message-map-store.ts';
@@ -21,6 +22,28 @@ export interface ReactionInput {
   emoji: string;
   added: boolean;
   at: string;
+  /** The user's reaction set after the change, when the platform sends it. */
+  reactions?: readonly string[] | undefined;
+}
+
+/**
+ * The label a reaction set stands for: the sign of its valued reactions; a tie (👍 and 👎) goes
+ * the way this change moved it; undefined when no valued reaction is left.
+ */
+export function labelOfReactions(
+  reactions: readonly string[],
+  change: { emoji: string; added: boolean },
+  config: ReactionConfig,
+): 1 | -1 | undefined {
+  const values = reactions.flatMap((e) => {
+    const value = reactionValue(e, config);
+    return value === undefined ? [] : [value];
+  });
+  if (values.length === 0) return undefined;
+  const sum = values.reduce<number>((a, b) => a + b, 0);
+  if (sum !== 0) return sum > 0 ? 1 : -1;
+  const moved = reactionValue(change.emoji, config) ?? 1;
+  return change.added ? moved : moved === 1 ? -1 : 1;
 }
 
 export type LabelOutcome =
@@ -60,14 +83,26 @@ export function createLabelRecorder(deps: {
     ]);
     return { kind: 'labelled', paperId: input.paperId, value: input.value };
   };
+  // Platforms that send one emoji per event (Slack, Feishu): the sets seen by this process.
+  const seen = new Map<string, Set<string>>();
+  const currentSet = (input: ReactionInput): readonly string[] => {
+    if (input.reactions) return input.reactions;
+    const key = [input.platform, input.chatId, input.messageId, input.userId].join('\u0000');
+    const set = seen.get(key) ?? new Set<string>();
+    if (input.added) set.add(input.emoji);
+    else set.delete(input.emoji);
+    seen.set(key, set);
+    return [...set];
+  };
   return {
     direct,
     async reaction(input) {
-      const value = reactionValue(input.emoji, deps.reactions);
-      if (value === undefined) return { kind: 'ignored', why: 'neutral emoji' };
+      if (reactionValue(input.emoji, deps.reactions) === undefined)
+        return { kind: 'ignored', why: 'neutral emoji' };
       const paperId = await deps.messages.find(input.platform, input.chatId, input.messageId);
       if (paperId === undefined) return { kind: 'ignored', why: 'not a paper message' };
-      if (input.added) return direct({ ...input, paperId, value });
+      const value = labelOfReactions(currentSet(input), input, deps.reactions);
+      if (value !== undefined) return direct({ ...input, paperId, value });
       await deps.labels.apply([{ kind: 'remove', id: paperId, at: input.at }]);
       return { kind: 'removed', paperId };
     },

@@ -14,7 +14,8 @@ describe('reactionValue', () => {
     ['💯', 1],
     ['👎', -1],
     ['💔', -1],
-    ['😕', -1],
+    ['🥱', -1],
+    ['😕', undefined], // not a reaction Telegram allows: no longer a default
     ['🤔', undefined],
   ])('%s → %s', (emoji, value) => {
     expect(reactionValue(emoji, config)).toBe(value);

@@ -23,11 +23,11 @@ export function createLabelsStore(stateDir: string): LabelsStore {
     async apply(changes) {
       const rows = new Map((await readCsv(file, labelCodec)).map((l) => [l.id, l]));
       let changed = 0;
-      const ordered = [...changes].sort((a, b) => atOf(a).localeCompare(atOf(b)));
+      const ordered = [...changes].sort((a, b) => Date.parse(atOf(a)) - Date.parse(atOf(b)));
       for (const change of ordered) {
         const id = change.kind === 'set' ? change.label.id : change.id;
         const current = rows.get(id);
-        if (current && current.at > atOf(change)) continue;
+        if (current && Date.parse(current.at) > Date.parse(atOf(change))) continue;
         if (change.kind === 'set') {
           if (current && sameLabel(current, change.label)) continue;
           rows.set(id, change.label);

@@ -15,6 +15,7 @@ const SLACK_EMOJI: Readonly<Record<string, string>> = {
   '100': '💯',
   broken_heart: '💔',
   confused: '😕',
+  yawning_face: '🥱',
   eyes: '👀',
   star: '⭐',
   rocket: '🚀',

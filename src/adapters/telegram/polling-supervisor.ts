@@ -86,12 +86,21 @@ export function createPollingSupervisor(
     async stop() {
       stopping = true;
       if (timer) clearTimeout(timer);
-      try {
-        deps.halt();
-      } catch {
-        // not polling right now (between restarts)
+      if (!current) return;
+      // A stop that lands while telegraf is still between getMe and its first getUpdates stops
+      // nothing (telegraf has no polling yet, or only the previous one): repeat until it ends.
+      let settled = false;
+      const done = current.then(() => {
+        settled = true;
+      });
+      while (!settled) {
+        try {
+          deps.halt();
+        } catch {
+          // "Bot is not running!": polling has not started yet
+        }
+        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 25))]);
       }
-      await current;
     },
   };
 }

@@ -26,13 +26,14 @@ export function reactionChanges(
   ];
 }
 
-const iso = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString();
-
 export interface EventWiring {
   handler: ChatEventHandler;
   reply(chatId: string, message: ChatMessage, replyTo: number): Promise<unknown>;
   acknowledge(ctx: Context, text: string): Promise<unknown>;
-  /** Callback queries carry no date: the time they are handled. */
+  /**
+   * The time an update is handled. Callback queries carry no date and Telegram's dates are whole
+   * seconds: every event is stamped on this one clock so a button press and a reaction order right.
+   */
   now(): string;
 }
 
@@ -48,7 +49,7 @@ export function wireEvents(bot: Telegraf, wiring: EventWiring): void {
       platform: 'telegram',
       chatId,
       userId: String(ctx.from.id),
-      at: iso(ctx.message.date),
+      at: wiring.now(),
       ...parsed,
       reply: async (message) => {
         await wiring.reply(chatId, message, messageId);
@@ -60,15 +61,17 @@ export function wireEvents(bot: Telegraf, wiring: EventWiring): void {
     const reaction = ctx.messageReaction;
     // Anonymous group admins react as the chat (actor_chat): there is no user to label for.
     if (!reaction.user) return;
+    const reactions = emojiOf(reaction.new_reaction);
     for (const change of reactionChanges(reaction.old_reaction, reaction.new_reaction)) {
       await wiring.handler({
         kind: 'reaction',
         platform: 'telegram',
         chatId: String(reaction.chat.id),
         userId: String(reaction.user.id),
-        at: iso(reaction.date),
+        at: wiring.now(),
         messageId: String(reaction.message_id),
         ...change,
+        reactions,
       });
     }
   });
