@@ -10,8 +10,8 @@ export type Out = (line: string) => void;
 export const out: Out = (line) => process.stdout.write(`${redactText(line)}\n`);
 
 async function context(command: Command): Promise<CommandContext> {
-  const { createContext } = await import('./context.ts');
-  return createContext(command.optsWithGlobals<GlobalOptions>());
+  const { createContext, resolveContext } = await import('./context.ts');
+  return resolveContext(createContext(command.optsWithGlobals<GlobalOptions>()));
 }
 
 export function action(run: (ctx: CommandContext, command: Command, ...args: unknown[]) => Promise<number>) {

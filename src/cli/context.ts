@@ -61,6 +61,27 @@ function providerKeys(loaded: LoadedConfig, env: RadarEnv): (string | undefined)
   return names.map((name) => env.raw[name]);
 }
 
+/**
+ * The context with the LLM model resolved: when the environment names a server but no model, the
+ * server is asked for its models once (see src/llm/model-discovery.ts).
+ */
+export async function resolveContext(ctx: CommandContext): Promise<CommandContext> {
+  const { needsModelDiscovery, discoverDefaultModel } = await import('../llm/model-discovery.ts');
+  if (!needsModelDiscovery(ctx.loaded.config, ctx.env)) return ctx;
+  const discovered = await discoverDefaultModel(ctx.loaded.config, ctx.env);
+  ctx.logger.warn({ model: discovered.model }, discovered.notice);
+  if (ctx.logger.isLevelEnabled('warn') === false) process.stderr.write(`radar: ${discovered.notice}\n`);
+  return { ...ctx, loaded: Object.freeze({ ...ctx.loaded, config: deepFreezeConfig(discovered.config) }) };
+}
+
+function deepFreezeConfig<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreezeConfig(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** Runs `fn` holding the state lock; the lock is released however `fn` ends. */
 export async function withStateLock<T>(
   ctx: CommandContext,
