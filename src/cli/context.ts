@@ -36,7 +36,7 @@ export function createContext(options: GlobalOptions, cwd = process.cwd()): Comm
   checkStateDir(stateDir);
   // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
   const level = env.raw.RADAR_LOG_LEVEL?.trim() || (process.stderr.isTTY ? 'warn' : 'info');
-  return { env, loaded, stateDir, logger: createLogger({ level }), cwd };
+  return { env, loaded, stateDir, logger: createLogger({ level, terminal: process.stderr.isTTY }), cwd };
 }
 
 /** A state path that exists but is not a directory is a usage error, before any command reads it. */

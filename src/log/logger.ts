@@ -1,5 +1,6 @@
 import { destination, type Logger, pino } from 'pino';
 import { redactText } from './redact.ts';
+import { terminalDestination } from './terminal-lines.ts';
 
 export type { Logger };
 
@@ -21,8 +22,23 @@ const REDACTED_PATHS = [
 
 export interface LoggerOptions {
   level?: string;
+  /** Readable lines instead of JSON, for a person at a terminal (see terminal-lines.ts). */
+  terminal?: boolean;
   /** Where log lines go; default stderr so that command output on stdout stays clean. */
   destination?: NodeJS.WritableStream;
+}
+
+/**
+ * A child's bindings repeat a key of its parent's (`module` of the daemon and of the scheduler):
+ * pino writes both. Parsing keeps the last (innermost) value, so each key appears once.
+ */
+function withoutDuplicateKeys(line: string): string {
+  try {
+    const record: unknown = JSON.parse(line);
+    return `${JSON.stringify(record)}\n`;
+  } catch {
+    return line;
+  }
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -32,9 +48,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: null,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // Key names catch `{ apiKey }`; the values catch a key echoed inside an error message.
-      hooks: { streamWrite: (line) => redactText(line) },
+      hooks: { streamWrite: (line) => redactText(withoutDuplicateKeys(line)) },
     },
-    options.destination ?? destination(2),
+    options.terminal
+      ? terminalDestination(options.destination ?? process.stderr)
+      : (options.destination ?? destination(2)),
   );
 }
 
