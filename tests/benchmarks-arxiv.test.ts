@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createArxivBenchmarkSource } from '../src/benchmarks/arxiv-benchmark-source.ts';
 import { silentLogger } from '../src/log/logger.ts';
+import { createBenchmarksStore } from '../src/store/benchmarks-store.ts';
 import { NOW, SINCE, schemaNameOf } from './benchmarks/setup.ts';
 import { type OpenAIFake, startOpenAIFake } from './fakes/openai-fake.ts';
 import { setUpLlm } from './helpers/llm.ts';
@@ -87,5 +88,51 @@ describe('arXiv benchmark source', () => {
     const { candidates } = await source.collect();
     expect(candidates.map((c) => c.name)).toEqual(['MedCTA', 'HardMTBench']);
     expect(openai.chatRequests()).toHaveLength(0);
+  });
+
+  it('asks about a paper once per version: a second run reuses the verdicts, a new version is asked again', async () => {
+    openai.onChat((request) => {
+      const content = request.messages.at(-1)?.content;
+      const ids = [...(typeof content === 'string' ? content : '').matchAll(/^id: (\S+)$/gm)];
+      return {
+        json: {
+          verdicts: ids.map((m) => ({
+            id: m[1] ?? '',
+            introducesBenchmark: m[1] === '2611.00001',
+            name: 'MedCTA',
+            task: 'tool use',
+            modality: 'text',
+          })),
+        },
+      };
+    });
+    const stateDir = tempDir();
+    const store = createBenchmarksStore(stateDir);
+    const verdicts = { read: () => store.readVerdicts(), write: store.writeVerdicts };
+    const { client } = setUpLlm({ baseUrl: `${openai.url}/v1`, stateDir });
+    let current = papers;
+    const source = createArxivBenchmarkSource(
+      {
+        papers: { readAll: async () => current },
+        llm: client,
+        logger: silentLogger(),
+        now: () => NOW,
+        verdicts,
+      },
+      { since: SINCE, batchSize: 1 },
+    );
+    const first = await source.collect();
+    expect(first.counts).toMatchObject({ llmCalls: 2, verdictsCached: 0, candidates: 1 });
+    const second = await source.collect();
+    expect(second.counts).toMatchObject({ llmCalls: 0, verdictsCached: 2, rejected: 1, candidates: 1 });
+    expect(second.candidates.map((c) => c.name)).toEqual(['MedCTA']);
+    expect(openai.chatRequests()).toHaveLength(2);
+    current = papers.map((p) => (p.id === '2611.00002' ? { ...p, version: 2 } : p));
+    const third = await source.collect();
+    expect(third.counts).toMatchObject({ llmCalls: 1, verdictsCached: 1 });
+    expect((await store.readVerdicts()).map((r) => [r.id, r.version])).toEqual([
+      ['2611.00001', 1],
+      ['2611.00002', 2],
+    ]);
   });
 });

@@ -37,11 +37,18 @@ describe('Hugging Face datasets source', () => {
       ...loadFixtureDatasetDetail(),
       id: 'nvidia/OpenMathInstruct-bench-2',
       lastModified: '2026-11-18T00:00:00.000Z',
+      createdAt: '2026-11-02T00:00:00.000Z',
+    };
+    // Touched this week, created years ago: not a new benchmark.
+    const stale = {
+      ...evalDatasets(1)[0],
+      id: 'classic/bench-stale',
+      createdAt: '2023-03-01T00:00:00.000Z',
     };
     const unpopular = { ...evalDatasets(1)[0], id: 'solo/bench-unpopular', downloads: 3 };
     const old = { ...evalDatasets(1)[0], id: 'old/bench-old', lastModified: '2025-01-01T00:00:00.000Z' };
     hf = await startHuggingFaceFake({
-      datasets: [...evalDatasets(5), openMath, unpopular, old],
+      datasets: [...evalDatasets(5), openMath, unpopular, old, stale],
       token: 'hf_test',
     });
     hf.setPageSize(2);
@@ -59,7 +66,13 @@ describe('Hugging Face datasets source', () => {
         .map((d) => d.id)
         .sort(),
     );
-    expect(counts).toMatchObject({ listed: 7, belowMinDownloads: 1, notEvaluation: 1, candidates: 5 });
+    expect(counts).toMatchObject({
+      listed: 8,
+      stale: 1,
+      belowMinDownloads: 1,
+      notEvaluation: 1,
+      candidates: 5,
+    });
     const pages = hf.requestsTo('/api/datasets');
     expect(pages.length).toBeGreaterThanOrEqual(4);
     expect(pages.filter((r) => r.query.get('cursor') !== null).length).toBe(pages.length - 1);

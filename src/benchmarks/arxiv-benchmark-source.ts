@@ -2,6 +2,7 @@
  * Benchmark candidates from the papers the papers pipeline collected: rules over title and
  * abstract find papers that introduce a benchmark or dataset, then the LLM confirms (batched, rule
  * hits only) and names the benchmark, its task and modality. Without an LLM the rule hits stand.
+ * Verdicts are cached by paper id + version: a paper is asked about once, not on every run.
  */
 import { z } from 'zod';
 import type { LlmClient } from '../llm/llm-client.ts';
@@ -53,6 +54,27 @@ export const ArxivVerdicts = z.object({
 });
 type Verdict = z.infer<typeof ArxivVerdicts>['verdicts'][number];
 
+/** A stored verdict: asked once per paper version, whatever later runs find. */
+export const VerdictRecord = z.object({
+  id: z.string(),
+  version: z.int().min(1),
+  verdict: z.object({
+    id: z.string(),
+    introducesBenchmark: z.boolean(),
+    name: z.string(),
+    task: z.string(),
+    modality: z.string(),
+  }),
+  at: z.iso.datetime({ offset: true }),
+});
+export type VerdictRecord = z.infer<typeof VerdictRecord>;
+
+export interface VerdictCache {
+  read(): Promise<VerdictRecord[]>;
+  /** Adds or replaces rows by paper id. */
+  write(rows: readonly VerdictRecord[]): Promise<void>;
+}
+
 export function paperCandidate(paper: Paper, verdict: Verdict | undefined, now: Date): BenchmarkCandidate {
   const text = `${paper.abstract} ${paper.comment ?? ''}`;
   const task = verdict?.task.trim() ? [verdict.task.trim().toLowerCase()] : [];
@@ -88,6 +110,8 @@ function verdictPrompt(papers: readonly Paper[]): string {
 export interface ArxivBenchmarkSourceDeps {
   papers: { readAll(): Promise<Paper[]> };
   llm: LlmClient | undefined;
+  /** Verdicts by paper id + version; without it every run asks again. */
+  verdicts?: VerdictCache;
   logger: Logger;
   now?: () => Date;
 }
@@ -128,6 +152,42 @@ export function createArxivBenchmarkSource(
     return new Map(result.value.verdicts.map((v) => [v.id, v]));
   }
 
+  async function verdictsFor(
+    hits: readonly Paper[],
+    counts: Record<string, number>,
+    now: Date,
+  ): Promise<Map<string, Verdict>> {
+    const cached = new Map(
+      ((await deps.verdicts?.read()) ?? []).map((r): [string, VerdictRecord] => [r.id, r]),
+    );
+    const known = new Map<string, Verdict>();
+    const todo = hits.filter((p) => {
+      const hit = cached.get(p.id);
+      if (hit && hit.version === p.version) known.set(p.id, hit.verdict);
+      return !(hit && hit.version === p.version);
+    });
+    counts.verdictsCached = known.size;
+    if (!llm) return known;
+    const size = options.batchSize ?? 8;
+    const fresh: VerdictRecord[] = [];
+    for (let i = 0; i < todo.length; i += size) {
+      const batch = todo.slice(i, i + size);
+      const verdicts = await judge(batch, counts);
+      for (const paper of batch) {
+        const verdict = verdicts?.get(paper.id);
+        if (!verdict) continue;
+        known.set(paper.id, verdict);
+        fresh.push({ id: paper.id, version: paper.version, verdict, at: now.toISOString() });
+      }
+      // A failed batch keeps its rule hits this run, unjudged and not cached.
+      for (const paper of verdicts ? [] : batch) unjudged.add(paper.id);
+    }
+    if (fresh.length > 0) await deps.verdicts?.write(fresh);
+    return known;
+  }
+
+  const unjudged = new Set<string>();
+
   return {
     name: 'arxiv',
     async collect(): Promise<SourceCollection> {
@@ -143,19 +203,18 @@ export function createArxivBenchmarkSource(
         llmFailed: 0,
         rejected: 0,
       };
+      unjudged.clear();
+      const verdicts = await verdictsFor(hits, counts, now);
       const candidates: BenchmarkCandidate[] = [];
-      const size = options.batchSize ?? 8;
-      for (let i = 0; i < hits.length; i += size) {
-        const batch = hits.slice(i, i + size);
-        const verdicts = await judge(batch, counts);
-        for (const paper of batch) {
-          const verdict = verdicts?.get(paper.id);
-          if (verdicts && verdict?.introducesBenchmark !== true) {
-            counts.rejected = (counts.rejected ?? 0) + 1;
-            continue;
-          }
-          candidates.push(paperCandidate(paper, verdict, now));
+      for (const paper of hits) {
+        const verdict = verdicts.get(paper.id);
+        // Rejected: judged not a benchmark, or left out of an answered batch. Kept: rule hits never judged.
+        const asked = llm !== undefined && !unjudged.has(paper.id);
+        if ((verdict !== undefined || asked) && verdict?.introducesBenchmark !== true) {
+          counts.rejected = (counts.rejected ?? 0) + 1;
+          continue;
         }
+        candidates.push(paperCandidate(paper, verdict, now));
       }
       counts.candidates = candidates.length;
       return { candidates, counts };

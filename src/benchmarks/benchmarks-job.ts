@@ -24,11 +24,12 @@ import { createNotionMapStore } from '../store/notion-map-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import { statePaths } from '../store/paths.ts';
 import { createRunsStore, newRunId, type RunManifest } from '../store/runs-store.ts';
-import { createArxivBenchmarkSource } from './arxiv-benchmark-source.ts';
+import { createArxivBenchmarkSource, type VerdictRecord } from './arxiv-benchmark-source.ts';
 import type { BenchmarkSource } from './benchmark-source.ts';
 import { type AlertFn, type CollectBenchmarksResult, collectBenchmarks } from './collect-benchmarks.ts';
 import { benchmarkRunSteps } from './run-steps.ts';
 import type { MergedBenchmark } from './schemas.ts';
+import { shownBenchmarks } from './select.ts';
 
 export interface BenchmarksJobDeps {
   config: RadarConfig;
@@ -65,6 +66,7 @@ function buildSources(deps: BenchmarksJobDeps, llm: LlmClient, now: Date): Bench
         endpoint: hf.endpoint,
         token: deps.env.secrets.HF_TOKEN,
         keywords: hf.keywords,
+        tags: hf.tags,
         taskCategories: hf.taskCategories,
         minDownloads: hf.minDownloads,
         since,
@@ -85,8 +87,19 @@ function buildSources(deps: BenchmarksJobDeps, llm: LlmClient, now: Date): Bench
         searchPerMinute: deps.env.secrets.GITHUB_TOKEN ? 30 : 10,
       },
     ),
-    createArxivBenchmarkSource({ papers: createPapersStore(deps.stateDir), llm, logger }, { since }),
+    createArxivBenchmarkSource(
+      { papers: createPapersStore(deps.stateDir), llm, logger, verdicts: verdictCache(deps.stateDir) },
+      { since },
+    ),
   ];
+}
+
+function verdictCache(stateDir: string) {
+  const store = createBenchmarksStore(stateDir);
+  return {
+    read: () => store.readVerdicts(),
+    write: (rows: readonly VerdictRecord[]) => store.writeVerdicts(rows),
+  };
 }
 
 async function publishToNotion(
@@ -145,7 +158,10 @@ export async function runBenchmarksJob(deps: BenchmarksJobDeps): Promise<Benchma
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
-  const notion = await publishToNotion(deps, await createBenchmarksStore(deps.stateDir).readMerged());
+  const notion = await publishToNotion(
+    deps,
+    shownBenchmarks(await createBenchmarksStore(deps.stateDir).readMerged()),
+  );
   const finishedAt = now();
   const failed = result.sources.filter((s) => !s.ok).length;
   const status = failed === 0 ? 'completed' : failed === result.sources.length ? 'failed' : 'partial';

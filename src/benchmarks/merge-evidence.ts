@@ -66,7 +66,10 @@ export function nameKey(text: string): string {
   while (start < end && AFFIXES.has(words[start] ?? '')) start++;
   while (end > start && AFFIXES.has(words[end - 1] ?? '')) end--;
   const key = words.slice(start, end).join('');
-  return key.length >= 3 && !GENERIC.has(key) ? key : '';
+  if (key.length >= 3 && !GENERIC.has(key)) return key;
+  // Generic words only ("agent-benchmark"): the whole name, when it is more than one generic word.
+  const whole = words.join('');
+  return words.length >= 2 && whole.length >= 8 ? whole : '';
 }
 
 /**
@@ -98,6 +101,8 @@ export interface Prepared {
 const INTRODUCED =
   /\b(?:introduce|present|propose|release|construct|build|curate|named|called|dubbed)\s+(?:a |an |the )?(?:new |novel )?(?:\\\w+\{)?([A-Z][\w-]*[A-Z0-9][\w-]*)/g;
 
+/** "We introduce Humanity's Last Exam (HLE), …": the acronym in brackets is its short name. */
+const ACRONYM = /\b(?:introduce|present|propose|release)\s[^.()]{0,60}\(([A-Z][\w-]*[A-Z][\w-]*)\)/g;
 const OURS =
   /\b(?:our|the proposed|the new|we provide [\w\s]{0,30}? the)\s+([A-Z][\w-]*[A-Z0-9][\w-]*)\s+(?:dataset|benchmark|corpus|suite|testbed)\b/g;
 
@@ -106,7 +111,8 @@ const OURS =
  * OpenRR-5k dataset"): its own naming, unlike a benchmark it evaluates on.
  */
 export function introducedNames(abstract: string): string[] {
-  const names = [...abstract.matchAll(INTRODUCED), ...abstract.matchAll(OURS)].map((m) => m[1] ?? '');
+  const found = [...abstract.matchAll(INTRODUCED), ...abstract.matchAll(ACRONYM), ...abstract.matchAll(OURS)];
+  const names = found.map((m) => m[1] ?? '');
   return [...new Set(names)].slice(0, 4);
 }
 

@@ -166,6 +166,7 @@ export function mergeGroup(
     popularity: { ...maxOf(sorted, 'downloads'), ...maxOf(sorted, 'stars'), ...maxOf(sorted, 'likes') },
     firstSeenAt: sorted.map((m) => m.firstSeenAt).sort()[0] ?? first.firstSeenAt,
     score: scored[0]?.rubric.overall ?? null,
+    isBenchmark: scored.length === 0 || scored.some((r) => r.rubric.isBenchmark !== false),
     rubric: scored[0]?.rubric ?? null,
     keywords: union(sorted.map((m) => m.keywords)),
   };

@@ -6,14 +6,16 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const score = z.number().min(0).max(10);
 const Axis = z.object({ score, reason: z.string() });
 
-/** The LLM's rubric. No optional fields: strict json_schema output needs every key required. */
-export const Rubric = z.object({
-  relevance: Axis,
-  novelty: Axis,
-  rigor: Axis,
-  adoption: Axis,
-  overall: score,
-});
+const axes = { relevance: Axis, novelty: Axis, rigor: Axis, adoption: Axis, overall: score };
+
+/**
+ * The LLM's answer: is it a benchmark at all (not a list, harness, solver, run dump or training
+ * set), and the rubric. No optional fields: strict json_schema output needs every key required.
+ */
+export const RubricAnswer = z.object({ isBenchmark: z.boolean(), ...axes });
+
+/** A stored rubric; rows written before the benchmark verdict existed (no isBenchmark) count as benchmarks. */
+export const Rubric = z.object({ isBenchmark: z.boolean().optional(), ...axes });
 export type Rubric = z.infer<typeof Rubric>;
 
 export const ScoreRecord = z.object({
@@ -52,6 +54,8 @@ export const MergedBenchmark = z.object({
   firstSeenAt: isoDateTime,
   /** The best overall score among the members that have one. */
   score: z.number().nullable(),
+  /** False when every scored member was judged not a benchmark: kept, but shown only with `--all`. */
+  isBenchmark: z.boolean().optional(),
   rubric: Rubric.nullable(),
   keywords: z.array(z.string()),
 });

@@ -8,10 +8,14 @@ import { createHash } from 'node:crypto';
 import type { LlmClient } from '../llm/llm-client.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BenchmarkCandidate } from './candidate.ts';
-import { Rubric, type ScoreRecord } from './schemas.ts';
+import { Rubric, RubricAnswer, type ScoreRecord } from './schemas.ts';
 
+/**
+ * The source's own content only: for a paper the name, task and modality come from the LLM's
+ * verdict, and a reworded verdict must not re-score an unchanged paper.
+ */
 export function contentHash(c: BenchmarkCandidate): string {
-  const content = [c.url, c.name, c.title, c.description, c.task, c.modality, c.metrics, c.size, c.license];
+  const content = [c.url, c.title, c.description, c.size, c.license];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -25,7 +29,11 @@ export function scorePrompt(c: BenchmarkCandidate, interests: readonly string[])
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   return [
-    'Score this AI benchmark candidate for a researcher. Each axis 0–10 with a one-line reason:',
+    'First decide isBenchmark: true only when this item itself is a benchmark, evaluation dataset,',
+    'test suite or leaderboard; false for a curated/awesome list, an evaluation harness or toolkit,',
+    'a solver, agent or model evaluated on a benchmark, a leaderboard run dump or results table,',
+    'training or fine-tuning data, or anything else.',
+    'Then score this AI benchmark candidate for a researcher. Each axis 0–10 with a one-line reason:',
     '- relevance: to the researcher’s interests below;',
     '- novelty: does it measure something existing benchmarks do not;',
     '- rigor: construction, size, contamination control, clear metrics;',
@@ -91,7 +99,7 @@ export async function scoreCandidates(
     todo.map(async ({ candidate, hash }) => {
       const result = await deps.llm.structured({
         purpose: 'benchmarks',
-        schema: Rubric,
+        schema: RubricAnswer,
         schemaName: 'benchmark_rubric',
         messages: [{ role: 'user', content: scorePrompt(candidate, options.interests) }],
         temperature: 0,
@@ -106,7 +114,7 @@ export async function scoreCandidates(
         contentHash: hash,
         scoredAt: now.toISOString(),
         model: result.model,
-        rubric: result.value,
+        rubric: Rubric.parse(result.value),
       };
       outcome.fresh.push(record);
       byId.set(candidate.id, record);

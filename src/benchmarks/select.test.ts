@@ -55,3 +55,15 @@ describe('selection', () => {
     expect(benchmarksDigestMessage(all, now, { minScore: 9.9 })).toBeUndefined();
   });
 });
+
+describe('candidates judged not a benchmark', () => {
+  it('are left out of the list and the digest unless all are asked for', () => {
+    const list = { ...bench('awesome-list', '2026-11-19T00:00:00.000Z', 9.9), isBenchmark: false };
+    const withList = [...all, list];
+    expect(recentBest(withList, now, 7, 10).map((b) => b.id)).not.toContain('awesome-list');
+    expect(recentBest(withList, now, 7, 10, { all: true }).map((b) => b.id)[0]).toBe('awesome-list');
+    expect(
+      plainText(benchmarksDigestMessage(withList, now, { minScore: 7, days: 7 }) ?? { blocks: [] }),
+    ).not.toMatch(/awesome-list/);
+  });
+});

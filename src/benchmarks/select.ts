@@ -3,6 +3,10 @@ import type { MergedBenchmark } from './schemas.ts';
 
 const DAY_MS = 86_400_000;
 
+/** What users see: the candidates the LLM judged not a benchmark stay stored but are left out. */
+export const shownBenchmarks = (merged: readonly MergedBenchmark[]): MergedBenchmark[] =>
+  merged.filter((b) => b.isBenchmark !== false);
+
 const byScore = (a: MergedBenchmark, b: MergedBenchmark): number =>
   (b.score ?? -1) - (a.score ?? -1) || (a.firstSeenAt < b.firstSeenAt ? 1 : -1);
 
@@ -12,9 +16,10 @@ export function recentBest(
   now: Date,
   days: number,
   limit: number,
+  options: { all?: boolean } = {},
 ): MergedBenchmark[] {
   const since = now.getTime() - days * DAY_MS;
-  return merged
+  return (options.all ? [...merged] : shownBenchmarks(merged))
     .filter((b) => Date.parse(b.firstSeenAt) >= since)
     .sort(byScore)
     .slice(0, limit);
@@ -26,7 +31,7 @@ export function newHighScoring(
   since: Date,
   minScore: number,
 ): MergedBenchmark[] {
-  return merged
+  return shownBenchmarks(merged)
     .filter((b) => Date.parse(b.firstSeenAt) >= since.getTime() && (b.score ?? -1) >= minScore)
     .sort(byScore);
 }

@@ -5,6 +5,7 @@
  */
 import { computeTrends, type Trend, trendWindows } from '../insights/trends.ts';
 import type { MergedBenchmark } from './schemas.ts';
+import { shownBenchmarks } from './select.ts';
 
 const GENERIC_KEYS = new Set([
   'benchmark',
@@ -69,7 +70,8 @@ export function buildWeeklyReport(
   benchmarks: readonly MergedBenchmark[],
   options: WeeklyReportOptions,
 ): WeeklyReport {
-  const items = benchmarks.map((b) => ({ id: b.id, date: b.firstSeenAt.slice(0, 10), keys: trendKeys(b) }));
+  const shown = shownBenchmarks(benchmarks);
+  const items = shown.map((b) => ({ id: b.id, date: b.firstSeenAt.slice(0, 10), keys: trendKeys(b) }));
   const trends = computeTrends(items, {
     end: options.end,
     windowDays: 7,
@@ -86,5 +88,5 @@ export function buildWeeklyReport(
     newThisWeek,
     trends,
   };
-  return { ...base, markdown: render(base, new Map(benchmarks.map((b) => [b.id, b]))) };
+  return { ...base, markdown: render(base, new Map(shown.map((b) => [b.id, b]))) };
 }

@@ -267,7 +267,14 @@ export const SourcesConfig = z.strictObject({
     .strictObject({
       endpoint: url.default('https://huggingface.co').describe('env HF_ENDPOINT'),
       minDownloads: z.int().min(0).default(50),
-      keywords: z.array(z.string()).default(['benchmark', 'evaluation', 'leaderboard']),
+      keywords: z
+        .array(z.string())
+        .default(['bench', 'eval', 'leaderboard'])
+        .describe('searched in dataset ids (substring: "bench" also finds …Bench and benchmark)'),
+      tags: z
+        .array(z.string())
+        .default(['benchmark', 'evaluation', 'leaderboard'])
+        .describe('also list datasets carrying these tags'),
       taskCategories: z
         .array(z.string())
         .default([])

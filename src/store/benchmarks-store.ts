@@ -1,9 +1,11 @@
 /**
  * The benchmark radar's files under `benchmarks/`: candidates.jsonl (one row per candidate,
  * sorted by id), scores.jsonl (the score cache, one row per candidate id), merged.jsonl (the
- * merged benchmarks, sorted by id) and source-health.json (consecutive failures per source).
+ * merged benchmarks, sorted by id), source-health.json (consecutive failures per source) and
+ * arxiv-verdicts.jsonl (the LLM's verdict per paper id + version).
  */
 import { join } from 'node:path';
+import { VerdictRecord } from '../benchmarks/arxiv-benchmark-source.ts';
 import { BenchmarkCandidate } from '../benchmarks/candidate.ts';
 import { MergedBenchmark, ScoreRecord, SourceHealth } from '../benchmarks/schemas.ts';
 import { readJsonFile, readJsonl, writeJsonFile, writeJsonl } from './jsonl-file.ts';
@@ -26,6 +28,9 @@ export interface BenchmarksStore {
   writeMerged(rows: readonly MergedBenchmark[]): Promise<void>;
   readHealth(): Promise<SourceHealth>;
   writeHealth(health: SourceHealth): Promise<void>;
+  /** The arXiv benchmark verdicts, one row per paper id (its version included). */
+  readVerdicts(): Promise<VerdictRecord[]>;
+  writeVerdicts(rows: readonly VerdictRecord[]): Promise<void>;
 }
 
 export const BENCHMARK_FILES = {
@@ -33,6 +38,7 @@ export const BENCHMARK_FILES = {
   scores: 'scores.jsonl',
   merged: 'merged.jsonl',
   health: 'source-health.json',
+  verdicts: 'arxiv-verdicts.jsonl',
 } as const;
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -46,6 +52,7 @@ export function createBenchmarksStore(stateDir: string): BenchmarksStore {
   const file = (name: keyof typeof BENCHMARK_FILES): string => join(dir, BENCHMARK_FILES[name]);
   const readCandidates = () => readJsonl(file('candidates'), BenchmarkCandidate);
   const readScores = () => readJsonl(file('scores'), ScoreRecord);
+  const readVerdicts = () => readJsonl(file('verdicts'), VerdictRecord);
 
   return {
     readCandidates,
@@ -76,5 +83,11 @@ export function createBenchmarksStore(stateDir: string): BenchmarksStore {
       return (await readJsonFile(file('health'), SourceHealth)) ?? { sources: {} };
     },
     writeHealth: (health) => writeJsonFile(file('health'), health),
+    readVerdicts,
+    async writeVerdicts(rows) {
+      const all = new Map((await readVerdicts()).map((r) => [r.id, r]));
+      for (const row of rows) all.set(row.id, row);
+      await writeJsonl(file('verdicts'), [...all.values()].sort(byId));
+    },
   };
 }

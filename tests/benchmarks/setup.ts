@@ -171,6 +171,9 @@ function userText(request: ChatRequest): string {
 export const schemaNameOf = (request: ChatRequest): string | undefined =>
   request.response_format?.type === 'json_schema' ? request.response_format.json_schema.name : undefined;
 
+const NOT_A_BENCHMARK =
+  /curated list|awesome|evaluation harness|toolkit for|our agent|solver|state of the art on|evaluation run of|results of \d+ models|leaderboard results|instruction[- ]tuning/i;
+
 /** Verdicts for every paper id in the prompt (named after the title prefix); a fixed rubric otherwise. */
 export function benchmarkResponder(request: ChatRequest): ChatReply {
   const text = userText(request);
@@ -190,5 +193,10 @@ export function benchmarkResponder(request: ChatRequest): ChatReply {
   }
   const axis = (score: number) => ({ score, reason: 'one line' });
   const overall = /ParseBench/.test(text) ? 9 : 5;
-  return { json: { relevance: axis(8), novelty: axis(7), rigor: axis(6), adoption: axis(5), overall } };
+  // The model's call on what the item is: the words a list, a harness, a solver or a run dump uses of itself.
+  const item = text.slice(text.indexOf('Source:'));
+  const isBenchmark = !NOT_A_BENCHMARK.test(item);
+  return {
+    json: { isBenchmark, relevance: axis(8), novelty: axis(7), rigor: axis(6), adoption: axis(5), overall },
+  };
 }

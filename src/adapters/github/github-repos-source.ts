@@ -4,6 +4,7 @@
  * `Link: rel="next"`. Search allows 30 requests a minute: a limiter spaces them, and when GitHub
  * says the limit is spent (403/429 with x-ratelimit-remaining 0) the source waits for the reset —
  * unless the reset is further away than `maxWaitMs`, then it stops with GitHubRateLimitError.
+ * Hits that read as an awesome-list, a harness or a solver (repo-kind.ts) are counted and dropped.
  */
 import { z } from 'zod';
 import type { BenchmarkSource, SourceCollection } from '../../benchmarks/benchmark-source.ts';
@@ -23,6 +24,7 @@ import { createRateLimiter } from '../../http/rate-limiter.ts';
 import { sleep as realSleep } from '../../http/retry.ts';
 import type { Logger } from '../../log/logger.ts';
 import { GitHubRateLimitError, rateLimitWaitMs } from './github-rate-limit.ts';
+import { classifyRepo } from './repo-kind.ts';
 
 const Repo = z.looseObject({
   full_name: z.string(),
@@ -185,9 +187,20 @@ export function createGitHubReposSource(
       for (const q of queries)
         for (const repo of await search(q, counts, signal)) byName.set(repo.full_name.toLowerCase(), repo);
       const at = new Date(now());
-      const candidates = [...byName.values()]
-        .filter((r) => r.stargazers_count >= options.minStars)
-        .map((r) => repoCandidate(r, at));
+      const starred = [...byName.values()].filter((r) => r.stargazers_count >= options.minStars);
+      const candidates: BenchmarkCandidate[] = [];
+      for (const repo of starred) {
+        const verdict = classifyRepo({
+          name: repo.name,
+          description: repo.description ?? '',
+          topics: repo.topics,
+        });
+        if (verdict.kind === 'benchmark') candidates.push(repoCandidate(repo, at));
+        else {
+          counts[`not-${verdict.kind}`] = (counts[`not-${verdict.kind}`] ?? 0) + 1;
+          log.debug({ repo: repo.full_name, kind: verdict.kind }, 'not a benchmark repository');
+        }
+      }
       counts.listed = byName.size;
       counts.candidates = candidates.length;
       return { candidates, counts };

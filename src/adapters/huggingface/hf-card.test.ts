@@ -53,3 +53,37 @@ describe('classifyDatasetCard', () => {
     expect(parseCard('---\n: : [\n---\nbody').body).toBe('body');
   });
 });
+
+describe('classifyDatasetCard on look-alikes', () => {
+  const judge = (id: string, body: string, tags: string[] = ['benchmark'], pretty?: string) =>
+    classifyDatasetCard({
+      id,
+      tags,
+      card: { data: pretty ? { pretty_name: pretty } : {}, body },
+      description: '',
+    });
+
+  it('rejects a leaderboard run dump even though it is named and tagged like an evaluation', () => {
+    const verdict = judge(
+      'open-llm-leaderboard/details_meta-llama__Llama-3.1-8B',
+      'Dataset automatically created during the evaluation run of model meta-llama/Llama-3.1-8B on the leaderboard benchmarks.',
+      ['benchmark', 'leaderboard'],
+      'Evaluation run of meta-llama/Llama-3.1-8B',
+    );
+    expect(verdict.evaluation).toBe(false);
+    expect(verdict.reasons.join(' ')).toMatch(/run dump/);
+  });
+
+  it('rejects a results table and model outputs named after a benchmark', () => {
+    expect(
+      judge('lab/swe-bench-results', 'Results of 30 models on the SWE-bench benchmark.').evaluation,
+    ).toBe(false);
+    expect(judge('lab/gsm8k-eval-predictions', 'Model predictions on a benchmark.').evaluation).toBe(false);
+  });
+
+  it('still accepts the benchmark itself', () => {
+    expect(
+      judge('lab/swe-bench-lite', 'A benchmark of 300 GitHub issues to evaluate agents.').evaluation,
+    ).toBe(true);
+  });
+});

@@ -69,11 +69,21 @@ const EVAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 const TRAINING_TEXT =
   /\b(instruction[- ]tuning|pre-?training (corpus|data)|fine-?tuning (data|dataset)|training (corpus|data for))\b/i;
+/** Open LLM Leaderboard style dumps: `open-llm-leaderboard/details_org__model`, "Evaluation run of …". */
+const RUN_DUMP = /^open-llm-leaderboard\/|\/details_|\bevaluation run of\b/i;
+const RUN_DUMP_TEXT =
+  /\bautomatically created during the evaluation run\b|^\s*#?\s*dataset card for evaluation run of\b/im;
+/** What models produced on a benchmark, not the benchmark: `…-results`, `…_predictions`, `…-traces`. */
+const OUTPUTS_NAME =
+  /(^|[-_.])(results?|predictions?|preds|outputs?|submissions?|traces|logs|generations|responses|completions|scores)$/i;
+const RESULTS_TEXT =
+  /\b(results table|leaderboard results|model (outputs|predictions|generations) (on|for))\b/i;
 const EVAL_SPLIT = /^(test|validation|valid|dev|eval|evaluation)([_-].*)?$/;
 
 /**
  * Scores the evidence: tags and name (+2 each), card text (+1 per kind, at most 2), test-only
- * splits (+2); training-data wording (−2) and train-only splits (−1). Evaluation at 2 or more.
+ * splits (+2); training-data wording (−2) and train-only splits (−1). Evaluation at 2 or more,
+ * unless it is a leaderboard run dump or a results table / model outputs (a veto).
  */
 export function classifyDatasetCard(input: {
   id: string;
@@ -98,5 +108,12 @@ export function classifyDatasetCard(input: {
   if (splits.length > 0 && splits.every((s) => EVAL_SPLIT.test(s))) add(2, 'only evaluation splits');
   else if (splits.length > 0 && splits.every((s) => s.startsWith('train'))) add(-1, 'only training splits');
   if (TRAINING_TEXT.test(text)) add(-2, 'describes training data');
-  return { evaluation: score >= 2, score, reasons };
+  const name = input.id.split('/').at(-1) ?? '';
+  // Named and tagged like a benchmark, and it cites one: a veto, not a few points.
+  let derived = true;
+  if (RUN_DUMP.test(`${input.id} ${pretty}`) || RUN_DUMP_TEXT.test(text))
+    reasons.push('veto: a leaderboard run dump');
+  else if (OUTPUTS_NAME.test(name) || RESULTS_TEXT.test(text)) reasons.push('veto: results or model outputs');
+  else derived = false;
+  return { evaluation: score >= 2 && !derived, score, reasons };
 }

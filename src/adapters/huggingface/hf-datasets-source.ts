@@ -1,7 +1,9 @@
 /**
- * Benchmark candidates from the Hugging Face Hub: datasets found by keyword search and by task
- * category, most recently modified first (paging through `Link: rel="next"` until older than the
- * window), kept when downloaded enough and when their card reads as an evaluation set.
+ * Benchmark candidates from the Hugging Face Hub: datasets found by id search (keywords and the
+ * bench/eval stems), by tag (`filter=benchmark`) and by task category, most recently modified first
+ * (paging through `Link: rel="next"` until older than the window), kept when created within the
+ * window, downloaded enough and when their card reads as an evaluation set (not a run dump or a
+ * results table).
  */
 import { z } from 'zod';
 import type { BenchmarkSource, SourceCollection } from '../../benchmarks/benchmark-source.ts';
@@ -41,7 +43,10 @@ export interface HfDatasetsSourceDeps {
 export interface HfDatasetsSourceOptions {
   endpoint: string;
   token?: string | undefined;
+  /** Searched in dataset ids (a substring match: "bench" finds …Bench and benchmark datasets). */
   keywords: readonly string[];
+  /** Listed by tag (the Hub's `filter`): datasets whose id carries no keyword. */
+  tags?: readonly string[];
   taskCategories: readonly string[];
   minDownloads: number;
   /** Datasets last modified before this are not looked at. */
@@ -113,6 +118,7 @@ export function createHfDatasetsSource(
 
   const queries = (): URLSearchParams[] => [
     ...options.keywords.map((k) => new URLSearchParams({ search: k })),
+    ...(options.tags ?? []).map((t) => new URLSearchParams({ filter: t })),
     ...options.taskCategories.map((c) => new URLSearchParams({ filter: `task_categories:${c}` })),
   ];
 
@@ -168,8 +174,13 @@ export function createHfDatasetsSource(
         for (const item of await list(query, counts, signal)) byId.set(item.id, item);
       counts.listed = byId.size;
       const candidates: BenchmarkCandidate[] = [];
-      const popular = [...byId.values()].filter((d) => (d.downloads ?? 0) >= options.minDownloads);
-      counts.belowMinDownloads = byId.size - popular.length;
+      // Modified lately but created long before the window: an old dataset, not a new benchmark.
+      const fresh = [...byId.values()].filter(
+        (d) => d.createdAt === undefined || !(Date.parse(d.createdAt) < options.since.getTime()),
+      );
+      counts.stale = byId.size - fresh.length;
+      const popular = fresh.filter((d) => (d.downloads ?? 0) >= options.minDownloads);
+      counts.belowMinDownloads = fresh.length - popular.length;
       popular.sort((a, b) => (b.downloads ?? 0) - (a.downloads ?? 0));
       counts.cardsSkipped = Math.max(0, popular.length - (options.maxCards ?? 150));
       for (const item of popular.slice(0, options.maxCards ?? 150)) {

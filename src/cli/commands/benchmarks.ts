@@ -1,7 +1,8 @@
 /**
  * `radar benchmarks collect|list|report`: the benchmark radar. `collect` runs every collector,
  * scores, merges, publishes to Notion when a token is set, and records a run manifest; `list`
- * prints the best recent benchmarks; `report` writes (and sends) the weekly trend report.
+ * prints the best recent benchmarks (`--all`: with those the LLM judged not a benchmark);
+ * `report` writes (and sends) the weekly trend report.
  */
 import { join } from 'node:path';
 import { runBenchmarksJob } from '../../benchmarks/benchmarks-job.ts';
@@ -97,15 +98,21 @@ function parseDays(raw: string | undefined): number {
 
 export async function runBenchmarksList(
   ctx: CommandContext,
-  flags: { days?: string; limit?: string },
+  flags: { days?: string; limit?: string; all?: boolean },
   out: Out,
 ): Promise<number> {
   const days = parseDays(flags.days);
   const limit = parseDays(flags.limit ?? '20');
   const merged = await createBenchmarksStore(ctx.stateDir).readMerged();
-  const best = recentBest(merged, new Date(), days, limit);
+  const all = flags.all === true;
+  const best = recentBest(merged, new Date(), days, limit, { all });
   if (best.length === 0) out(`no benchmark first seen in the last ${days} day(s) (${merged.length} known)`);
-  for (const b of best) out(benchmarkLine(b));
+  for (const b of best) out(`${benchmarkLine(b)}${b.isBenchmark === false ? '  [not a benchmark]' : ''}`);
+  const hidden = all
+    ? 0
+    : recentBest(merged, new Date(), days, merged.length, { all: true }).length - best.length;
+  if (hidden > 0 && best.length < limit)
+    out(`(${hidden} candidate(s) judged not a benchmark are hidden; --all shows them)`);
   return 0;
 }
 

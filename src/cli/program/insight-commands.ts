@@ -43,11 +43,12 @@ export function registerInsightCommands(program: Command): void {
     .description('the best benchmarks first seen in the last --days days')
     .option('--days <n>', 'how many days back', '7')
     .option('--limit <n>', 'at most this many', '20')
+    .option('--all', 'also the candidates the LLM judged not a benchmark (lists, tools, solvers, run dumps)')
     .action(
       action(async (ctx, command) =>
         (await import('../commands/benchmarks.ts')).runBenchmarksList(
           ctx,
-          command.opts<{ days?: string; limit?: string }>(),
+          command.opts<{ days?: string; limit?: string; all?: boolean }>(),
           out,
         ),
       ),
