@@ -36,5 +36,7 @@ export const StoredSummary = SummaryFields.extend({
   /** Which text the summary was made from: latex, html, pdf, or abstract only. */
   textRoute: z.enum(['latex', 'html', 'pdf', 'abstract']),
   at: z.iso.datetime({ offset: true }),
+  /** Shown with the summary: why it is not what was asked (e.g. "summary from the abstract: the LLM failed: …"). */
+  note: z.string().optional(),
 });
 export type StoredSummary = z.infer<typeof StoredSummary>;

@@ -1,8 +1,18 @@
 /**
- * The summary used when no LLM is configured: sentences picked from the abstract by cue
- * words, tags from the title and categories. Pure; marked `extractive` wherever it is shown.
+ * The summary made from the abstract alone (no LLM configured, or the LLM failed): each sentence
+ * classified by its role, the TL;DR the contribution sentence (with its main result when both are
+ * short), every field distinct sentences and empty when nothing fits; tags are keyphrases of the
+ * paper scored against the corpus, with the categories as a fill. Pure; marked wherever shown.
  */
 import type { SummaryFields } from '../core/summary.ts';
+import {
+  classifySentences,
+  type RoledSentence,
+  type SentenceRole,
+  splitSentences,
+} from './sentence-roles.ts';
+
+export { splitSentences };
 
 interface PaperText {
   title: string;
@@ -35,19 +45,10 @@ const STOPWORDS = new Set(
   ),
 );
 
-export function splitSentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9(])/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-function pick(sentences: readonly string[], cue: RegExp, limit: number): string[] {
-  return sentences.filter((s) => cue.test(s)).slice(0, limit);
-}
-
-/** Keyphrases of the title: the words around ':' and runs of content words. */
+/**
+ * Keyphrases of the title: the words around ':' and runs of content words. Superseded for tags by
+ * the corpus-scored keyphrases (src/text/keyphrases.ts); kept for callers that have no corpus.
+ */
 export function titleKeyphrases(title: string): string[] {
   const head = title.includes(':') ? title.split(':')[0]?.trim() : undefined;
   const rest = title.includes(':') ? title.slice(title.indexOf(':') + 1) : title;
@@ -96,20 +97,60 @@ function uniqueTags(candidates: readonly string[]): string[] {
   return tags;
 }
 
-export function extractiveSummary(paper: PaperText): SummaryFields {
-  const sentences = splitSentences(paper.abstract);
-  const first = sentences[0] ?? paper.title;
-  const method = pick(
-    sentences,
-    /\b(we (propose|present|introduce|develop|design)|our (method|approach|framework|model))\b/i,
+export interface ExtractiveOptions {
+  /** The paper's keyphrases, best first (see paper-keyphrases.ts); the categories fill up to 3 tags. */
+  keyphrases?: readonly string[];
+}
+
+const TLDR_SHORT = 320;
+
+function ofRole(sentences: readonly RoledSentence[], role: SentenceRole, used: Set<number>): RoledSentence[] {
+  return sentences.filter((s) => s.role === role && !used.has(s.index));
+}
+
+function take(list: readonly RoledSentence[], limit: number, used: Set<number>): string[] {
+  const picked = list.filter((s) => !used.has(s.index)).slice(0, limit);
+  for (const s of picked) used.add(s.index);
+  return picked.map((s) => s.text);
+}
+
+/** The TL;DR: the first contribution sentence, with the main result when both are short. */
+function tldr(sentences: readonly RoledSentence[], used: Set<number>): string {
+  const contribution = ofRole(sentences, 'contribution', used)[0];
+  const result = ofRole(sentences, 'result', used)[0];
+  const lead = contribution ?? result ?? sentences[0];
+  if (!lead) return '';
+  used.add(lead.index);
+  if (contribution && result && contribution.text.length + result.text.length <= TLDR_SHORT) {
+    used.add(result.index);
+    return `${contribution.text} ${result.text}`;
+  }
+  return lead.text;
+}
+
+function fields(sentences: readonly RoledSentence[]) {
+  const used = new Set<number>();
+  const one = tldr(sentences, used);
+  const limitations = take(ofRole(sentences, 'limitation', used), 2, used);
+  const experiment = take(ofRole(sentences, 'result', used), 3, used).join(' ');
+  const contributions = take(ofRole(sentences, 'contribution', used), 3, used);
+  const method = take(ofRole(sentences, 'method', used), 2, used).join(' ');
+  const problem = ofRole(sentences, 'problem', used);
+  // Background only from the opening half: a late neutral sentence is not the problem statement.
+  const background = ofRole(sentences, 'background', used).filter(
+    (s) => s.index < Math.max(2, sentences.length / 2),
+  );
+  const problemText = take(
+    problem.length > 0 ? [...problem, ...background].sort((a, b) => a.index - b.index) : background,
     2,
-  );
-  const results = pick(
-    sentences,
-    /\b(experiment|results?|outperform|achiev|improv|state-of-the-art|\d+(\.\d+)?\s?%)/i,
-    3,
-  );
-  const limits = pick(sentences, /\b(however|limitation|fail|remain|challenge)/i, 2);
+    used,
+  ).join(' ');
+  return { one, problemText, method, experiment, contributions, limitations };
+}
+
+export function extractiveSummary(paper: PaperText, options: ExtractiveOptions = {}): SummaryFields {
+  const sentences = classifySentences(splitSentences(paper.abstract));
+  const f = fields(sentences);
   const benchmarks = [
     ...paper.abstract.matchAll(
       /\b([A-Z][A-Za-z0-9-]*(?:Bench|QA|GLUE|Eval|Arena|MMLU|COCO|Net)[A-Za-z0-9-]*)\b/g,
@@ -121,15 +162,16 @@ export function extractiveSummary(paper: PaperText): SummaryFields {
   const categoryTags = paper.categories
     .map((c) => CATEGORY_TAGS[c])
     .filter((t): t is string => t !== undefined);
-  const tags = uniqueTags([...titleKeyphrases(paper.title), ...categoryTags]).slice(0, 8);
+  const keyphrases = options.keyphrases ?? [];
+  const tags = uniqueTags([...keyphrases.slice(0, 6), ...categoryTags]).slice(0, 8);
   return {
-    one_sentence_summary: first,
-    problem_background: sentences.slice(0, 2).join(' '),
-    method: method.join(' ') || (sentences[1] ?? ''),
-    experiment: results.join(' '),
-    key_contributions: method.length > 0 ? method : sentences.slice(1, 3),
+    one_sentence_summary: f.one || paper.title,
+    problem_background: f.problemText,
+    method: f.method,
+    experiment: f.experiment,
+    key_contributions: f.contributions,
     datasets_and_benchmarks: uniqueTags(benchmarks),
-    limitations: limits,
+    limitations: f.limitations,
     further_thoughts: '',
     institutions: [],
     code_and_data_links: uniqueTags(links),

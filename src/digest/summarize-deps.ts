@@ -130,7 +130,17 @@ export async function createSummarizeDeps(
       : undefined,
     logger: w.logger.child({ module: 'summarize' }),
     clock: w.clock ?? systemClock,
+    corpus: async () => recentPapers(await createPapersStore(w.stateDir).readAll(), KEYPHRASE_CORPUS_SIZE),
   };
+}
+
+/** How many of the newest papers the extractive tags' keyphrases are scored against. */
+const KEYPHRASE_CORPUS_SIZE = 2000;
+
+function recentPapers<T extends { published: string }>(papers: readonly T[], max: number): T[] {
+  return [...papers]
+    .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))
+    .slice(0, max);
 }
 
 /** The related-papers job over the first active embedding model's vectors. */

@@ -15,6 +15,7 @@ import type { Paper } from '../store/schemas.ts';
 import type { SummariesStore } from '../store/summaries-store.ts';
 import type { TagService } from '../tags/tag-service.ts';
 import { extractiveSummary } from './extractive-summary.ts';
+import { createPaperKeyphrases, type PaperKeyphrases } from './paper-keyphrases.ts';
 import { type PromptTemplate, renderPrompt } from './prompt-template.ts';
 import {
   EXTRACTIVE_MODEL,
@@ -47,6 +48,8 @@ export interface SummarizeDeps {
   model: { label: string; contextTokens: number; maxOutputTokens: number } | undefined;
   logger: Logger;
   clock: Clock;
+  /** Papers the extractive tags' keyphrases are scored against (the store's recent papers); default the batch. */
+  corpus?: () => Promise<readonly Paper[]>;
 }
 
 export interface SummarizeOptions {
@@ -63,8 +66,15 @@ export interface SummarizeResult {
   summarized: string[];
   skipped: string[];
   failed: Array<{ id: string; error: string }>;
-  /** The summarized papers that got an extractive summary (no LLM configured). */
+  /** The summarized papers that got an extractive summary (no LLM configured, or the LLM failed). */
   extractive: string[];
+  /** Papers whose LLM summary failed and that got the extractive summary with a note instead. */
+  fallback: string[];
+}
+
+/** The note of a summary made from the abstract because the LLM failed. */
+export function fallbackNote(error: string): string {
+  return `summary from the abstract: the LLM failed: ${error}`;
 }
 
 type Draft = Omit<StoredSummary, 'tags'> & { rawTags: string[] };
@@ -121,21 +131,18 @@ async function summarizeWithLlm(
   };
 }
 
-function extractiveDraft(paper: Paper, at: string): Outcome {
-  const { tags, ...fields } = extractiveSummary(paper);
+function extractiveDraft(paper: Paper, at: string, keyphrases: PaperKeyphrases, note?: string): Draft {
+  const { tags, ...fields } = extractiveSummary(paper, { keyphrases: keyphrases.of(paper) });
   return {
+    ...fields,
+    rawTags: tags,
     id: paper.id,
-    ok: true,
-    draft: {
-      ...fields,
-      rawTags: tags,
-      id: paper.id,
-      model: EXTRACTIVE_MODEL,
-      promptHash: EXTRACTIVE_VERSION,
-      source: 'extractive',
-      textRoute: 'abstract',
-      at,
-    },
+    model: EXTRACTIVE_MODEL,
+    promptHash: EXTRACTIVE_VERSION,
+    source: 'extractive',
+    textRoute: 'abstract',
+    at,
+    ...(note !== undefined ? { note } : {}),
   };
 }
 
@@ -147,13 +154,14 @@ async function finish(
   deps: SummarizeDeps,
   drafts: readonly Draft[],
   papers: Map<string, Paper>,
+  keyphrases: PaperKeyphrases,
 ): Promise<StoredSummary[]> {
   const mapping = await deps.tags.canonicalize(drafts.flatMap((d) => d.rawTags));
   const distinct = (tags: readonly string[]): number =>
     new Set(tags.map((t) => (mapping.get(t) ?? t).toLowerCase())).size;
   const fallbackOf = (id: string): string[] => {
     const paper = papers.get(id);
-    return paper ? extractiveSummary(paper).tags : [];
+    return paper ? extractiveSummary(paper, { keyphrases: keyphrases.of(paper) }).tags : [];
   };
   const short = drafts.filter((d) => distinct(d.rawTags) < 3);
   const filler =
@@ -171,21 +179,28 @@ async function finish(
   }));
 }
 
+/** A paper's outcome; an LLM failure still yields the extractive summary, with the reason as its note. */
+type BatchOutcome = Outcome & { fallback?: Draft };
+
 async function runBatch(
   deps: SummarizeDeps,
   batch: readonly Paper[],
   useLlm: boolean,
   options: SummarizeOptions,
-): Promise<Outcome[]> {
+  keyphrases: PaperKeyphrases,
+): Promise<BatchOutcome[]> {
   const at = deps.clock.now().toISOString();
   return Promise.all(
-    batch.map(async (paper): Promise<Outcome> => {
-      if (!useLlm) return extractiveDraft(paper, at);
+    batch.map(async (paper): Promise<BatchOutcome> => {
+      if (!useLlm) return { id: paper.id, ok: true, draft: extractiveDraft(paper, at, keyphrases) };
+      let outcome: Outcome;
       try {
-        return await summarizeWithLlm(deps, paper, options);
+        outcome = await summarizeWithLlm(deps, paper, options);
       } catch (error) {
-        return { id: paper.id, ok: false, error: errorMessage(error) };
+        outcome = { id: paper.id, ok: false, error: errorMessage(error) };
       }
+      if (outcome.ok) return outcome;
+      return { ...outcome, fallback: extractiveDraft(paper, at, keyphrases, fallbackNote(outcome.error)) };
     }),
   );
 }
@@ -222,7 +237,7 @@ export async function summarizePapers(
   ids: readonly string[],
   options: SummarizeOptions = {},
 ): Promise<SummarizeResult> {
-  const result: SummarizeResult = { summarized: [], skipped: [], failed: [], extractive: [] };
+  const result: SummarizeResult = { summarized: [], skipped: [], failed: [], extractive: [], fallback: [] };
   const useLlm = deps.llm.available(SUMMARIZE_PURPOSE) && deps.model !== undefined;
   const unique = [...new Set(ids)];
   const [papers, existing] = await Promise.all([deps.papers.get(unique), deps.summaries.get(unique)]);
@@ -233,18 +248,24 @@ export async function summarizePapers(
       'no LLM configured for summaries: extractive summaries from the abstracts',
     );
   const size = options.batchSize ?? 8;
+  const keyphrases = createPaperKeyphrases(deps.corpus && todo.length > 0 ? await deps.corpus() : todo);
   for (let start = 0; start < todo.length; start += size) {
-    const outcomes = await runBatch(deps, todo.slice(start, start + size), useLlm, options);
+    const outcomes = await runBatch(deps, todo.slice(start, start + size), useLlm, options, keyphrases);
     for (const o of outcomes) {
       if (o.ok) continue;
-      deps.logger.warn({ id: o.id, error: o.error }, 'summary failed');
+      deps.logger.warn(
+        { id: o.id, error: o.error },
+        'LLM summary failed: extractive summary from the abstract',
+      );
       result.failed.push({ id: o.id, error: o.error });
+      result.fallback.push(o.id);
       options.onItemFailed?.(o.id, o.error);
     }
     const stored = await finish(
       deps,
-      outcomes.flatMap((o) => (o.ok ? [o.draft] : [])),
+      outcomes.flatMap((o) => (o.ok ? [o.draft] : o.fallback ? [o.fallback] : [])),
       papers,
+      keyphrases,
     );
     await deps.summaries.upsert(stored);
     await deps.tags.save();

@@ -17,7 +17,7 @@ import { createDigestLlm } from '../digest/summarize-deps.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
-import type { Publisher } from '../publish/publisher.ts';
+import type { DayCounts, Publisher } from '../publish/publisher.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
@@ -26,6 +26,7 @@ import { createNotionMapStore } from '../store/notion-map-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import { statePaths } from '../store/paths.ts';
 import { createPicksStore } from '../store/picks-store.ts';
+import { createRunsStore, type RunManifest } from '../store/runs-store.ts';
 import { createSummariesStore } from '../store/summaries-store.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
 import type { DayItemsDeps } from './day-items.ts';
@@ -71,6 +72,19 @@ function notionPublisher(deps: AppDeps): Publisher | undefined {
         ...retry,
       ]);
     },
+  };
+}
+
+/** The digest's counts from the run's manifest: papers the collect step stored, candidates the first model scored. */
+export function runDayCounts(manifest: RunManifest | undefined, model: string | undefined): DayCounts | undefined {
+  if (!manifest) return undefined;
+  const collect = manifest.steps.find((s) => s.name === 'collect' && s.status === 'ok')?.counts;
+  const rank = manifest.steps.find((s) => s.name === 'rank' && s.status === 'ok')?.counts;
+  const collected = collect ? (collect.new ?? 0) + (collect.updated ?? 0) : undefined;
+  const candidates = rank && model !== undefined ? rank[`candidates.${model}`] : undefined;
+  return {
+    ...(collected !== undefined ? { collected } : {}),
+    ...(candidates !== undefined ? { candidates } : {}),
   };
 }
 
@@ -186,6 +200,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
             skipped: result.skipped.length,
             failed: result.failed,
             extractive: result.extractive.length,
+            fallback: result.fallback.length,
             links: related?.links ?? 0,
           };
         },
@@ -197,6 +212,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
           ...(options.offline ? [] : [notionPublisher(deps)].filter((p): p is Publisher => p !== undefined)),
           createLocalPublisher(statePaths(stateDir).outDir),
         ],
+        counts: async (runId) => runDayCounts(await createRunsStore(stateDir).read(runId), models[0]),
       }),
     notify: async () =>
       createNotifyStep({

@@ -23,6 +23,8 @@ export interface StepOutcome {
   note?: string;
   /** Files the user should look at, e.g. { digest: 'state/out/digest-2026-11-21.html' }. */
   outputs?: Record<string, string>;
+  /** The step finished but some of its items failed in a way the run must report (the run is `partial`). */
+  degraded?: boolean;
 }
 
 export interface PipelineStep {

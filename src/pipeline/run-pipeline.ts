@@ -68,6 +68,7 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
   await deps.runs.write(manifest);
   await event({ type: 'run_start' });
 
+  let degraded = false;
   for (const [index, step] of deps.steps.entries()) {
     const record = manifest.steps[index];
     if (!record) continue;
@@ -76,7 +77,8 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
       await event({ type: 'step_skipped', step: step.name, message: 'the run was stopped' });
       continue;
     }
-    await runStep(deps, manifest, record, step, { runId, signal, offline: options.offline, event });
+    if (await runStep(deps, manifest, record, step, { runId, signal, offline: options.offline, event }))
+      degraded = true;
   }
 
   const finished = deps.clock.now();
@@ -86,7 +88,7 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
   const failed = manifest.steps.filter((s) => s.status === 'failed').length;
   manifest.status = signal.aborted
     ? 'cancelled'
-    : failed === 0
+    : failed === 0 && !degraded
       ? 'completed'
       : failed === manifest.steps.length
         ? 'failed'
@@ -117,13 +119,14 @@ async function runStep(
   record: StepRecord,
   step: PipelineStep,
   run: RunState,
-): Promise<void> {
+): Promise<boolean> {
   const start = deps.clock.now();
   record.status = 'running';
   record.startedAt = start.toISOString();
   await deps.runs.write(manifest);
   await run.event({ type: 'step_started', step: step.name });
   const itemEvents: Array<Omit<RunEvent, 'at'>> = [];
+  let degraded = false;
   const ctx: StepContext = {
     runId: run.runId,
     day: localDay(start, deps.timezone),
@@ -142,6 +145,7 @@ async function runStep(
     record.counts = outcome.counts;
     if (outcome.note !== undefined) record.note = outcome.note;
     Object.assign(manifest.outputs, outcome.outputs ?? {});
+    degraded = outcome.degraded === true;
   } catch (error) {
     record.status = 'failed';
     record.errors.push(errorMessage(error));
@@ -163,4 +167,5 @@ async function runStep(
     ...(record.status === 'failed' ? { message: record.errors.at(-1) ?? '' } : {}),
   });
   await deps.runs.write(manifest);
+  return degraded;
 }

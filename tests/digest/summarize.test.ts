@@ -107,7 +107,7 @@ describe('radar summarize', () => {
     expect(after).not.toBe(before);
   });
 
-  it('fails only the paper whose answer stays invalid; the others are stored', async () => {
+  it('falls back to the extractive summary, with a note, only for the paper whose answer stays invalid', async () => {
     if (!third || !bare) throw new Error('no sample papers');
     openai.onChat((request) => {
       if (!isSummaryRequest(request)) return {};
@@ -118,8 +118,15 @@ describe('radar summarize', () => {
     const result = await run({}, [...ids(), third.id]);
     expect(result.failed.map((f) => f.id)).toEqual([bare.id]);
     expect(result.failed[0]?.error).toMatch(/^validation: invalid after one retry/);
-    expect(result.summarized).toHaveLength(2);
-    expect((await createSummariesStore(stateDir).get([bare.id])).size).toBe(0);
+    expect(result.fallback).toEqual([bare.id]);
+    expect(result.summarized.sort()).toEqual([...ids(), third.id].sort());
+    const stored = await createSummariesStore(stateDir).get([bare.id, third.id]);
+    expect(stored.get(bare.id)).toMatchObject({ source: 'extractive', textRoute: 'abstract' });
+    expect(stored.get(bare.id)?.note).toMatch(
+      /^summary from the abstract: the LLM failed: validation: invalid after one retry/,
+    );
+    expect(stored.get(third.id)).toMatchObject({ source: 'llm' });
+    expect(stored.get(third.id)?.note).toBeUndefined();
   });
 
   it('writes extractive summaries without an LLM, marked as such', async () => {

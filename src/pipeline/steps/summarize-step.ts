@@ -7,6 +7,8 @@ export interface SummarizeOutcome {
   skipped: number;
   failed: Array<{ id: string; error: string }>;
   extractive: number;
+  /** Papers whose LLM summary failed and that got the extractive summary with a note. */
+  fallback?: number;
   /** Related-paper links stored for the new summaries. */
   links: number;
 }
@@ -14,6 +16,16 @@ export interface SummarizeOutcome {
 export interface SummarizeStepDeps {
   picks: PicksStore;
   summarize: (ids: readonly string[], ctx: StepContext) => Promise<SummarizeOutcome>;
+}
+
+function summaryKinds(outcome: SummarizeOutcome): string {
+  const fallback = outcome.fallback ?? 0;
+  const offline = outcome.extractive - fallback;
+  const parts = [
+    ...(offline > 0 ? [`${offline} extractive: no LLM configured`] : []),
+    ...(fallback > 0 ? [`${fallback} from the abstract: the LLM failed`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 export function createSummarizeStep(deps: SummarizeStepDeps): PipelineStep {
@@ -31,7 +43,9 @@ export function createSummarizeStep(deps: SummarizeStepDeps): PipelineStep {
           extractive: outcome.extractive,
           links: outcome.links,
         },
-        note: `${outcome.summarized} summarized${outcome.extractive > 0 ? ` (${outcome.extractive} extractive: no LLM configured)` : ''}, ${outcome.skipped} already had one`,
+        note: `${outcome.summarized} summarized${summaryKinds(outcome)}, ${outcome.skipped} already had one`,
+        // A failed LLM summary makes the run partial even though the paper got the extractive one.
+        ...(outcome.failed.length > 0 ? { degraded: true } : {}),
       };
     },
   };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { errorMessage } from '../../core/errors.ts';
 import { StoredSummary } from '../../core/summary.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
+import { katexStylesheet } from '../../store/katex-assets.ts';
 import { readJsonFile, writeJsonFile } from '../../store/jsonl-file.ts';
 import { Paper } from '../../store/schemas.ts';
 import type { Publisher, PublishItem, PublishResult } from '../publisher.ts';
@@ -39,7 +40,7 @@ function mergeDay(earlier: readonly PublishItem[], items: readonly PublishItem[]
 export function createLocalPublisher(outDir: string): Publisher {
   return {
     name: 'local',
-    async publish(day, items) {
+    async publish(day, items, context) {
       const results: PublishResult[] = [];
       for (const item of items) {
         const file = join(outDir, 'papers', paperFileName(item.paper.id));
@@ -55,7 +56,10 @@ export function createLocalPublisher(outDir: string): Publisher {
       const dayItems = mergeDay(earlier, items);
       await writeJsonFile(itemsFile, dayItems);
       const digest = join(outDir, `digest-${day}.html`);
-      await writeFileAtomic(digest, renderDigestHtml(day, dayItems));
+      await writeFileAtomic(
+        digest,
+        renderDigestHtml(day, dayItems, { counts: context?.counts, mathCss: await katexStylesheet() }),
+      );
       return { results, outputs: { digest } };
     },
   };

@@ -1,12 +1,20 @@
-/** One paper as a markdown page (pure). */
+/** One paper as a markdown page (pure): LaTeX text macros resolved, math kept as `$…$`. */
+import { texToMarkdown } from '../../text/latex/render-tex.ts';
 import type { PublishItem } from '../publisher.ts';
 
 function list(title: string, items: readonly string[]): string[] {
-  return items.length === 0 ? [] : [`## ${title}`, '', ...items.map((i) => `- ${i}`), ''];
+  const kept = items.filter((i) => i.trim() !== '');
+  return kept.length === 0 ? [] : [`## ${title}`, '', ...kept.map((i) => `- ${texToMarkdown(i)}`), ''];
 }
 
 function section(title: string, text: string | undefined): string[] {
-  return text ? [`## ${title}`, '', text, ''] : [];
+  return text ? [`## ${title}`, '', texToMarkdown(text), ''] : [];
+}
+
+function summaryLine(summary: NonNullable<PublishItem['summary']>): string {
+  if (summary.note) return `**Summary** ${summary.note}`;
+  if (summary.source === 'extractive') return '**Summary** extractive (from the abstract, no LLM)';
+  return `**Summary** ${summary.model}${summary.textRoute === 'abstract' ? ' — from the abstract only (no full text)' : ''}`;
 }
 
 export function renderPaperMarkdown(item: PublishItem): string {
@@ -17,15 +25,11 @@ export function renderPaperMarkdown(item: PublishItem): string {
     `**Published** ${paper.published.slice(0, 10)} · **Categories** ${paper.categories.join(', ')}`,
     ...(pick ? [`**Score** ${pick.score.toFixed(3)} (${pick.reason}, ${pick.model})`] : []),
     ...(summary ? [`**Tags** ${summary.tags.join(', ')}`] : []),
-    ...(summary
-      ? [
-          `**Summary** ${summary.source === 'extractive' ? 'extractive (from the abstract, no LLM)' : summary.model}${summary.textRoute === 'abstract' && summary.source === 'llm' ? ' — from the abstract only (no full text)' : ''}`,
-        ]
-      : []),
+    ...(summary ? [summaryLine(summary)] : []),
   ];
   const body = summary
     ? [
-        `> **TL;DR** ${summary.one_sentence_summary}`,
+        `> **TL;DR** ${texToMarkdown(summary.one_sentence_summary)}`,
         '',
         ...section('Problem', summary.problem_background),
         ...section('Method', summary.method),
@@ -37,13 +41,14 @@ export function renderPaperMarkdown(item: PublishItem): string {
         ...list('Institutions', summary.institutions),
         ...list('Code and data', summary.code_and_data_links),
       ]
-    : ['## Abstract', '', paper.abstract, ''];
+    : ['## Abstract', '', texToMarkdown(paper.abstract), ''];
   const related = list(
     'Related papers',
-    item.related.map((r) => `${r.relation}: [${r.title}](https://arxiv.org/abs/${r.id})`),
+    item.related.map((r) => `${r.relation}: [${texToMarkdown(r.title)}](https://arxiv.org/abs/${r.id})`),
   );
   return (
-    [`# ${paper.title}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related].join('\n').trimEnd() +
-    '\n'
+    [`# ${texToMarkdown(paper.title)}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related]
+      .join('\n')
+      .trimEnd() + '\n'
   );
 }

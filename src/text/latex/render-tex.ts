@@ -109,3 +109,17 @@ export function texToRichPieces(text: string): RichPiece[] {
     };
   });
 }
+
+/** Markdown: math kept as `$…$` (markdown viewers render it), styles and links as markdown. */
+export function texToMarkdown(text: string): string {
+  return texSegments(text)
+    .map((s) => {
+      if (s.kind === 'math') return s.display ? `$$${s.tex}$$` : `$${s.tex}$`;
+      if (s.kind === 'link') return `[${s.text}](${s.url})`;
+      if (s.style === 'em') return `*${s.text}*`;
+      if (s.style === 'strong') return `**${s.text}**`;
+      if (s.style === 'code') return `\`${s.text}\``;
+      return s.text;
+    })
+    .join('');
+}
