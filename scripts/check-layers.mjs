@@ -34,6 +34,8 @@ const PURE = [
   'src/llm/cost.ts',
   'src/daemon/schedule.ts',
   'src/daemon/health.ts',
+  'src/evals/run-layout/',
+  'src/evals/generation/',
 ];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/;
 

@@ -35,8 +35,8 @@ function store(runsDir: string) {
 describe('eval run store', () => {
   it('writes a run in the layout and reads it back', async () => {
     const runs = store(tempDir());
-    const runId = newEvalRunId(new Date('2026-12-02T01:02:03Z'), 'search', () => 0.5);
-    expect(runId).toMatch(/^20261202T010203Z-search-[0-9a-z]{6}$/);
+    const runId = newEvalRunId(new Date('2026-12-02T01:02:03.456Z'), 'search', () => 0.5);
+    expect(runId).toMatch(/^20261202T010203456Z-search-[0-9a-z]{6}$/);
     await runs.writeManifest(manifest(runId));
     await runs.appendEvents(runId, [{ type: 'run_start', run_id: runId, recorded_ms: 1 }]);
     await runs.writeCaseManifest({

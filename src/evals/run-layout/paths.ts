@@ -98,14 +98,12 @@ export function manifestPaths(): RunPaths {
 }
 
 /**
- * A sortable run id: UTC stamp, the task, a random suffix (`20261202T010203Z-generation-k3x9`).
+ * A sortable run id: UTC stamp, the task, a random suffix (`20261202T010203456Z-generation-k3x9a0`).
  * `random` is passed in so tests can pin it.
  */
 export function newEvalRunId(now: Date, task: string, random: () => number = Math.random): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  // Milliseconds kept so that runs started within one second still sort by start time.
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
   const suffix = Math.floor(random() * 36 ** 6)
     .toString(36)
     .padStart(6, '0');

@@ -1,0 +1,21 @@
+/** `integrity/issues_generation.json` (written by scan-integrity) and `integrity/exclusions.json` (written by the user). */
+import { type Exclusion, ExclusionsFile, type IssuesFile } from '../evals/generation/integrity.ts';
+import { generationEvalPaths } from './eval-generation-paths.ts';
+import { readJsonFile, writeJsonFile } from './jsonl-file.ts';
+
+export interface IntegrityStore {
+  readonly issuesFile: string;
+  readonly exclusionsFile: string;
+  exclusions(): Promise<Exclusion[]>;
+  writeIssues(issues: IssuesFile): Promise<void>;
+}
+
+export function createIntegrityStore(stateDir: string): IntegrityStore {
+  const paths = generationEvalPaths(stateDir);
+  return {
+    issuesFile: paths.integrityIssues,
+    exclusionsFile: paths.exclusions,
+    exclusions: async () => (await readJsonFile(paths.exclusions, ExclusionsFile))?.exclusions ?? [],
+    writeIssues: (issues) => writeJsonFile(paths.integrityIssues, issues),
+  };
+}
