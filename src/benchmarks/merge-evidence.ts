@@ -136,8 +136,11 @@ function ownKeys(c: BenchmarkCandidate): Set<string> {
 const DERIVED =
   /^evaluation run of\b|\bautomatically created during the evaluation run\b|\bresults? (table|of \d+ models)\b|^details_/i;
 
+const DERIVED_NAME =
+  /(^|[-_.])(results?|predictions?|preds|outputs?|submissions?|traces|trajectories|logs|generations|responses|scores)$/i;
+
 export const isDerived = (c: BenchmarkCandidate): boolean =>
-  DERIVED.test(c.title) || DERIVED.test(c.name) || DERIVED.test(c.description);
+  DERIVED.test(c.title) || DERIVED.test(c.name) || DERIVED.test(c.description) || DERIVED_NAME.test(c.name);
 
 function evidenceLinks(c: BenchmarkCandidate, own: string): string[] {
   if (c.source === 'github' || isDerived(c)) return [];
@@ -190,9 +193,8 @@ export function judgePrepared(a: Prepared, b: Prepared): SameReason | undefined 
   if (a.c.source === b.c.source) return undefined;
   // A paper citing its code or data is the strongest evidence, whatever the repository is called.
   const paperCites = (x: Prepared, y: Prepared) => x.c.source === 'arxiv' && x.links.has(y.own);
-  if (paperCites(a, b) || paperCites(b, a)) return 'linked';
+  if (paperCites(a, b) || paperCites(b, a) || linked(a, b)) return 'linked';
   if (extendsName(a, b)) return undefined;
-  if (linked(a, b)) return 'linked';
   if (sharesKey(a, b)) return 'name';
   for (const id of a.arxivIds) if (b.arxivIds.has(id)) return 'arxiv-id';
   if (inPaperTitle(a, b) || inPaperTitle(b, a)) return 'title';

@@ -54,8 +54,8 @@ export function classifyRepo(repo: RepoFacts): RepoVerdict {
     ],
     [
       'solver',
-      SOLVER.test(repo.description) || SOLVER_NAME.test(repo.name),
-      'a solver, agent or model evaluated on a benchmark',
+      SOLVER.test(repo.description) || SOLVER_NAME.test(repo.name) || RUN_OUTPUTS.test(repo.description),
+      'a solver, agent or model evaluated on a benchmark, or its run outputs',
     ],
   ]);
   if (lookAlike) return lookAlike;

@@ -59,6 +59,8 @@ export interface EvalVerdict {
 }
 
 const EVAL_WORD = /\b(bench(mark)?s?|evaluation|eval|leaderboard|test[- ]?set)\b/i;
+/** "BigCodeBench", "livecodebench", "MathEval": a name ending in bench/eval names a benchmark. */
+const EVAL_NAME = /[a-z0-9](bench|eval|arena)(\b|[_-]|$)/i;
 const EVAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
   ['mentions a benchmark', /\bbenchmark(s|ing)?\b/i],
   ['mentions a leaderboard', /\bleaderboards?\b/i],
@@ -100,7 +102,8 @@ export function classifyDatasetCard(input: {
   const tags = [...input.tags, ...cardStrings(input.card.data, 'tags')].map((t) => t.toLowerCase());
   if (tags.some((t) => EVAL_WORD.test(t.replace(/^[\w-]+:/, '')))) add(2, 'benchmark/evaluation tag');
   const pretty = cardStrings(input.card.data, 'pretty_name').join(' ');
-  if (EVAL_WORD.test(`${input.id.split('/').at(-1) ?? ''} ${pretty}`.replace(/[_-]/g, ' '))) add(2, 'name');
+  const named = `${input.id.split('/').at(-1) ?? ''} ${pretty}`;
+  if (EVAL_WORD.test(named.replace(/[_-]/g, ' ')) || EVAL_NAME.test(named)) add(2, 'name');
   const text = `${input.description}\n${input.card.body}`;
   const textHits = EVAL_TEXT.filter(([, pattern]) => pattern.test(text)).slice(0, 2);
   for (const [reason] of textHits) add(1, reason);
