@@ -13,6 +13,6 @@ profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --hide-scrollbars --window-size=1000,1800 \
+  --user-data-dir="$profile" --hide-scrollbars --window-size=1000,${RADAR_SCREENSHOT_HEIGHT:-1800} \
   --screenshot="$(realpath -m "$png")" "file://$(realpath "$html")" 2>/dev/null
 echo "$png"

@@ -5,6 +5,7 @@
 import { createPapersStore } from '../store/papers-store.ts';
 import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
 import { createSummariesStore } from '../store/summaries-store.ts';
+import { texToText } from '../text/latex/render-tex.ts';
 import type { DigestItem } from './chat-adapter.ts';
 
 export interface SummaryView {
@@ -52,8 +53,8 @@ export async function loadDigestItems(stateDir: string, date: string): Promise<D
     return [
       {
         paperId: pick.id,
-        title: paper.title,
-        tldr: summary?.tldr ?? firstSentences(paper.abstract),
+        title: texToText(paper.title),
+        tldr: texToText(summary?.tldr ?? firstSentences(paper.abstract)),
         tags: summary?.tags ?? paper.categories,
         score: pick.score,
         reason: pick.reason,

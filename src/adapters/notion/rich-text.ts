@@ -2,12 +2,18 @@
  * Notion rich text within Notion's limits: text content ≤ 2,000 characters per item, ≤ 100 items
  * per array, equations ≤ 1,000 characters; `$…$` inline math becomes equation items.
  */
+import { texToRichPieces } from '../../text/latex/render-tex.ts';
+
 export const MAX_TEXT = 2000;
 export const MAX_ITEMS = 100;
 const MAX_EQUATION = 1000;
 
 export type RichTextItem =
-  | { type: 'text'; text: { content: string; link: { url: string } | null } }
+  | {
+      type: 'text';
+      text: { content: string; link: { url: string } | null };
+      annotations?: { bold?: boolean; italic?: boolean; code?: boolean };
+    }
   | { type: 'equation'; equation: { expression: string } };
 
 /** Splits into ≤ `size`-character pieces without cutting a UTF-16 surrogate pair. */
@@ -30,22 +36,24 @@ export function textItems(text: string, url?: string): RichTextItem[] {
   return chunkText(text).map((content) => ({ type: 'text', text: { content, link } }));
 }
 
-// `$x$` with no space just inside the dollars, not followed by a digit (so "$5 and $10" stays text).
-const INLINE_MATH = /(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![\d$])/g;
-
-/** Text with `$…$` inline math as equation items. */
+/**
+ * Text with LaTeX as rich text: math as equation items, text macros resolved (`\\emph` italic,
+ * `\\textbf` bold, `\\texttt` code, citations dropped), links kept (src/text/latex).
+ */
 export function mathItems(text: string): RichTextItem[] {
-  const items: RichTextItem[] = [];
-  let last = 0;
-  for (const match of text.matchAll(INLINE_MATH)) {
-    const expression = match[1] ?? '';
-    if (expression.length > MAX_EQUATION) continue;
-    items.push(...textItems(text.slice(last, match.index)));
-    items.push({ type: 'equation', equation: { expression } });
-    last = match.index + match[0].length;
-  }
-  items.push(...textItems(text.slice(last)));
-  return items;
+  return texToRichPieces(text).flatMap((piece): RichTextItem[] => {
+    if (piece.kind === 'equation')
+      return piece.expression.length <= MAX_EQUATION
+        ? [{ type: 'equation', equation: { expression: piece.expression } }]
+        : textItems(`$${piece.expression}$`);
+    const annotations = {
+      ...(piece.bold ? { bold: true } : {}),
+      ...(piece.italic ? { italic: true } : {}),
+      ...(piece.code ? { code: true } : {}),
+    };
+    const items = textItems(piece.text, piece.url);
+    return Object.keys(annotations).length === 0 ? items : items.map((item) => ({ ...item, annotations }));
+  });
 }
 
 /** Caps an array at 100 items (for properties, where a second array is not possible). */

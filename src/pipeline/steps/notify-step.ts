@@ -1,6 +1,7 @@
 /** notify: the day's digest to every configured chat; papers already sent to a chat are skipped. */
 import type { DigestItem } from '../../chat/chat-adapter.ts';
 import type { PublishItem } from '../../publish/publisher.ts';
+import { texToText } from '../../text/latex/render-tex.ts';
 import { type DayItemsDeps, dayItems } from '../day-items.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 
@@ -24,8 +25,9 @@ export function toDigestItem(item: PublishItem): DigestItem {
   const code = summary?.code_and_data_links.find((l) => /github|gitlab|huggingface/.test(l));
   return {
     paperId: paper.id,
-    title: paper.title,
-    tldr: summary?.one_sentence_summary ?? paper.abstract.split(/(?<=\.)\s/)[0] ?? paper.abstract,
+    // Chat shows text: LaTeX macros resolved, math as Unicode where it has a form.
+    title: texToText(paper.title),
+    tldr: texToText(summary?.one_sentence_summary ?? paper.abstract.split(/(?<=\.)\s/)[0] ?? paper.abstract),
     tags: summary?.tags ?? [],
     score: pick?.score ?? 0,
     reason: pick?.reason ?? 'top',

@@ -42,6 +42,12 @@ describe('text macros', () => {
     expect(segments.some((s) => s.kind === 'math')).toBe(false);
   });
 
+  it('reads dollars around spaces as prices, not math', () => {
+    expect(texSegments('costs $5 and $10 per run')).toEqual([
+      { kind: 'text', text: 'costs $5 and $10 per run' },
+    ]);
+  });
+
   it('leaves text without LaTeX as it is', () => {
     expect(texSegments('Plain text, 2.3x faster.')).toEqual([
       { kind: 'text', text: 'Plain text, 2.3x faster.' },

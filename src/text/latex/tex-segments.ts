@@ -135,9 +135,13 @@ function walk(nodes: readonly LatexNode[], ctx: Ctx): void {
       case 'group':
         walk(node.content, ctx);
         break;
-      case 'inlinemath':
-        pushMath(ctx, mathSource(node, ctx.source).trim(), false);
+      case 'inlinemath': {
+        const tex = mathSource(node, ctx.source);
+        // "costs $5 and $10": dollars around spaces are prices, not math (as in Notion's own rule).
+        if (/^\s|\s$/.test(tex)) pushText(ctx, `$${tex}$`);
+        else pushMath(ctx, tex, false);
         break;
+      }
       case 'displaymath':
         pushMath(ctx, mathSource(node, ctx.source).trim(), true);
         break;
