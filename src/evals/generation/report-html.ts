@@ -105,7 +105,7 @@ new Chart(document.getElementById('wtl'),{type:'bar',data:{labels:d.labels,datas
 options:{indexAxis:'y',responsive:true,maintainAspectRatio:false,scales:{x:{stacked:true},y:{stacked:true}}}});
 new Chart(document.getElementById('winrate'),{type:'bar',data:{labels:d.labels,datasets:[
 {type:'bar',label:'95% bootstrap CI',data:d.ci.map(function(c){return c?[c[0],c[1]]:null;}),backgroundColor:'rgba(46,110,200,0.25)',borderColor:'#2e6ec8',borderWidth:1},
-{type:'line',label:'win rate of A',data:d.winRate,showLine:false,pointRadius:6,pointBackgroundColor:'#1d2330'}]},
+{type:'line',label:'win rate of A',data:d.winRate,showLine:false,clip:false,pointRadius:6,pointBackgroundColor:'#1d2330'}]},
 options:{responsive:true,maintainAspectRatio:false,scales:{y:pctAxis}}});
 new Chart(document.getElementById('position'),{type:'bar',data:{labels:d.axes.concat(['all axes','first-slot preference']),datasets:[
 {label:'share',data:d.consistency.concat([d.overallConsistency,d.firstSlot]),backgroundColor:['#6a5acd','#6a5acd','#6a5acd','#483d8b','#e08a1e']}]},
