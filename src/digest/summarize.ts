@@ -91,8 +91,10 @@ async function summarizeWithLlm(
     title: paper.title,
     authors: paper.authors.join(', '),
     abstract: paper.abstract,
+    categories: paper.categories.join(', '),
   };
-  const skeleton = renderPrompt(deps.prompt, { ...base, text: '', text_note: '' });
+  // `full_text` is the name the generation benchmark's templates use; `text` is kept for older prompts.
+  const skeleton = renderPrompt(deps.prompt, { ...base, text: '', full_text: '', text_note: '' });
   const maxTokens = textBudget({
     contextTokens: model.contextTokens,
     promptTokens: estimateTokens(skeleton.map((m) => m.content).join('\n')),
@@ -104,6 +106,7 @@ async function summarizeWithLlm(
   const messages = renderPrompt(deps.prompt, {
     ...base,
     text: fullText,
+    full_text: fullText,
     text_note: textNote(text.route, text.truncated, text.dropped),
   });
   const result = await deps.llm.structured({
