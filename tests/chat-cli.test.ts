@@ -8,7 +8,8 @@ import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
-import { CHAT, TOKEN } from './chat/telegram-setup.ts';
+import { createPapersStore } from '../src/store/papers-store.ts';
+import { CHAT, samplePapers, TOKEN } from './chat/telegram-setup.ts';
 import { commandUpdate } from './fakes/telegram/updates.ts';
 import { startTelegramFake, type TelegramFake } from './fakes/telegram-fake.ts';
 import { RADAR_BIN } from './helpers/run-cli.ts';
@@ -73,9 +74,11 @@ describe('radar bot', () => {
     await vi.waitFor(() => expect(lines[0]).toBe('radar bot: telegram running (Ctrl-C to stop)'), {
       timeout: 3000,
     });
-    fake.pushUpdate(commandUpdate({ text: '/like 2511.01234' }));
+    const [paper] = samplePapers(1);
+    await createPapersStore(ctx.stateDir).upsert(samplePapers(1));
+    fake.pushUpdate(commandUpdate({ text: `/like ${paper?.id}` }));
     await vi.waitFor(
-      () => expect(fake.sentMessages().map((m) => m.plain_text)).toEqual(['Labelled 2511.01234 👍.']),
+      () => expect(fake.sentMessages().map((m) => m.plain_text)).toEqual([`Labelled ${paper?.id} 👍.`]),
       {
         timeout: 3000,
       },
@@ -84,7 +87,7 @@ describe('radar bot', () => {
     expect(await running).toBe(0);
     expect(lines.at(-1)).toBe('radar bot: SIGTERM, stopping');
     expect((await createLabelsStore(ctx.stateDir).readAll()).map((l) => [l.id, l.label, l.source])).toEqual([
-      ['2511.01234', 1, 'telegram'],
+      [paper?.id, 1, 'telegram'],
     ]);
     expect(fake.allowedUpdates()).toEqual(['message', 'message_reaction', 'callback_query']);
     expect(fake.commands().map((c) => c.command)).toEqual([

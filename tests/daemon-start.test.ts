@@ -12,6 +12,7 @@ import { startDaemon } from '../src/daemon/daemon.ts';
 import type { Job } from '../src/daemon/job-runner.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
+import { createPapersStore } from '../src/store/papers-store.ts';
 import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
 import { acquireStateLock } from '../src/store/state-lock.ts';
 import { CHAT, samplePapers, TOKEN, USER } from './chat/telegram-setup.ts';
@@ -185,6 +186,7 @@ describe('startDaemon', () => {
     );
     expect(status).toContain('(times in Europe/Berlin)');
     const [paper] = samplePapers(1);
+    await createPapersStore(stateDir).upsert(samplePapers(1)); // only known papers can be liked
     telegram.pushUpdate(commandUpdate({ text: `/like ${paper?.id}`, messageId: 11 }));
     await vi.waitFor(
       async () => expect((await createLabelsStore(stateDir).readAll()).map((l) => l.id)).toEqual([paper?.id]),

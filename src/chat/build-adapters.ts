@@ -34,7 +34,17 @@ export async function buildTelegramAdapter(deps: AdapterBuildDeps): Promise<Chat
     apiRoot: config.apiRoot,
     parseMode: config.parseMode,
     mode: config.mode,
-    ...(secret ? { webhook: { port: config.webhookPort, secret, url: config.webhookUrl } } : {}),
+    ...(secret
+      ? {
+          webhook: {
+            port: config.webhookPort,
+            host: config.webhookHost,
+            path: config.webhookPath,
+            secret,
+            url: config.webhookUrl,
+          },
+        }
+      : {}),
     logger: deps.logger,
     clock: deps.clock,
   });

@@ -229,6 +229,16 @@ export const ChatConfig = z.strictObject({
       mode: z.enum(['polling', 'webhook']).default('polling'),
       webhookUrl: url.optional(),
       webhookPort: z.int().min(1).max(65535).default(8443),
+      webhookHost: z
+        .string()
+        .min(1)
+        .default('127.0.0.1')
+        .describe('address the webhook server listens on (0.0.0.0: every interface)'),
+      webhookPath: z
+        .string()
+        .regex(/^\/\S*$/, 'a path starting with /')
+        .default('/telegram')
+        .describe('the only path the webhook server accepts'),
       parseMode: z.enum(['HTML', 'MarkdownV2']).default('HTML'),
     })
     .prefault({}),

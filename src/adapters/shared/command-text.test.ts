@@ -40,4 +40,10 @@ describe('feedback values', () => {
     expect(parseFeedbackValue('fb:+2:x')).toBeUndefined();
     expect(parseFeedbackValue('fb:+1:')).toBeUndefined();
   });
+  it('with the bot’s own name, ignores a command addressed to another bot', () => {
+    const options = { requireSlash: true, botName: 'radar_bot' };
+    expect(parseCommandText('/start@OtherBot', options)).toBeUndefined();
+    expect(parseCommandText('/Status@Radar_Bot now', options)).toEqual({ command: 'status', args: 'now' });
+    expect(parseCommandText('/status', options)).toEqual({ command: 'status', args: '' });
+  });
 });

@@ -41,7 +41,7 @@ export interface TelegramAdapterOptions {
   parseMode: ParseMode;
   mode: 'polling' | 'webhook';
   /** Webhook mode: where to listen, the secret Telegram sends, and the public URL to register (if any). */
-  webhook?: { port: number; host?: string; secret: string; url?: string | undefined };
+  webhook?: { port: number; host?: string; path?: string; secret: string; url?: string | undefined };
   logger: Logger;
   clock: Clock;
   retry?: TelegramRetryOptions;
@@ -163,6 +163,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       logger,
       onUpdate: (update) => bot.handleUpdate(update),
       ...(config.host === undefined ? {} : { host: config.host }),
+      ...(config.path === undefined ? {} : { path: config.path }),
     });
     if (config.url) {
       await call(() =>

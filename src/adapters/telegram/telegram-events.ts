@@ -5,9 +5,12 @@ import type { ChatEventHandler, ChatMessage } from '../../chat/chat-adapter.ts';
 import { parseCommandText } from '../shared/command-text.ts';
 import { parseFeedbackData } from './callback-data.ts';
 
-/** `/search@radar_bot llm agents` → `{command: 'search', args: 'llm agents'}`; plain text is no command. */
-export function parseCommand(text: string): { command: string; args: string } | undefined {
-  return parseCommandText(text, { requireSlash: true });
+/**
+ * `/search@radar_bot llm agents` → `{command: 'search', args: 'llm agents'}`; plain text is no
+ * command, nor is one addressed to another bot than `botName`.
+ */
+export function parseCommand(text: string, botName?: string): { command: string; args: string } | undefined {
+  return parseCommandText(text, { requireSlash: true, botName });
 }
 
 const emojiOf = (reactions: readonly ReactionType[]): string[] =>
@@ -40,7 +43,7 @@ export interface EventWiring {
 export function wireEvents(bot: Telegraf, wiring: EventWiring): void {
   bot.on('message', async (ctx) => {
     const text = 'text' in ctx.message ? ctx.message.text : undefined;
-    const parsed = text === undefined ? undefined : parseCommand(text);
+    const parsed = text === undefined ? undefined : parseCommand(text, ctx.botInfo.username);
     if (!parsed) return;
     const chatId = String(ctx.chat.id);
     const messageId = ctx.message.message_id;

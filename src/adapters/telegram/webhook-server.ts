@@ -1,7 +1,8 @@
 /**
- * The webhook receiver: a plain HTTP server that accepts POSTs only with the right
- * `X-Telegram-Bot-Api-Secret-Token` (compared in constant time), parses the update and hands it
- * to the bot. A bad or missing secret gets 401 and is never parsed.
+ * The webhook receiver: a plain HTTP server that accepts POSTs only on its path and only with the
+ * right `X-Telegram-Bot-Api-Secret-Token` (compared in constant time), parses the update and
+ * hands it to the bot. Another path gets 404, a bad or missing secret 401 (never parsed). It
+ * listens on 127.0.0.1 unless a host is given: put a TLS reverse proxy in front.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -14,7 +15,11 @@ const MAX_BODY_BYTES = 1_000_000;
 const UpdateShape = z.looseObject({ update_id: z.int() });
 const UpdateSchema = z.custom<Update>((value) => UpdateShape.safeParse(value).success);
 
+export const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
+export const DEFAULT_WEBHOOK_PATH = '/telegram';
+
 export interface WebhookServer {
+  readonly host: string;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -50,14 +55,18 @@ function parseUpdate(body: string): Update | undefined {
 export async function startWebhookServer(options: {
   port: number;
   host?: string;
+  path?: string;
   secret: string;
   logger: Pick<Logger, 'warn' | 'error'>;
   onUpdate: (update: Update) => Promise<void>;
 }): Promise<WebhookServer> {
+  const host = options.host ?? DEFAULT_WEBHOOK_HOST;
   const server: Server = createServer((req, res) => {
     const respond = (status: number): void => {
       res.writeHead(status).end();
     };
+    const path = new URL(req.url ?? '/', 'http://webhook').pathname;
+    if (path !== (options.path ?? DEFAULT_WEBHOOK_PATH)) return respond(404);
     if (req.method !== 'POST') return respond(405);
     if (!secretMatches(options.secret, req.headers['x-telegram-bot-api-secret-token'])) {
       options.logger.warn({ remote: req.socket.remoteAddress }, 'telegram webhook request with a bad secret');
@@ -81,12 +90,13 @@ export async function startWebhookServer(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, host, () => resolve());
   });
   const address = server.address();
   const port =
     typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : options.port;
   return {
+    host,
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
