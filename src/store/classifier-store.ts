@@ -1,4 +1,8 @@
-/** `classifiers/<model>/classifier.json` (the trained weights) and `metrics.json` (its last evaluation). */
+/**
+ * `classifiers/<model>/classifier.json` (the trained weights) and `metrics.json` (its last
+ * evaluation). Dense models store a logistic regression over their vectors; the lexical model
+ * (`tfidf`) a linear SVM over the terms of its `vocabulary.json`, with the C the k-fold chose.
+ */
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeJsonFile } from './jsonl-file.ts';
@@ -8,10 +12,16 @@ const isoDateTime = z.iso.datetime({ offset: true });
 /** JSON has no NaN: an undefined metric (a class missing from the test set) is stored as null. */
 const metric = z.number().nullable();
 
+export const Regularization = z.object({
+  c: z.number().positive(),
+  folds: z.int().min(0),
+  grid: z.array(z.object({ c: z.number().positive(), auc: metric })),
+});
+
 export const StoredClassifier = z.object({
   version: z.literal(1),
   model: z.string().min(1),
-  kind: z.enum(['logistic', 'cold-start']),
+  kind: z.enum(['logistic', 'linear-svm', 'cold-start']),
   trainedAt: isoDateTime,
   dims: z.int().positive(),
   coefficients: z.array(z.number()),
@@ -27,6 +37,10 @@ export const StoredClassifier = z.object({
     pseudoNegativeWeight: z.number(),
     seed: z.int(),
   }),
+  /** The regularization the stratified k-fold chose on the user's labels (lexical model). */
+  regularization: Regularization.optional(),
+  /** `fittedAt` of the vocabulary the coefficients index (lexical model). */
+  vocabularyFittedAt: isoDateTime.optional(),
 });
 export type StoredClassifier = z.infer<typeof StoredClassifier>;
 
@@ -44,6 +58,11 @@ export const StoredMetrics = z.object({
   evaluatedAt: isoDateTime,
   temporal: SplitMetrics,
   kfold: SplitMetrics.extend({ folds: z.int().min(2) }),
+  /** The built-in arxiv-sanity baseline on the same split and folds (lexical model). */
+  baseline: z
+    .object({ temporal: SplitMetrics, kfold: SplitMetrics.extend({ folds: z.int().min(2) }) })
+    .optional(),
+  regularization: Regularization.optional(),
 });
 export type StoredMetrics = z.infer<typeof StoredMetrics>;
 

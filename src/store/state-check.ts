@@ -21,7 +21,7 @@ import { listDirEntries } from './list-dir.ts';
 import { MessageMapRecord } from './message-map-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
 import { PendingLabelChange } from './pending-labels-store.ts';
-import { PickRecord } from './picks-store.ts';
+import { PickRecord, RankedRecord } from './picks-store.ts';
 import { PollerRecord } from './poller-record-store.ts';
 import { readTextIfExists } from './read-text.ts';
 import { KeyValues, LedgerEntry, NotionMap, PaperLink, TagVocabulary } from './schemas.ts';
@@ -135,6 +135,7 @@ const RULES: Rule[] = [
   { pattern: /^classifiers\/[^/]+\/classifier\.json$/, check: jsonRule(StoredClassifier) },
   { pattern: /^classifiers\/[^/]+\/metrics\.json$/, check: jsonRule(StoredMetrics) },
   { pattern: /^picks\/\d{4}\.jsonl$/, check: jsonlRule(PickRecord) },
+  { pattern: /^picks\/ranked\.jsonl$/, check: jsonlRule(RankedRecord) },
   { pattern: /^profiles\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(StoredProfile) },
   { pattern: /^trends\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(StoredTrendReport) },
   { pattern: /^classifiers\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },

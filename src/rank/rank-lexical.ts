@@ -1,0 +1,179 @@
+/**
+ * The lexical ranking model (`tfidf`) inside `radar rank`: fit or reuse the state's vocabulary,
+ * train the SVM on the user's labels with the C the k-fold chooses (or, with few labels, score
+ * the seed interests by BM25), drop near-duplicates, and sample the picks.
+ */
+import type { RadarConfig } from '../config/schema.ts';
+import type { Logger } from '../log/logger.ts';
+import { createClassifierStore } from '../store/classifier-store.ts';
+import { createVocabularyStore, type StoredVocabulary } from '../store/lexical-vocabulary-store.ts';
+import { createPapersStore } from '../store/papers-store.ts';
+import type { Label, Paper } from '../store/schemas.ts';
+import { trainLexicalClassifier } from './lexical/lexical-classifier.ts';
+import { svmScore } from './lexical/linear-svm.ts';
+import { seedBm25Scores } from './lexical/seed-bm25.ts';
+import { sparseDuplicates } from './lexical/sparse-dedup.ts';
+import { RADAR_TFIDF } from './lexical/text-rankers.ts';
+import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from './lexical/tfidf.ts';
+import { LEXICAL_MODEL, refitReason, settingsOf, vocabularyOf } from './lexical/vocabulary-state.ts';
+import { hashSeed } from './prng.ts';
+import { medianScore, samplePicks } from './sampling.ts';
+import { countLabels } from './training-set.ts';
+
+export interface LexicalDeps {
+  stateDir: string;
+  config: RadarConfig;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export const paperText = (p: { title: string; abstract: string }): string => `${p.title} ${p.abstract}`;
+
+export interface LexicalModel {
+  stored: StoredVocabulary;
+  transform: TfidfTransform;
+  df(term: string): number;
+}
+
+/** The stored vocabulary, refitted over every paper of the state (streamed by shard) when due. */
+export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel> {
+  const store = createVocabularyStore(deps.stateDir);
+  const papers = createPapersStore(deps.stateDir);
+  let stored = await store.read(LEXICAL_MODEL);
+  const count = stored ? await countPapers(deps.stateDir) : 0;
+  const reason = refitReason(stored, count);
+  if (reason !== undefined) {
+    const counter = createTfidfCounter(RADAR_TFIDF);
+    await papers.readAll({
+      where: (p) => {
+        counter.add(paperText(p));
+        return false;
+      },
+    });
+    const fitted = counter.finish();
+    stored = {
+      version: 1,
+      model: LEXICAL_MODEL,
+      fittedAt: (deps.now?.() ?? new Date()).toISOString(),
+      docCount: fitted.docCount,
+      settings: settingsOf(RADAR_TFIDF),
+      terms: fitted.terms,
+      df: Array.from(fitted.df),
+    };
+    await store.write(stored);
+    deps.logger.info(
+      { model: LEXICAL_MODEL, reason, terms: fitted.terms.length },
+      'fitted the tf-idf vocabulary',
+    );
+  }
+  const vocabulary = vocabularyOf(stored as StoredVocabulary);
+  const dfByTerm = new Map(
+    (stored as StoredVocabulary).terms.map((t, i) => [t, (stored as StoredVocabulary).df[i] ?? 0]),
+  );
+  return {
+    stored: stored as StoredVocabulary,
+    transform: createTfidfTransform(vocabulary, RADAR_TFIDF),
+    df: (term) => dfByTerm.get(term) ?? 0,
+  };
+}
+
+async function countPapers(stateDir: string): Promise<number> {
+  let n = 0;
+  await createPapersStore(stateDir).readAll({
+    where: () => {
+      n += 1;
+      return false;
+    },
+  });
+  return n;
+}
+
+export interface LexicalScores {
+  mode: 'classifier' | 'cold-start';
+  scores: Float64Array;
+}
+
+/** Trains on the labeled papers and stores the classifier (with the chosen C); scores `texts`. */
+export async function trainAndScoreLexical(
+  deps: LexicalDeps,
+  model: LexicalModel,
+  labels: readonly Label[],
+  texts: readonly string[],
+): Promise<LexicalScores> {
+  const ranking = deps.config.ranking;
+  const labeled = await createPapersStore(deps.stateDir).get(labels.map((l) => l.id));
+  const usable = labels.filter((l) => labeled.has(l.id));
+  const { positives, negatives } = countLabels(usable);
+  if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass) {
+    deps.logger.info(
+      { model: LEXICAL_MODEL, positives, negatives },
+      'too few labels: BM25 of the seed interests',
+    );
+    const corpus = { docCount: model.stored.docCount, df: model.df };
+    return { mode: 'cold-start', scores: seedBm25Scores(texts, ranking.seedInterests, corpus, RADAR_TFIDF) };
+  }
+  const rows = usable.map((l) => model.transform(paperText(labeled.get(l.id) as Paper)));
+  const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
+  const trained = trainLexicalClassifier(rows, y, model.stored.terms.length, { seed: ranking.seed });
+  await createClassifierStore(deps.stateDir).writeClassifier({
+    version: 1,
+    model: LEXICAL_MODEL,
+    kind: 'linear-svm',
+    trainedAt: (deps.now?.() ?? new Date()).toISOString(),
+    dims: model.stored.terms.length,
+    coefficients: Array.from(trained.model.weights),
+    intercept: trained.model.bias,
+    positives,
+    negatives,
+    pseudoNegatives: 0,
+    iterations: trained.model.iterations,
+    converged: trained.model.converged,
+    settings: {
+      l2: 1 / (2 * trained.choice.c),
+      pseudoNegativeRatio: 0,
+      pseudoNegativeWeight: 0,
+      seed: ranking.seed,
+    },
+    regularization: trained.choice,
+    vocabularyFittedAt: model.stored.fittedAt,
+  });
+  return {
+    mode: 'classifier',
+    scores: Float64Array.from(texts, (t) => svmScore(trained.model, model.transform(t))),
+  };
+}
+
+export interface LexicalRanking {
+  mode: 'classifier' | 'cold-start';
+  picks: { id: string; score: number; reason: 'top' | 'explore' }[];
+  candidates: number;
+  duplicates: number;
+}
+
+export async function rankLexical(
+  deps: LexicalDeps,
+  day: { date: string; labels: readonly Label[]; candidates: readonly Paper[]; shown: ReadonlySet<string> },
+): Promise<LexicalRanking> {
+  const model = await loadLexicalModel(deps);
+  const texts = day.candidates.map(paperText);
+  const scored = await trainAndScoreLexical(deps, model, day.labels, texts);
+  const ranking = deps.config.ranking;
+  const dropped = sparseDuplicates(texts.map(model.transform), scored.scores, ranking.dedupThreshold);
+  const scores = day.candidates.map((p, i) => ({ id: p.id, score: scored.scores[i] ?? 0 }));
+  const kept = scores.filter((_, i) => !dropped.has(i));
+  const picks = samplePicks(kept, {
+    model: LEXICAL_MODEL,
+    count: ranking.picksPerDay,
+    exploreShare: ranking.exploreShare,
+    seed: hashSeed(ranking.seed, day.date, LEXICAL_MODEL),
+    exclude: day.shown,
+    // The SVM's decision boundary is 0; BM25 has none, so the median stands in.
+    uncertainCenter: scored.mode === 'classifier' ? 0 : medianScore(kept),
+  });
+  return {
+    mode: scored.mode,
+    picks: picks.map((p) => ({ id: p.id, score: p.score, reason: p.reason })),
+    candidates: kept.length,
+    duplicates: dropped.size,
+  };
+}
