@@ -4,6 +4,7 @@
  */
 import type { StoredSummary } from '../core/summary.ts';
 import { extractiveSummary } from '../digest/extractive-summary.ts';
+import { createPaperKeyphrases } from '../digest/paper-keyphrases.ts';
 import { finalTags } from '../digest/summary-plan.ts';
 import type { Paper } from '../store/schemas.ts';
 import type { SummariesStore } from '../store/summaries-store.ts';
@@ -45,7 +46,9 @@ async function rewriteSummaries(
   const rewritten = changed.map((s) => {
     const paper = papers.get(s.id);
     const fallback = paper
-      ? extractiveSummary(paper).tags.map((t) => vocabulary.lookup(t)?.name ?? t)
+      ? extractiveSummary(paper, { keyphrases: createPaperKeyphrases([paper]).of(paper) }).tags.map(
+          (t) => vocabulary.lookup(t)?.name ?? t,
+        )
       : ['research', 'arxiv', 'paper'];
     return { ...s, tags: finalTags(s.tags, canonical, fallback) };
   });

@@ -43,7 +43,7 @@ export function paperProperties(item: PublishItem, relatedPageIds: readonly stri
   const { paper, summary, pick } = item;
   // `title` is the title property's id: it works whatever the user renamed the property to.
   const values: PropertyValues = {
-    title: { title: capItems(textItems(paper.title.replace(/\s+/g, ' ').trim())) },
+    title: { title: capItems(mathItems(paper.title.replace(/\s+/g, ' ').trim())) },
     [PAPER_PROPS.arxivId]: richText(textItems(paper.id)),
     [PAPER_PROPS.authors]: richText(textItems(paper.authors.join(', '))),
     [PAPER_PROPS.published]: { date: { start: paper.published.slice(0, 10) } },
