@@ -132,6 +132,12 @@ const RULES: Rule[] = [
   },
   { pattern: /^runs\/[^/]+\/.+\.jsonl$/, check: jsonlRule(jsonValue()) },
   { pattern: /^runs\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },
+  // Eval runs (src/evals/run-layout): JSON and JSONL checked here, prompts, outputs and reports skipped.
+  { pattern: /^evals\/[^/]+\/runs\/[^/]+\/.+\.jsonl$/, check: jsonlRule(jsonValue()) },
+  { pattern: /^evals\/[^/]+\/runs\/[^/]+\/.+\.json$/, check: jsonRule(jsonValue()) },
+  { pattern: /^evals\/[^/]+\/runs\/[^/]+\/.+\.(txt|html)$/, check: skip },
+  { pattern: /^evals\/generation\/(candidates|integrity)\/[^/]+\.json$/, check: jsonRule(jsonValue()) },
+  { pattern: /^evals\/generation\/(cases|cache)\//, check: skip },
   { pattern: /^classifiers\/[^/]+\/classifier\.json$/, check: jsonRule(StoredClassifier) },
   { pattern: /^classifiers\/[^/]+\/metrics\.json$/, check: jsonRule(StoredMetrics) },
   { pattern: /^picks\/\d{4}\.jsonl$/, check: jsonlRule(PickRecord) },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runEvalGenerationCompare } from '../../../src/cli/commands/eval-generation-compare.ts';
 import { createGenerationRunStore } from '../../../src/cli/commands/eval-generation-wiring.ts';
 import { createLedgerStore } from '../../../src/store/ledger-store.ts';
+import { checkState, isClean } from '../../../src/store/state-check.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import {
   consistentJudge,
@@ -30,7 +31,7 @@ beforeEach(() => {
 async function setUp(n: number) {
   const stateDir = tempDir();
   await addCandidates(stateDir);
-  const cases = writeCases(stateDir, n);
+  const cases = writeCases(tempDir(), n);
   const lines: string[] = [];
   const ctx = testContext(stateDir, fake.url);
   const flags = { cases, candidate: ['cand-a', 'cand-b'], workers: '3' };
@@ -111,6 +112,11 @@ describe('radar eval generation compare against the OpenAI fake', () => {
       (await createLedgerStore(stateDir).readMonths(['2612', '2611', '2701'])).map((r) => r.purpose),
     );
     expect([...purposes].sort()).toEqual(['eval-generation:cand-a', 'eval-generation:cand-b', 'eval-judge']);
+    // `radar state check` knows every file the benchmark wrote and finds it whole.
+    const reports = await checkState(stateDir);
+    expect(reports.filter((r) => r.file.startsWith('evals/')).length).toBeGreaterThan(6 * 13);
+    expect(reports.filter((r) => r.status === 'unknown' || r.status === 'corrupt')).toEqual([]);
+    expect(isClean(reports)).toBe(true);
   });
 
   it('a consistent judge yields its verdicts, per axis and overall', async () => {
