@@ -85,7 +85,7 @@ export function createBotRunner(deps: BotRunnerDeps): BotRunner {
       clock: deps.clock,
       labels: recorder,
       async resendDigest(platform, chatId, date) {
-        const items = await loadDigestItems(deps.stateDir, date);
+        const items = await loadDigestItems(deps.stateDir, date, deps.config.embedding.active);
         if (items.length === 0) return 0;
         return (await sendDigestToChat(senderDeps, { platform, chatId }, date, items, { force: true })).sent;
       },
@@ -141,7 +141,12 @@ export function createBotRunner(deps: BotRunnerDeps): BotRunner {
       await releaseClaims();
     },
     async sendDigest(date) {
-      return sendDigest(senderDeps, targets, date, await loadDigestItems(deps.stateDir, date));
+      return sendDigest(
+        senderDeps,
+        targets,
+        date,
+        await loadDigestItems(deps.stateDir, date, deps.config.embedding.active),
+      );
     },
     idle: () => events.idle(),
   };

@@ -217,6 +217,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     notify: async () =>
       createNotifyStep({
         items,
+        notionMap: () => createNotionMapStore(stateDir).load(),
         ...(chat.length > 0
           ? {
               send: async (day, digest) =>

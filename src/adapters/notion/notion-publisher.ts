@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../../core/errors.ts';
+import { notionPageUrl } from '../../core/notion-url.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Publisher, PublishItem, PublishResult } from '../../publish/publisher.ts';
 import { type NotionMapStore, section } from '../../store/notion-map-store.ts';
@@ -33,9 +34,7 @@ export interface NotionPublisherDeps {
 const hashOf = (value: unknown): string =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
-export function pageUrl(pageId: string): string {
-  return `https://www.notion.so/${pageId.replace(/-/g, '')}`;
-}
+export const pageUrl = notionPageUrl;
 
 interface Content {
   properties: PropertyValues;

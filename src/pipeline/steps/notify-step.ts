@@ -1,7 +1,7 @@
 /** notify: the day's digest to every configured chat; papers already sent to a chat are skipped. */
 import type { DigestItem } from '../../chat/chat-adapter.ts';
-import type { PublishItem } from '../../publish/publisher.ts';
-import { texToText } from '../../text/latex/render-tex.ts';
+import { paperPageUrls, toDigestItem } from '../../chat/digest-item.ts';
+import type { NotionMap } from '../../store/schemas.ts';
 import { type DayItemsDeps, dayItems } from '../day-items.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 
@@ -18,31 +18,22 @@ export interface NotifyStepDeps {
   send?: (day: string, items: readonly DigestItem[]) => Promise<NotifyResult[]>;
   /** Extra sections after the papers (new high-scoring benchmarks); returns messages sent. */
   extras?: (day: string) => Promise<number>;
+  /** The Notion map, read after the publish step: each paper message links its Notion page. */
+  notionMap?: () => Promise<NotionMap>;
 }
 
-export function toDigestItem(item: PublishItem): DigestItem {
-  const { paper, summary, pick } = item;
-  const code = summary?.code_and_data_links.find((l) => /github|gitlab|huggingface/.test(l));
-  return {
-    paperId: paper.id,
-    // Chat shows text: LaTeX macros resolved, math as Unicode where it has a form.
-    title: texToText(paper.title),
-    tldr: texToText(summary?.one_sentence_summary ?? paper.abstract.split(/(?<=\.)\s/)[0] ?? paper.abstract),
-    tags: summary?.tags ?? [],
-    score: pick?.score ?? 0,
-    reason: pick?.reason ?? 'top',
-    reasonText:
-      pick?.reason === 'explore' ? 'the classifier is unsure: your label teaches it most' : 'top score',
-    links: { abs: paper.absUrl, pdf: paper.pdfUrl, ...(code ? { code } : {}) },
-  };
-}
+/** The one digest item builder, re-exported for the digest's own tests. */
+export { toDigestItem };
 
 export function createNotifyStep(deps: NotifyStepDeps): PipelineStep {
   return {
     name: 'notify',
     async run(ctx) {
       if (!deps.send) return { counts: { sent: 0 }, note: 'no chat configured' };
-      const items = (await dayItems(deps.items, ctx.day)).map(toDigestItem);
+      const notion = deps.notionMap ? paperPageUrls(await deps.notionMap()) : new Map<string, string>();
+      const items = (await dayItems(deps.items, ctx.day)).map((item) =>
+        toDigestItem(item, notion.get(item.paper.id)),
+      );
       const results = await deps.send(ctx.day, items);
       let sent = 0;
       for (const result of results) {
