@@ -32,8 +32,20 @@ export function analyzerOptionsOf(
   };
 }
 
+/** FNV-1a of the raw title and text: cheap to compute for every known document on an update. */
+export function contentHash(doc: SearchDocument): number {
+  let hash = 0x811c9dc5;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  };
+  feed(doc.title);
+  hash = Math.imul(hash ^ 0, 0x01000193);
+  feed(doc.text);
+  return hash >>> 0;
+}
+
 export function analyzeDocument(doc: SearchDocument, analyze: Analyzer): AnalyzedDocument {
-  return { id: doc.id, titleTerms: analyze(doc.title), textTerms: analyze(doc.text) };
+  return { id: doc.id, titleTerms: analyze(doc.title), textTerms: analyze(doc.text), hash: contentHash(doc) };
 }
 
 /** Builds or extends lexical indexes batch by batch (memory stays near the final index's size). */

@@ -17,7 +17,7 @@
 export interface InvertedIndex {
   /** External id of each document number. */
   readonly docIds: readonly string[];
-  /** A 32-bit hash of each document's analyzed content: tells a changed document from a known one. */
+  /** A 32-bit hash of each document's content (`hash`, else its analyzed terms): tells a changed document from a known one. */
   readonly docHashes: Uint32Array;
   readonly titleLengths: Uint32Array;
   readonly textLengths: Uint32Array;
@@ -37,6 +37,8 @@ export interface AnalyzedDocument {
   id: string;
   titleTerms: readonly string[];
   textTerms: readonly string[];
+  /** Content hash given by the caller (e.g. of the raw title and text); default: of the terms. */
+  hash?: number | undefined;
 }
 
 const TF_MAX = 0xffff;
@@ -118,7 +120,7 @@ export function appendDocuments(
   let titleSum = 0;
   let textSum = 0;
   docs.forEach((doc, i) => {
-    hashes[i] = hashAnalyzed(doc);
+    hashes[i] = doc.hash ?? hashAnalyzed(doc);
     titleLengths[i] = doc.titleTerms.length;
     textLengths[i] = doc.textTerms.length;
     titleSum += doc.titleTerms.length;
