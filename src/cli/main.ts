@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { RadarError } from '../core/errors.ts';
 import { redactText } from '../log/redact.ts';
+import { registerEvalCommands } from './program/eval-commands.ts';
 import { registerInsightCommands } from './program/insight-commands.ts';
 import { registerOutputCommands } from './program/output-commands.ts';
 import { registerPaperCommands } from './program/paper-commands.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerOutputCommands(program);
   registerInsightCommands(program);
   registerStateCommands(program);
+  registerEvalCommands(program);
 
   for (const command of program.commands) {
     const subcommands = command.commands.map((c) => c.name()).filter((name) => name !== 'help');
