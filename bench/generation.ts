@@ -56,9 +56,8 @@ function realCases(n: number): string[] {
         .slice(0, n)
     : [];
   return Array.from({ length: n }, (_, i) => {
-    const row = rows[i]
-      ? (JSON.parse(rows[i] ?? '{}') as { id?: string; title?: string; abstract?: string })
-      : {};
+    const parsed = ArxivRow.safeParse(rows[i] ? JSON.parse(rows[i] ?? '{}') : {});
+    const row = parsed.success ? parsed.data : {};
     return JSON.stringify({
       id: row.id ?? `case-${i}`,
       title: row.title ?? `Paper ${i}`,
