@@ -225,4 +225,19 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
     expect(await store.list()).toHaveLength(2);
   });
+
+  it('respects the daily LLM budget: no call starts once it is spent, and the cases fail naming it', async () => {
+    const { stateDir, flags, out } = await setUp(2);
+    fake.onChat(judgeResponder({ judge: firstSlotJudge }));
+    const ctx = testContext(stateDir, fake.url, { dailyUsd: 0 });
+    expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(1);
+    expect(fake.chatRequests()).toHaveLength(0);
+    const store = createGenerationRunStore(stateDir);
+    const [listing] = await store.list();
+    const runId = listing?.ok ? listing.manifest.runId : '';
+    expect(listing?.ok && listing.manifest.counts.failed).toBe(2);
+    const failed = await store.readCase(runId, 'case-000');
+    expect(failed.error).toMatchObject({ stage: 'generation', kind: 'budget' });
+    expect(failed.error?.message).toContain('daily LLM budget reached');
+  });
 });
