@@ -33,7 +33,15 @@ export type Handler = (
 ) => FakeResponse | Promise<FakeResponse>;
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: number; body?: unknown; headers?: Record<string, string> }
+  | {
+      kind: 'status';
+      status: number;
+      retryAfter?: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** The request is handled first (the write happens), then this error is answered: a lost success. */
+      afterApplying?: boolean;
+    }
   | { kind: 'delay'; ms: number }
   | { kind: 'malformed'; body?: string; contentType?: string }
   | { kind: 'drop' };
@@ -141,6 +149,20 @@ export async function startFakeServer(name = 'fake'): Promise<FakeServer> {
     return rule.fault;
   };
 
+  const route = async (recorded: RecordedRequest): Promise<FakeResponse> => {
+    for (const r of routes) {
+      if (r.method !== '*' && r.method !== recorded.method) continue;
+      const match = r.pattern.exec(recorded.path);
+      if (!match) continue;
+      const params: Record<string, string> = {};
+      r.keys.forEach((key, i) => {
+        params[key] = decodeURIComponent(match[i + 1] ?? '');
+      });
+      return r.handler(recorded, params);
+    }
+    return { status: 404, body: { error: `${name}: no route for ${recorded.method} ${recorded.path}` } };
+  };
+
   const server: Server = createServer((req, res) => {
     const receivedAt = performance.timeOrigin + performance.now();
     void (async () => {
@@ -163,6 +185,7 @@ export async function startFakeServer(name = 'fake'): Promise<FakeServer> {
         if (res.destroyed || res.writableEnded) return;
       }
       if (fault?.kind === 'status') {
+        if (fault.afterApplying) await route(recorded);
         const headers: Record<string, string> = { ...(fault.headers ?? {}) };
         if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
         send(res, {
@@ -180,21 +203,7 @@ export async function startFakeServer(name = 'fake'): Promise<FakeServer> {
         });
         return;
       }
-      for (const route of routes) {
-        if (route.method !== '*' && route.method !== recorded.method) continue;
-        const match = route.pattern.exec(recorded.path);
-        if (!match) continue;
-        const params: Record<string, string> = {};
-        route.keys.forEach((key, i) => {
-          params[key] = decodeURIComponent(match[i + 1] ?? '');
-        });
-        send(res, await route.handler(recorded, params));
-        return;
-      }
-      send(res, {
-        status: 404,
-        body: { error: `${name}: no route for ${recorded.method} ${recorded.path}` },
-      });
+      send(res, await route(recorded));
     })().catch((error: unknown) => {
       if (!res.headersSent) send(res, { status: 500, body: { error: String(error) } });
     });

@@ -77,6 +77,8 @@ export interface NotionFake extends FakeServer {
     retryAfter?: number;
     times?: number;
     match?: (req: RecordedRequest) => boolean;
+    /** Handle the request first, then answer the error (a 502 after the write applied). */
+    afterApplying?: boolean;
   }): void;
   stats(): GuardStats;
 }
@@ -168,6 +170,7 @@ export async function startNotionFake(options: NotionFakeOptions = {}): Promise<
           status: error.status,
           body: notionErrorBody(error.status, error.code, message),
           ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+          ...(error.afterApplying ? { afterApplying: true } : {}),
         },
         ...(error.match ? { match: error.match } : {}),
         ...(error.times === undefined ? {} : { times: error.times }),

@@ -94,10 +94,22 @@ export function createNotionPublisher(
   };
 }
 
-/** The page was deleted for good (404) or sits in the trash (Notion refuses to edit it). */
+/** Calls whose target is the page itself: only their 404 / "archived" answer means the page is gone. */
+const PAGE_LEVEL = new Set([
+  'pages.update',
+  'pages.retrieve',
+  'blocks.children.list',
+  'blocks.children.append',
+]);
+
+/**
+ * The page was deleted for good (404) or sits in the trash (Notion refuses to edit it) — told by
+ * a page-level call. A block delete answering "archived" (a retry after a lost success) is not.
+ */
 function isGonePage(error: unknown): boolean {
   return (
     error instanceof NotionError &&
+    PAGE_LEVEL.has(error.operation) &&
     (error.status === 404 || (error.status === 400 && /archived|in trash/i.test(error.message)))
   );
 }

@@ -4,10 +4,14 @@
  * properties, append blocks in chunks of ≤ 100, and replace the radar's own blocks of a body.
  */
 import type { BlockObjectRequest, CreatePageParameters, UpdatePageParameters } from '@notionhq/client';
-import { mayHaveApplied, type NotionApi } from './notion-client.ts';
+import { chunkLanded } from './landed-blocks.ts';
+import { mayHaveApplied, type NotionApi, NotionError } from './notion-client.ts';
 import type { Block, PropertyValues } from './page-content.ts';
 
 export const MAX_BLOCKS_PER_REQUEST = 100;
+
+const isArchivedError = (error: NotionError): boolean =>
+  error.status === 400 && /archived|in trash/i.test(error.message);
 
 export interface PageWriter {
   /** The oldest page whose `keyProperty` equals `key`, or undefined. */
@@ -57,9 +61,28 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
   const appendBlocks = async (pageId: string, blocks: readonly Block[]): Promise<void> => {
     for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_REQUEST) {
       const children = blocksFor(blocks.slice(i, i + MAX_BLOCKS_PER_REQUEST));
-      await api.call('blocks.children.append', (client) =>
-        client.blocks.children.append({ block_id: pageId, children }),
-      );
+      let ambiguous = false;
+      await api.call('blocks.children.append', async (client) => {
+        // An append that failed without a definite answer may have landed: appending again
+        // would write the chunk twice.
+        if (ambiguous && (await chunkLanded(client, pageId, children))) return;
+        try {
+          await client.blocks.children.append({ block_id: pageId, children });
+        } catch (error) {
+          ambiguous ||= mayHaveApplied(error);
+          throw error;
+        }
+      });
+    }
+  };
+
+  const deleteBlock = async (blockId: string): Promise<void> => {
+    try {
+      await api.call('blocks.delete', (client) => client.blocks.delete({ block_id: blockId }));
+    } catch (error) {
+      // Already archived or gone (a retried delete whose first answer was lost): the delete is done.
+      if (error instanceof NotionError && (error.status === 404 || isArchivedError(error))) return;
+      throw error;
     }
   };
 
@@ -119,9 +142,7 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
       await api.call('pages.update', (client) => client.pages.update(params));
     },
     async replaceBody(pageId, blocks) {
-      for (const id of await ownBlockIds(pageId)) {
-        await api.call('blocks.delete', (client) => client.blocks.delete({ block_id: id }));
-      }
+      for (const id of await ownBlockIds(pageId)) await deleteBlock(id);
       await appendBlocks(pageId, blocks);
     },
   };

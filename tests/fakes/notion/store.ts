@@ -258,6 +258,12 @@ export function createNotionStore(now: () => number) {
 
     trashBlock(id: string): BlockRecord {
       const block = get(blocks, 'block', id);
+      // Notion refuses to delete a block twice (a retried delete whose first answer was lost).
+      if (block.inTrash) {
+        throw validationError(
+          "Can't edit block that is archived. You must unarchive the block before editing.",
+        );
+      }
       block.inTrash = true;
       block.lastEditedTime = now();
       return block;
