@@ -19,7 +19,7 @@ describe('which papers the summarize job redoes', () => {
     expect(shouldSummarize(llm, llm, true)).toEqual({ run: false, reason: 'unchanged' });
   });
   it('replaces an extractive summary once an LLM is available', () => {
-    const extractive = { model: 'extractive', promptHash: 'extractive-v1', source: 'extractive' as const };
+    const extractive = { model: 'extractive', promptHash: 'extractive-v2', source: 'extractive' as const };
     expect(shouldSummarize(extractive, llm, false)).toEqual({ run: true });
     expect(shouldSummarize(extractive, extractive, true)).toEqual({ run: false, reason: 'unchanged' });
   });

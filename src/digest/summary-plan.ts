@@ -6,7 +6,7 @@ import type { StoredSummary } from '../core/summary.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive';
 /** Bumped when the extractive summarizer changes, like a prompt hash. */
-export const EXTRACTIVE_VERSION = 'extractive-v1';
+export const EXTRACTIVE_VERSION = 'extractive-v2';
 
 export type SkipReason = 'exists' | 'unchanged';
 

@@ -186,6 +186,10 @@ const SYMBOLS: Record<string, string> = {
   textstyle: '',
   limits: '',
   nolimits: '',
+  // Units authors define as macros (`$21.41\\db$`) read with a space before them.
+  db: ' dB',
+  dB: ' dB',
+  ms: ' ms',
 };
 
 const SUPERSCRIPT: Record<string, string> = {

@@ -67,7 +67,7 @@ describe('math as Unicode', () => {
     expect(mathToUnicode('{\\sim}0.99')).toBe('~0.99');
     expect(mathToUnicode('M{=}50')).toBe('M=50');
     expect(mathToUnicode('\\mathrm{O}(2)')).toBe('O(2)');
-    expect(mathToUnicode('21.41\\db')).toBe('21.41dB');
+    expect(mathToUnicode('21.41\\db')).toBe('21.41 dB');
   });
 
   it('gives up where Unicode has no faithful form', () => {

@@ -34,6 +34,7 @@ export function escapeHtml(text: string): string {
   );
 }
 
+const UNITS = new Set(['db', 'dB', 'ms']);
 const UNDEFINED_MACRO = /Undefined control sequence: (\\[A-Za-z]+)/;
 
 /**
@@ -56,7 +57,8 @@ export function mathHtml(tex: string, display: boolean): string {
       const unknown = error instanceof Error ? UNDEFINED_MACRO.exec(error.message)?.[1] : undefined;
       if (!unknown || macros[unknown] !== undefined) break;
       const name = unknown.slice(1);
-      macros[unknown] = `\\text{${TEXT_SYMBOLS[name] ?? name}}`;
+      const unit = UNITS.has(name) ? '\\,' : '';
+      macros[unknown] = `${unit}\\text{${TEXT_SYMBOLS[name] ?? name}}`;
     }
   }
   const unicode = mathToUnicode(tex);
