@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { StateFileError } from '../core/errors.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 import { readTextIfExists } from './read-text.ts';
 
 const CorpusRow = z.object({
@@ -123,4 +124,27 @@ export async function openBeirCollection(dir: string): Promise<BeirCollection> {
       return parseBeirQrels(file, text);
     },
   };
+}
+
+export interface TrecRunLine {
+  qid: string;
+  docid: string;
+  rank: number;
+  score: number;
+}
+
+/** Writes a TREC run file (`qid Q0 docid rank score tag`), atomically. */
+export async function writeTrecRun(file: string, lines: readonly TrecRunLine[], tag: string): Promise<void> {
+  const safeTag = tag.replace(/\s+/gu, '_') || 'run';
+  const text = lines
+    .map((l) => `${l.qid} Q0 ${l.docid} ${l.rank} ${l.score.toFixed(6)} ${safeTag}\n`)
+    .join('');
+  await writeFileAtomic(file, text);
+}
+
+/** Reads the whole corpus into memory (for engines that search it). */
+export async function readBeirDocuments(collection: BeirCollection): Promise<BeirDocument[]> {
+  const docs: BeirDocument[] = [];
+  for await (const doc of collection.documents()) docs.push(doc);
+  return docs;
 }

@@ -1,4 +1,4 @@
-/** Commands of the papers: collect, embed, rank, fetch-text, summarize, tags. */
+/** Commands of the papers: collect, embed, rank, search, fetch-text, summarize, tags. */
 import type { Command } from 'commander';
 import { action, out } from '../action.ts';
 
@@ -46,6 +46,29 @@ export function registerPaperCommands(program: Command): void {
       action(async (ctx, command) => {
         const { runRank } = await import('../commands/rank.ts');
         return runRank(ctx, command.opts<import('../commands/rank.ts').RankFlags>(), out);
+      }),
+    );
+
+  program
+    .command('search')
+    .description('search the papers (BM25, vector, hybrid or a named version), or run a BEIR collection')
+    .argument('[query]', 'what to look for')
+    .option('--algo <version>', 'bm25 (default), vector, hybrid, hybrid-rrf, hybrid-weighted, rerank')
+    .option('--k <n>', 'how many hits (default 10; 100 with --beir)')
+    .option('--since <date>', 'papers published on or after this day, YYYY-MM-DD')
+    .option('--until <date>', 'papers published on or before this day, YYYY-MM-DD')
+    .option('--categories <list>', 'comma-separated arXiv categories (any of them)')
+    .option('--liked', 'only papers you liked')
+    .option('--has-summary', 'only papers with an LLM summary')
+    .option('--json', 'print the hits as JSON')
+    .option('--beir <dir>', 'run every judged query of a BEIR collection (corpus.jsonl, queries.jsonl, qrels/)')
+    .option('--split <name>', 'qrels split for --beir (default test)')
+    .option('--run-out <file>', 'TREC run file written by --beir')
+    .action(
+      action(async (ctx, command, query) => {
+        const { runSearch } = await import('../commands/search.ts');
+        const text = typeof query === 'string' ? query : undefined;
+        return runSearch(ctx, text, command.opts<import('../commands/search.ts').SearchFlags>(), out);
       }),
     );
 
