@@ -11,6 +11,7 @@ import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLabelsStore } from '../store/labels-store.ts';
+import { markProcessRunsCancelledSync } from '../store/runs-store.ts';
 import { acquireStateLock, type StateLock } from '../store/state-lock.ts';
 import { jobRules } from './job-names.ts';
 import { createJobRunner, type Job } from './job-runner.ts';
@@ -159,7 +160,19 @@ export async function startDaemon(deps: DaemonDeps): Promise<Daemon> {
     bots: bots?.adapters.map((a) => a.platform) ?? [],
     idle: () => runner.idle(),
     stop(reason) {
-      stopping ??= bounded(graceful(reason), deps.shutdownTimeoutMs ?? 30_000).finally(() => lock.release());
+      stopping ??= bounded(graceful(reason), deps.shutdownTimeoutMs ?? 30_000)
+        .then((result) => {
+          // A run still going when the wait ends must not stay `running` once the lock is gone.
+          if (result === 'timeout')
+            markProcessRunsCancelledSync(
+              deps.stateDir,
+              process.pid,
+              `cancelled: the daemon stopped (${reason}) before the run finished`,
+              deps.clock.now(),
+            );
+          return result;
+        })
+        .finally(() => lock.release());
       return stopping;
     },
   };

@@ -40,6 +40,8 @@ export interface DigestWiring {
   clock?: Clock;
   fetch?: typeof fetch;
   runId?: string;
+  /** The run's stop signal, for the LLM calls. */
+  signal?: AbortSignal;
   promptsDir?: string;
 }
 
@@ -50,7 +52,7 @@ export function createDigestLlm(w: DigestWiring): LlmClient {
   );
   return createLlmClient(
     { config: w.config, env: w.env, ledger, logger: w.logger, ...(w.clock ? { clock: w.clock } : {}) },
-    w.runId ? { runId: w.runId } : {},
+    { ...(w.runId ? { runId: w.runId } : {}), ...(w.signal ? { signal: w.signal } : {}) },
   );
 }
 

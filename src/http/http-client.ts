@@ -24,6 +24,8 @@ export interface HttpClientOptions {
   /** Rate limits keyed by host (`export.arxiv.org`, `127.0.0.1:4312`). */
   hostLimits?: Record<string, HostLimit>;
   logger?: Logger;
+  /** Stops every request of this client (a run's stop signal), in flight or waiting to retry. */
+  signal?: AbortSignal;
 }
 
 export interface RequestOptions {
@@ -85,6 +87,12 @@ function classify(error: unknown): RetryDecision {
   return { retry: false };
 }
 
+/** The request's signal combined with the client's. */
+function withClientSignal(request: RequestOptions, signal: AbortSignal | undefined): RequestOptions {
+  if (!signal) return request;
+  return { ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal };
+}
+
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const doFetch = options.fetch ?? fetch;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
@@ -92,7 +100,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   for (const [host, limit] of Object.entries(options.hostLimits ?? {}))
     limiters.set(host, createRateLimiter(limit));
 
-  const attempt = async (url: string, request: RequestOptions): Promise<HttpResponse> => {
+  const attempt = async (url: string, req: RequestOptions): Promise<HttpResponse> => {
+    const request = withClientSignal(req, options.signal);
     const host = new URL(url).host;
     await limiters.get(host)?.acquire(request.signal);
     const timeout = AbortSignal.timeout(request.timeoutMs ?? options.timeoutMs ?? 30_000);
@@ -130,8 +139,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     };
   };
 
-  const request = (url: string, req: RequestOptions): Promise<HttpResponse> =>
-    withRetries(() => attempt(url, req), classify, {
+  const request = (url: string, given: RequestOptions): Promise<HttpResponse> => {
+    const req = withClientSignal(given, options.signal);
+    return withRetries(() => attempt(url, req), classify, {
       ...retry,
       ...(req.signal ? { signal: req.signal } : {}),
       onRetry: ({ attempt: n, delayMs, error }) =>
@@ -145,6 +155,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           'retrying request',
         ),
     });
+  };
 
   return {
     request,

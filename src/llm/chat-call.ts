@@ -3,7 +3,7 @@
  * the real SDK, interpret the answer and record the call in the ledger, ok or not. Every
  * outcome is a value; nothing here throws for an API, network or answer problem.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.ts';
@@ -24,6 +24,8 @@ export interface CallDeps {
   ledger: Ledger;
   clock: Clock;
   logger: Logger;
+  /** The run's stop signal: a queued call is dropped, one in flight is aborted. */
+  signal?: AbortSignal;
 }
 
 export interface CallSpec {
@@ -59,7 +61,10 @@ const Completion = z.object({
 });
 type Completion = z.infer<typeof Completion>;
 
+const CANCELLED: LlmFailure = { kind: 'network', message: 'cancelled: the run was stopped' };
+
 export function failureOf(error: unknown, spec: Pick<CallSpec, 'resolved'>): LlmFailure {
+  if (error instanceof APIUserAbortError) return CANCELLED;
   const { timeoutSeconds, maxRetries } = spec.resolved.provider;
   const tries = `${maxRetries + 1} attempt${maxRetries === 0 ? '' : 's'}`;
   if (error instanceof APIConnectionTimeoutError)
@@ -112,7 +117,10 @@ async function send<T>(
   const started = performance.now();
   let outcome: CallOutcome<T>;
   try {
-    const raw: unknown = await handle.client.chat.completions.create(paramsOf(spec));
+    const raw: unknown = await handle.client.chat.completions.create(
+      paramsOf(spec),
+      deps.signal ? { signal: deps.signal } : {},
+    );
     const completion = Completion.safeParse(raw);
     if (!completion.success) throw new Error('the response is not a chat completion');
     const usage = {
@@ -162,5 +170,15 @@ export async function callModel<T>(
 ): Promise<CallOutcome<T>> {
   const handle = deps.pool.get(spec.resolved.providerName);
   if (!handle) return send(deps, spec, interpret);
-  return handle.queue.add(() => send(deps, spec, interpret));
+  if (deps.signal?.aborted) return { ok: false, error: CANCELLED, usage: NO_USAGE, costUsd: 0 };
+  try {
+    return await handle.queue.add(
+      () => send(deps, spec, interpret),
+      deps.signal ? { signal: deps.signal } : {},
+    );
+  } catch (error) {
+    // p-queue drops a call still waiting for a slot when the run stops.
+    if (deps.signal?.aborted) return { ok: false, error: CANCELLED, usage: NO_USAGE, costUsd: 0 };
+    throw error;
+  }
 }

@@ -43,6 +43,8 @@ export interface LlmClientDeps {
 export interface LlmClientOptions {
   /** Written on every ledger row of this client's calls. */
   runId?: string;
+  /** Stops this client's calls, queued or in flight (the run's stop signal). */
+  signal?: AbortSignal;
 }
 
 /** Usage and cost of several attempts at one item. */
@@ -93,7 +95,14 @@ export function createLlmClient(deps: LlmClientDeps, options: LlmClientOptions =
     { ledger, clock, logger, alert: deps.alert },
     { dailyUsd: config.budgets.dailyUsd, timezone: config.schedule.timezone },
   );
-  const callDeps: CallDeps = { pool, budget, ledger, clock, logger };
+  const callDeps: CallDeps = {
+    pool,
+    budget,
+    ledger,
+    clock,
+    logger,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 
   const specOf = (request: CompleteRequest, resolved: ResolvedModel): CallSpec => ({
     resolved,

@@ -14,6 +14,7 @@ import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
 import { sendDigest } from '../chat/digest-sender.ts';
 import { summarizeAndRelate } from '../digest/digest-job.ts';
 import { createDigestLlm } from '../digest/summarize-deps.ts';
+import { abortableFetch } from '../http/abortable-fetch.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
@@ -76,7 +77,10 @@ function notionPublisher(deps: AppDeps): Publisher | undefined {
 }
 
 /** The digest's counts from the run's manifest: papers the collect step stored, candidates the first model scored. */
-export function runDayCounts(manifest: RunManifest | undefined, model: string | undefined): DayCounts | undefined {
+export function runDayCounts(
+  manifest: RunManifest | undefined,
+  model: string | undefined,
+): DayCounts | undefined {
   if (!manifest) return undefined;
   const collect = manifest.steps.find((s) => s.name === 'collect' && s.status === 'ok')?.counts;
   const rank = manifest.steps.find((s) => s.name === 'rank' && s.status === 'ok')?.counts;
@@ -99,6 +103,8 @@ export interface BuildOptions {
   offline: boolean;
   steps: readonly StepName[];
   runId: string;
+  /** The run's stop signal: every HTTP and LLM call of the run takes it. */
+  signal?: AbortSignal;
 }
 
 export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promise<BuiltPipeline> {
@@ -131,6 +137,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     cwd: deps.cwd,
     clock: deps.clock,
     runId: options.runId,
+    ...(options.signal ? { signal: options.signal, fetch: abortableFetch(options.signal) } : {}),
   };
   const llm = createDigestLlm(wiring);
 
@@ -144,7 +151,13 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
               online: {
                 deps: {
                   source: createArxivApiSource(
-                    { http: createHttpClient({ logger: logger.child({ module: 'http' }) }), logger },
+                    {
+                      http: createHttpClient({
+                        logger: logger.child({ module: 'http' }),
+                        ...(options.signal ? { signal: options.signal } : {}),
+                      }),
+                      logger,
+                    },
                     {
                       apiUrl: config.arxiv.apiUrl,
                       siteUrl: config.arxiv.siteUrl,

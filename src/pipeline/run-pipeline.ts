@@ -106,6 +106,18 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
   return manifest;
 }
 
+export const CANCELLED_MESSAGE = 'cancelled: the run was stopped';
+
+/** The work's result, or a rejection as soon as `signal` aborts (the work is left to end by itself). */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error(CANCELLED_MESSAGE));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error(CANCELLED_MESSAGE));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 interface RunState {
   runId: string;
   signal: AbortSignal;
@@ -140,7 +152,8 @@ async function runStep(
     progress: (done, total) => deps.onProgress?.(step.name, done, total),
   };
   try {
-    const outcome = await step.run(ctx);
+    // A step that does not stop by itself is not waited for once the run is stopped.
+    const outcome = await untilStopped(step.run(ctx), run.signal);
     record.status = 'ok';
     record.counts = outcome.counts;
     if (outcome.note !== undefined) record.note = outcome.note;
@@ -148,6 +161,12 @@ async function runStep(
     degraded = outcome.degraded === true;
   } catch (error) {
     record.status = 'failed';
+    if (run.signal.aborted) {
+      record.errors.push(CANCELLED_MESSAGE);
+      await run.event({ type: 'step_failed', step: step.name, message: CANCELLED_MESSAGE });
+      await deps.runs.write(manifest);
+      return false;
+    }
     record.errors.push(errorMessage(error));
     deps.logger.error({ step: step.name, error: errorMessage(error) }, 'step failed');
     deps.alert?.(`step-failed:${step.name}`, `pipeline ${step.name}`, error);

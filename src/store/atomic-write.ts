@@ -4,7 +4,16 @@
  * A reader therefore sees the old or the new file, never a torn one.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { redactValues } from '../log/redact.ts';
@@ -47,6 +56,24 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await fsyncDirectory(dir);
+}
+
+/**
+ * The synchronous twin of writeFileAtomic, for the last writes of a process that is exiting now
+ * (a second Ctrl-C, a shutdown timeout), when no promise will be waited for.
+ */
+export function writeFileAtomicSync(path: string, data: string): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, redactValues(data));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
 }
 
 /** Streams chunks into a temp file and commits it atomically: for files too large to build in memory. */

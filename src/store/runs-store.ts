@@ -3,9 +3,11 @@
  * status, options, per-step counts, durations, errors, cost) and `runs/<run_id>/events.jsonl`
  * (what happened, in order).
  */
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.ts';
+import { writeFileAtomicSync } from './atomic-write.ts';
 import { appendJsonl, readJsonFile, readJsonl, writeJsonFile } from './jsonl-file.ts';
 import { listDir } from './list-dir.ts';
 import { statePaths } from './paths.ts';
@@ -73,6 +75,65 @@ export interface RunsStore {
 export type RunListEntry =
   | { runId: string; manifest: RunManifest; problem?: undefined }
   | { runId: string; manifest?: undefined; problem: string };
+
+/**
+ * Marks a run cancelled at once, synchronously: for a process about to exit (a second Ctrl-C, the
+ * shutdown timeout) whose run could not finish its own bookkeeping. A run already settled is left as is.
+ */
+export function markRunCancelledSync(stateDir: string, runId: string, message: string, now: Date): boolean {
+  const dir = statePaths(stateDir).runDir(runId);
+  const file = join(dir, 'manifest.json');
+  let manifest: RunManifest;
+  try {
+    const parsed = RunManifest.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) return false;
+    manifest = parsed.data;
+  } catch {
+    return false;
+  }
+  if (manifest.status !== 'running') return false;
+  for (const step of manifest.steps) {
+    if (step.status === 'running') {
+      step.status = 'failed';
+      step.errors.push(message);
+    } else if (step.status === 'pending') step.status = 'skipped';
+  }
+  manifest.status = 'cancelled';
+  manifest.finishedAt = now.toISOString();
+  manifest.durationMs = now.getTime() - Date.parse(manifest.startedAt);
+  writeFileAtomicSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  const event: RunEvent = { at: now.toISOString(), type: 'run_cancelled', message };
+  appendFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+  return true;
+}
+
+/** Marks cancelled the recent runs still `running` under this pid (a daemon giving up its wait). */
+export function markProcessRunsCancelledSync(
+  stateDir: string,
+  pid: number,
+  message: string,
+  now: Date,
+): string[] {
+  const runsDir = statePaths(stateDir).runsDir;
+  let names: string[];
+  try {
+    names = readdirSync(runsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .sort()
+    .reverse()
+    .slice(0, 20)
+    .filter((runId) => {
+      const file = join(runsDir, runId, 'manifest.json');
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      return (
+        Number(/"pid":\s*(\d+)/.exec(text)?.[1]) === pid &&
+        markRunCancelledSync(stateDir, runId, message, now)
+      );
+    });
+}
 
 export function newRunId(now: Date, kind = 'run'): string {
   const stamp = now

@@ -9,7 +9,7 @@ import { buildPipeline } from '../../pipeline/build-pipeline.ts';
 import { STEP_NAMES, type StepName } from '../../pipeline/pipeline-step.ts';
 import { runPipeline } from '../../pipeline/run-pipeline.ts';
 import { formatRunSummary } from '../../pipeline/run-summary.ts';
-import { createRunsStore, newRunId } from '../../store/runs-store.ts';
+import { createRunsStore, markRunCancelledSync, newRunId } from '../../store/runs-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -18,6 +18,54 @@ export interface RunFlags {
   steps?: string;
   offline?: boolean;
   online?: boolean;
+  shutdownTimeout?: string;
+}
+
+/** Exit code of a run stopped by a signal (128 + SIGINT). */
+const CANCELLED_EXIT = 130;
+
+function parseShutdownTimeout(raw: string | undefined): number {
+  if (raw === undefined) return 10_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--shutdown-timeout takes seconds > 0, got "${raw}"`);
+  return seconds * 1000;
+}
+
+/**
+ * Ctrl-C / SIGTERM: the first aborts the run's signal (every step, HTTP and LLM call takes it);
+ * a second one, or the shutdown timeout, marks the run cancelled at once and exits (the lock
+ * is released on exit).
+ */
+function stopOnSignals(ctx: CommandContext, runId: string, timeoutMs: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let received: string | undefined;
+  const force = (why: string): void => {
+    markRunCancelledSync(ctx.stateDir, runId, `cancelled: ${why}`, new Date());
+    process.stderr.write(`radar: run ${runId} cancelled (${why})\n`);
+    process.exit(CANCELLED_EXIT);
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received !== undefined) return force(`${signal} again while stopping`);
+    received = signal;
+    controller.abort(new Error(`stopped by ${signal}`));
+    process.stderr.write(
+      `radar: stopping (${signal}); the run is marked cancelled. Press Ctrl-C again to stop at once.\n`,
+    );
+    timer = setTimeout(() => force(`still stopping after ${timeoutMs / 1000}s`), timeoutMs);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    dispose(): void {
+      if (timer) clearTimeout(timer);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
 }
 
 export function parseSteps(raw: string | undefined): StepName[] {
@@ -52,6 +100,7 @@ export async function runOnce(
   if (!flags.once) throw new UsageError('radar run needs --once (the scheduled version is `radar daemon`)');
   const steps = parseSteps(flags.steps);
   const offline = isOffline(ctx, flags);
+  const timeoutMs = parseShutdownTimeout(flags.shutdownTimeout);
   const runId = newRunId(systemClock.now());
   return withStateLock(ctx, 'run --once', async () => {
     const deps = {
@@ -62,12 +111,9 @@ export async function runOnce(
       logger: ctx.logger,
       clock: systemClock,
     };
-    const built = await buildPipeline(deps, { offline, steps, runId });
+    const stopper = stopOnSignals(ctx, runId, timeoutMs);
+    const built = await buildPipeline(deps, { offline, steps, runId, signal: stopper.signal });
     const progress = await createProgress(ctx.logger, 'items');
-    const controller = new AbortController();
-    const stop = (): void => controller.abort(new Error('interrupted'));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     if (offline)
       out('running offline: bundled sample papers, hashing embedder, extractive summaries, local output');
     try {
@@ -82,16 +128,21 @@ export async function runOnce(
           spentUsd: built.spentUsd,
           onProgress: (step, done, total) => progress.update(step, done, total),
         },
-        { offline, runId, signal: controller.signal, recorded: { once: true } },
+        { offline, runId, signal: stopper.signal, recorded: { once: true } },
       );
       progress.stop();
       for (const line of formatRunSummary(manifest)) out(line);
       const digest = manifest.outputs.digest;
       if (digest) out(`\nthe digest: ${digest}`);
+      if (manifest.status === 'cancelled') {
+        out(`\nrun ${runId} cancelled (stopped by ${stopper.received() ?? 'a signal'})`);
+        // A step that ignored the stop may still hold a socket; it must not keep the process up.
+        setTimeout(() => process.exit(CANCELLED_EXIT), 2_000).unref();
+        return CANCELLED_EXIT;
+      }
       return manifest.status === 'completed' ? 0 : 1;
     } finally {
-      process.removeListener('SIGINT', stop);
-      process.removeListener('SIGTERM', stop);
+      stopper.dispose();
       await built.close();
     }
   });

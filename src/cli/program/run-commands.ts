@@ -13,6 +13,10 @@ export function registerRunCommands(program: Command): void {
       'bundled sample, hashing embedder, extractive summaries, local output (default with no keys)',
     )
     .option('--online', 'use the real services even with no keys set (arXiv needs none)')
+    .option(
+      '--shutdown-timeout <seconds>',
+      'after Ctrl-C/SIGTERM, how long the run may take to stop before it is marked cancelled and exits (default 10)',
+    )
     .action(
       action(async (ctx, command) => {
         const { runOnce } = await import('../commands/run.ts');
