@@ -67,15 +67,27 @@ const profile: StoredProfile = {
 };
 
 describe('renderTrendsMarkdown', () => {
-  it('tabulates counts, shares and growth, and lists examples', () => {
-    const md = renderTrendsMarkdown(report);
-    expect(md).toContain('| world models | 8 / 4 | 8.0% / 1.0% | 8.0× |');
+  it('tabulates counts, shares, growth and significance, and lists examples', () => {
+    const significant = {
+      ...report,
+      maxFdr: 0.05,
+      trends: report.trends.map((t) => ({ ...t, llr: 12.34, pValue: 0.0004, qValue: 0.0123 })),
+    };
+    const md = renderTrendsMarkdown(significant);
+    expect(md).toContain('| world models | 8 / 4 | 8.0% / 1.0% | 8.0× | 12.3 | 0.012 |');
+    expect(md).toContain('false discovery rate q ≤ 0.05');
     expect(md).toContain('- A World Model (arXiv 2606.00001)');
-    expect(trendsShortLines(report)).toEqual(['• world models: 8.0× (8 papers, 8.0% vs 1.0%)']);
+    expect(trendsShortLines(significant)).toEqual([
+      '• world models: 8.0× (8 vs 4 papers, 8.0% vs 1.0%, q 0.012)',
+    ]);
   });
 
-  it('says so when nothing grew', () => {
-    expect(renderTrendsMarkdown({ ...report, trends: [] })).toContain('No key grew enough this week.');
+  it('says so when nothing grew significantly, and lists the growing keys as a watch list', () => {
+    const none = { ...report, trends: [], watch: report.trends.map((t) => ({ ...t, qValue: 0.4 })) };
+    const md = renderTrendsMarkdown({ ...none, note: 'the papers span only 3 days' });
+    expect(md).toContain('No key grew significantly this week.');
+    expect(md).toContain('Note: the papers span only 3 days.');
+    expect(md).toContain('- world models: 8 / 4 papers, 8.0% vs 1.0%, 8.0×, q 0.400');
   });
 });
 

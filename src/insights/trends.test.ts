@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { benjaminiHochberg, chiSquare1PValue, erfc, logLikelihoodRatio } from './significance.ts';
 import { computeTrends, type TrendItem, trendWindows } from './trends.ts';
 
 function items(date: string, count: number, keys: string[], prefix: string): TrendItem[] {
@@ -70,5 +71,41 @@ describe('computeTrends', () => {
     expect(computeTrends(items('2026-03-14', 5, ['k'], 'w'), base)).toEqual([]);
     expect(() => computeTrends([], { ...base, end: '14/03/2026' })).toThrow(RangeError);
     expect(() => computeTrends([], { ...base, windowDays: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('significance', () => {
+  it('computes G² of a 2×2 table and its χ² p-value', () => {
+    // 2·Σ O·ln(O/E) over [30 70; 20 180] with E = [16.67 83.33; 33.33 166.67] → 18.13.
+    expect(logLikelihoodRatio(30, 100, 20, 200)).toBeCloseTo(18.13, 2);
+    expect(logLikelihoodRatio(10, 100, 20, 200)).toBeCloseTo(0, 10);
+    expect(erfc(0)).toBeCloseTo(1, 6);
+    expect(erfc(1)).toBeCloseTo(0.157299, 5);
+    expect(chiSquare1PValue(3.841)).toBeCloseTo(0.05, 3);
+  });
+
+  it('adjusts p-values by Benjamini–Hochberg, monotone in p', () => {
+    expect(benjaminiHochberg([0.01, 0.04, 0.03, 0.2])).toEqual(
+      [0.04, 0.04 * (4 / 3), 0.04 * (4 / 3), 0.2].map((q) => expect.closeTo(q, 10)),
+    );
+  });
+
+  it('ranks a common rising key above a rare one with a larger growth, and drops the rare one under an FDR bar', () => {
+    const filler = (date: string, n: number, prefix: string) => items(date, n, ['filler'], prefix);
+    const data = [
+      ...items('2026-03-10', 30, ['agents'], 'wa'),
+      ...items('2026-03-10', 2, ['rare'], 'wr'),
+      ...filler('2026-03-10', 68, 'wf'),
+      ...items('2026-02-20', 40, ['agents'], 'ba'),
+      ...items('2026-02-20', 1, ['rare'], 'br'),
+      ...filler('2026-02-20', 359, 'bf'),
+    ];
+    const all = computeTrends(data, { ...base, minWindowCount: 2 });
+    expect(all.map((t) => t.key)).toEqual(['agents', 'rare']);
+    const [agents, rare] = all;
+    expect((rare?.growth ?? 0) > (agents?.growth ?? 0)).toBe(true);
+    expect(agents?.qValue).toBeLessThan(0.001);
+    expect(rare?.qValue).toBeGreaterThan(0.05);
+    expect(computeTrends(data, { ...base, maxFdr: 0.05 }).map((t) => t.key)).toEqual(['agents']);
   });
 });

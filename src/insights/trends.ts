@@ -13,8 +13,14 @@
  * absent from the baseline is treated as if half an item had carried it there, so its growth is finite
  * and grows with its window count instead of being infinite. Without any baseline item there is nothing
  * to compare with and no trend is returned.
+ *
+ * Growth alone rewards rare keys (2 papers against 0 is "×8"), so each key that meets the minimum
+ * counts is also tested: the log-likelihood ratio of its window and baseline shares, a p-value, and
+ * a Benjamini–Hochberg q-value over every key tested. Trends are ranked by the ratio (the
+ * strongest evidence of a change first) and, with `maxFdr`, kept only when q ≤ maxFdr.
  */
 import { addDays } from '../core/local-day.ts';
+import { benjaminiHochberg, chiSquare1PValue, logLikelihoodRatio } from './significance.ts';
 
 export interface TrendItem {
   id: string;
@@ -36,6 +42,8 @@ export interface TrendOptions {
   minBaselineCount?: number;
   /** Example item ids per trend (default 3), newest first. */
   examples?: number;
+  /** Keep only keys whose Benjamini–Hochberg q-value is at most this (default 1: every key). */
+  maxFdr?: number;
 }
 
 export interface Trend {
@@ -45,6 +53,11 @@ export interface Trend {
   windowShare: number;
   baselineShare: number;
   growth: number;
+  /** Log-likelihood ratio G² of the window share against the baseline share. */
+  llr: number;
+  pValue: number;
+  /** The p-value adjusted for every key tested (Benjamini–Hochberg). */
+  qValue: number;
   /** Ids of window items carrying the key, newest first. */
   examples: string[];
 }
@@ -110,7 +123,7 @@ function tally(items: ReadonlyArray<TrendItem>, windows: TrendWindows, end: stri
   return result;
 }
 
-/** Growing keys, strongest growth first (ties: more window items, then key). */
+/** Growing keys, the most significant first (ties: growth, window items, key). */
 export function computeTrends(items: ReadonlyArray<TrendItem>, options: TrendOptions): Trend[] {
   checkOptions(options);
   const windows = trendWindows(options.end, options.windowDays, options.baselineDays);
@@ -119,25 +132,35 @@ export function computeTrends(items: ReadonlyArray<TrendItem>, options: TrendOpt
   const smoothing = BASELINE_SMOOTHING_ITEMS / baselineItems;
   const minBaseline = options.minBaselineCount ?? 0;
   const exampleCount = options.examples ?? DEFAULT_EXAMPLES;
-  const trends: Trend[] = [];
+  const tested: Trend[] = [];
   for (const [key, entry] of keys) {
     const windowCount = entry.window.length;
     if (windowCount < options.minWindowCount || entry.baseline < minBaseline) continue;
     const windowShare = windowCount / windowItems;
     const baselineShare = entry.baseline / baselineItems;
-    const growth = windowShare / Math.max(baselineShare, smoothing);
-    if (growth < options.minGrowth) continue;
-    trends.push({
+    const llr = logLikelihoodRatio(windowCount, windowItems, entry.baseline, baselineItems);
+    tested.push({
       key,
       windowCount,
       baselineCount: entry.baseline,
       windowShare,
       baselineShare,
-      growth,
+      growth: windowShare / Math.max(baselineShare, smoothing),
+      llr,
+      pValue: chiSquare1PValue(llr),
+      qValue: 1,
       examples: entry.window.slice(0, exampleCount),
     });
   }
-  return trends.sort(
-    (a, b) => b.growth - a.growth || b.windowCount - a.windowCount || a.key.localeCompare(b.key),
-  );
+  const q = benjaminiHochberg(tested.map((t) => t.pValue));
+  tested.forEach((t, i) => {
+    t.qValue = q[i] ?? 1;
+  });
+  const maxFdr = options.maxFdr ?? 1;
+  return tested
+    .filter((t) => t.growth >= options.minGrowth && t.windowShare > t.baselineShare && t.qValue <= maxFdr)
+    .sort(
+      (a, b) =>
+        b.llr - a.llr || b.growth - a.growth || b.windowCount - a.windowCount || a.key.localeCompare(b.key),
+    );
 }

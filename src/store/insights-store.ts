@@ -81,6 +81,10 @@ export const StoredTrend = z.object({
   windowShare: z.number(),
   baselineShare: z.number(),
   growth: z.number(),
+  /** Significance (reports written before it existed have none). */
+  llr: z.number().optional(),
+  pValue: z.number().optional(),
+  qValue: z.number().optional(),
   examples: z.array(PaperRef),
 });
 export type StoredTrend = z.infer<typeof StoredTrend>;
@@ -98,9 +102,15 @@ export const StoredTrendReport = z.object({
   minBaselineCount: count,
   windowItems: count,
   baselineItems: count,
-  /** Papers keyed by their summary's tags, and by title keyphrases + categories (no summary). */
+  /** Papers keyed by their summary's tags, and by keyphrases of title and abstract (no summary). */
   keySources: z.object({ tags: count, keyphrases: count }),
   trends: z.array(StoredTrend),
+  /** Keys that grew but are not significant yet (a watch list). */
+  watch: z.array(StoredTrend).optional(),
+  /** Highest false discovery rate a reported trend may have. */
+  maxFdr: z.number().optional(),
+  /** Why the windows differ from the ones asked for (papers spanning fewer days). */
+  note: z.string().optional(),
   notionUrl: z.string().nullable(),
 });
 export type StoredTrendReport = z.infer<typeof StoredTrendReport>;
