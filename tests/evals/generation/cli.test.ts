@@ -132,7 +132,7 @@ describe('radar eval generation (CLI)', () => {
     );
     expect(oneCandidate.status).toBe(2);
     expect(oneCandidate.stderr).not.toContain('    at ');
-  });
+  }, 120_000);
 
   it('scans integrity, compares, skips the same key, lists runs and writes the report', async () => {
     const { dir, radar } = setUp();
@@ -203,5 +203,5 @@ describe('radar eval generation (CLI)', () => {
     const check = await radar('state', 'check');
     expect(check.stdout).not.toContain('unknown');
     expect(check.status).toBe(0);
-  });
+  }, 120_000);
 });

@@ -66,5 +66,5 @@ describe('eval run layout under SIGKILL', () => {
     }
     // Temp files of a killed write may remain (the state lock sweeps them); they are never read as data.
     expect(tempFiles(runsDir).every((name) => name.startsWith('.'))).toBe(true);
-  });
+  }, 120_000);
 });
