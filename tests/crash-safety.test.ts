@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../src/rank/prng.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
@@ -15,6 +16,8 @@ import { useTempDirs } from './helpers/temp-dir.ts';
 const tempDir = useTempDirs();
 const KILLS = Number(process.env.RADAR_CRASH_KILLS ?? 50);
 const CRASH_ROWS = 800;
+/** The kill moments come from this seed; a failure prints it, and RADAR_CRASH_SEED replays it. */
+const SEED = Number(process.env.RADAR_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WRITER = join(import.meta.dirname, 'helpers', 'crash-writer.ts');
 
 function startWriter(stateDir: string): { child: ChildProcess; firstGen: Promise<void> } {
@@ -72,15 +75,17 @@ async function assertWhole(stateDir: string): Promise<number> {
 describe('crash safety', () => {
   it(`leaves every file old or new, never torn, across ${KILLS} SIGKILLs`, async () => {
     const stateDir = tempDir();
+    const random = createRandom(SEED);
+    process.stdout.write(`crash safety: seed ${SEED} (replay with RADAR_CRASH_SEED=${SEED})\n`);
     let lastGen = 0;
     for (let kill_ = 0; kill_ < KILLS; kill_++) {
       const { child, firstGen } = startWriter(stateDir);
       await firstGen;
       // Kill somewhere inside a later generation's writes.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
+      await new Promise((resolve) => setTimeout(resolve, random() * 250));
       await kill(child);
       const gen = await assertWhole(stateDir);
-      expect(gen).toBeGreaterThanOrEqual(lastGen);
+      expect(gen, `seed ${SEED}, kill ${kill_ + 1}`).toBeGreaterThanOrEqual(lastGen);
       lastGen = gen;
     }
   }, 600_000);
