@@ -34,6 +34,9 @@ let withContribution = 0;
 let contributionNotFirst = 0;
 let tldrIsFirstDespiteContribution = 0;
 let tagsFromTitleOnly = 0;
+let tagCount = 0;
+let tagsInTitle = 0;
+let loneWordTags = 0;
 for (const [i, paper] of papers.entries()) {
   const sentences = splitSentences(paper.abstract);
   const roles = classifySentences(sentences);
@@ -51,6 +54,11 @@ for (const [i, paper] of papers.entries()) {
   }
   const title = paper.title.toLowerCase();
   if (summary.tags.every((t) => title.includes(t.toLowerCase()))) tagsFromTitleOnly++;
+  for (const tag of keyphrases.of(paper)) {
+    tagCount++;
+    if (title.includes(tag.toLowerCase())) tagsInTitle++;
+    if (!tag.includes(' ') && !/[A-Z0-9]/.test(tag)) loneWordTags++;
+  }
   if (i < show) {
     console.log(`\n${paper.id} ${paper.title}`);
     for (const r of roles) console.log(`  [${r.role}] ${r.text.slice(0, 110)}`);
@@ -67,6 +75,9 @@ console.log(
   `  of them not first: ${contributionNotFirst}; TL;DR = first sentence anyway: ${tldrIsFirstDespiteContribution}`,
 );
 console.log(`papers whose tags all come from the title: ${tagsFromTitleOnly}`);
+console.log(
+  `keyphrase tags ${tagCount}: ${((100 * tagsInTitle) / tagCount).toFixed(1)}% also in the title, ${((100 * loneWordTags) / tagCount).toFixed(1)}% single lowercase words`,
+);
 console.log('share of papers with each field filled:');
 for (const name of ['tldr', 'problem', 'method', 'experiment', 'key_contributions', 'limitations'])
   console.log(`  ${name.padEnd(18)} ${pct(filled[name] ?? 0)}`);

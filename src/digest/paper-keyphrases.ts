@@ -62,9 +62,12 @@ export function createPaperKeyphrases(
             size: stats.size + 1,
             df: (key) => stats.df(key) + (own.some((c) => c.key === key) ? 1 : 0),
           };
-      return rankKeyphrases(own, withPaper, { max, ...(canonical ? { canonical } : {}) }).map(
-        (k) => k.phrase,
-      );
+      const ranked = rankKeyphrases(own, withPaper, { max: max + 4, ...(canonical ? { canonical } : {}) });
+      // A lone common word ("concept", "answer") is a tag only when the paper has little else.
+      const lone = (phrase: string): boolean => !phrase.includes(' ') && !/[A-Z0-9]/.test(phrase);
+      const phrases = ranked.map((k) => k.phrase);
+      const strong = phrases.filter((p) => !lone(p));
+      return (strong.length >= 3 ? strong : [...strong, ...phrases.filter(lone)]).slice(0, max);
     },
   };
 }

@@ -55,7 +55,8 @@ const GENERIC = new Set(
     'challenge challenges question questions insight insights finding findings range variety ' +
     'application applications domain domains field fields aspect aspects benchmark benchmarks ' +
     'technique techniques strategy strategies ability abilities capability capabilities ' +
-    'time times level levels process processes component components module modules'
+    'time times level levels process processes component components module modules ' +
+    'point points percentage percentages improvement gain gains'
   ).split(' '),
 );
 
@@ -64,7 +65,7 @@ const VAGUE_MODIFIERS = new Set(
   (
     'novel new existing various different several many multiple such other prior previous recent ' +
     'current key main significant strong simple effective efficient robust proposed extensive ' +
-    'comprehensive diverse better best first second ' +
+    'comprehensive diverse better best first second unified consistent notable ' +
     'single same whole overall additional further important critical crucial substantial ' +
     'promising remarkable superior competitive powerful challenging real practical'
   ).split(' '),
