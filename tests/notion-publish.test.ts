@@ -45,7 +45,8 @@ describe('notion publisher', () => {
     expect(results).toEqual([
       { id: '2611.00001', ok: true, location: expect.stringMatching(/^https:\/\/www\.notion\.so\//) },
     ]);
-    expect(server.requests.length - before).toBe(1);
+    // One probe of the token (users/me) per publish, then the page in one request.
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/v1/users/me', '/v1/pages']);
     const [page] = server.pages(dataSourceId);
     expect(page?.text).toMatchObject({
       Title: 'Paper 2611.00001',

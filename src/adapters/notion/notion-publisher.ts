@@ -20,6 +20,7 @@ import type { Publisher, PublishItem, PublishResult } from '../../publish/publis
 import { type NotionMapStore, section } from '../../store/notion-map-store.ts';
 import type { NotionMap } from '../../store/schemas.ts';
 import { type NotionApi, NotionError } from './notion-client.ts';
+import { checkNotion, createCircuitBreaker } from './notion-health.ts';
 import { type Block, type PropertyValues, paperBlocks, paperProperties } from './page-content.ts';
 import { createPageWriter, type PageWriter } from './page-writer.ts';
 import { PAPER_PROPS, PAPERS_DATABASE } from './schema.ts';
@@ -72,23 +73,45 @@ export function createNotionPublisher(
       const save = () => deps.mapStore.save(map);
       const ctx: UpsertContext = { map, save, writer, now, toVerify: new Set() };
       const results: PublishResult[] = [];
+      const breaker = createCircuitBreaker();
+      // One probe first: a refused token fails every paper (an unchanged page is not "published"
+      // by a token Notion refuses), a service that is down is not tried paper by paper.
+      const health = items.length > 0 ? await checkNotion(deps.api) : undefined;
+      if (health && !health.ok) {
+        if (health.refused) log.error({ error: health.reason }, 'notion: the token was refused');
+        breaker.trip(health.refused ? health.reason : `not tried: Notion looks down (${health.reason})`);
+      }
+      let told = false;
       for (const item of items) {
         const id = item.paper.id;
+        const open = breaker.open();
+        if (open !== undefined) {
+          if (!told) log.error({ reason: open }, 'notion: stopped publishing for this run');
+          told = true;
+          section(map.failed, db)[id] = open;
+          results.push({ id, ok: false, error: open });
+          continue;
+        }
         try {
           const pageId = await upsert(item, ctx);
           delete section(map.failed, db)[id];
           results.push({ id, ok: true, location: pageUrl(pageId) });
+          breaker.record(undefined);
         } catch (error) {
           const reason = errorMessage(error);
           log.warn({ id, error: reason }, 'notion publish failed for one paper');
           section(map.failed, db)[id] = reason;
           results.push({ id, ok: false, error: reason });
+          breaker.record(error);
         }
         await save();
       }
+      if (told) await save();
       const warn = (id: string, error: string) => log.warn({ id, error }, 'notion follow-up update failed');
-      await verifyAmbiguousCreates(ctx, warn);
-      await linkLateRelations(items, results, map, save, writer, warn);
+      if (breaker.open() === undefined) {
+        await verifyAmbiguousCreates(ctx, warn);
+        await linkLateRelations(items, results, map, save, writer, warn);
+      }
       return { results, outputs: { dataSource: options.dataSourceId } };
     },
   };
