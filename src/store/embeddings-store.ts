@@ -3,7 +3,7 @@
  * by id) and `embeddings/<model>/model.json`. Loads go through a raw cache under
  * `index/<model>/vectors/` that is rebuilt whenever it no longer matches its parquet shard.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArxivId } from '../core/arxiv-id.ts';
 import { ConfigError, RadarError, StateFileError } from '../core/errors.ts';
@@ -41,6 +41,8 @@ export interface EmbeddingsStore {
   shards(): Promise<string[]>;
   /** Problems of one shard file (a path, or a shard key such as `2511`); empty when it is valid. */
   checkShard(file: string): Promise<string[]>;
+  /** Removes a shard's vectors (parquet and derived cache): its papers are embedded again on the next run. */
+  dropShard(yymm: string): Promise<string>;
 }
 
 /** A vector handed to `upsert` that cannot be stored; nothing was written. */
@@ -214,5 +216,11 @@ export function createEmbeddingsStore(stateDir: string, model: string): Embeddin
     ids: () => exclusive(ids),
     shards,
     checkShard,
+    dropShard: (yymm) =>
+      exclusive(async () => {
+        await rm(at.parquet(yymm), { force: true });
+        await rm(at.cache(yymm), { force: true });
+        return at.parquet(yymm);
+      }),
   };
 }

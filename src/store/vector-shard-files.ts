@@ -61,14 +61,19 @@ export async function checkShardFile(file: string, dims: number | undefined): Pr
   }
 }
 
+/** What the user can do about a shard that cannot be read. */
+export const REPAIR_HINT =
+  ' — run `radar embed --repair` to drop this shard’s vectors and embed its papers again';
+
 async function decodeShardFile(file: string, yymm: string, dims: number): Promise<VectorShard> {
   let decoded: Awaited<ReturnType<typeof decodeVectorParquet>>;
   try {
     decoded = await decodeVectorParquet(await readArrayBuffer(file), { dims, shard: yymm });
   } catch (error) {
-    throw new StateFileError(file, `unreadable: ${describe(error)}`);
+    throw new StateFileError(file, `unreadable: ${describe(error)}${REPAIR_HINT}`);
   }
-  if (decoded.problems.length > 0) throw new StateFileError(file, decoded.problems.join('; '));
+  if (decoded.problems.length > 0)
+    throw new StateFileError(file, `${decoded.problems.join('; ')}${REPAIR_HINT}`);
   return decoded;
 }
 

@@ -65,8 +65,8 @@ describe('radar embed', () => {
     await expect(runEmbed(context(), { model: 'nope' }, () => undefined)).rejects.toThrow(UsageError);
   });
 
-  it('is registered as a command with --model and --refit', () => {
+  it('is registered as a command with --model, --refit and --repair', () => {
     const embed = buildProgram().commands.find((c) => c.name() === 'embed');
-    expect(embed?.options.map((o) => o.long)).toEqual(['--model', '--refit']);
+    expect(embed?.options.map((o) => o.long)).toEqual(['--model', '--refit', '--repair']);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type EmbedPapersResult, embedPapers } from '../../embed/embed-papers.ts';
 import { createEmbedder } from '../../embed/embedder.ts';
-import { createEmbeddingsStore } from '../../store/embeddings-store.ts';
+import { createEmbeddingsStore, type EmbeddingsStore } from '../../store/embeddings-store.ts';
 import { createPapersStore } from '../../store/papers-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -14,6 +14,20 @@ import { createProgress } from '../progress.ts';
 export interface EmbedCommandOptions {
   model?: string;
   refit?: boolean;
+  /** Drop the vectors of shards that cannot be read, so their papers are embedded again. */
+  repair?: boolean;
+}
+
+/** Drops every unreadable shard of the model; returns one line per shard dropped. */
+async function repairShards(store: EmbeddingsStore): Promise<string[]> {
+  const lines: string[] = [];
+  for (const shard of await store.shards()) {
+    const problems = await store.checkShard(shard);
+    if (problems.length === 0) continue;
+    const file = await store.dropShard(shard);
+    lines.push(`${store.model}: dropped ${file} (${problems[0]}); its papers are embedded again`);
+  }
+  return lines;
 }
 
 const numbers = new Intl.NumberFormat('en-US');
@@ -55,10 +69,16 @@ export async function runEmbed(
           ? { defaultProvider: ctx.loaded.config.llm.providers.default }
           : {}),
       });
+      const store = createEmbeddingsStore(ctx.stateDir, name);
+      if (options.repair) {
+        const repaired = await repairShards(store);
+        for (const line of repaired) out(line);
+        if (repaired.length === 0) out(`${name}: every shard is readable`);
+      }
       const progress = await createProgress(ctx.logger, 'papers');
       const deps = {
         readPapers: (exclude?: ReadonlySet<string>) => papers.readAll(exclude ? { exclude } : {}),
-        store: createEmbeddingsStore(ctx.stateDir, name),
+        store,
         logger: ctx.logger,
       };
       const result = await embedPapers(embedder, deps, {

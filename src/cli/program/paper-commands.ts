@@ -27,10 +27,14 @@ export function registerPaperCommands(program: Command): void {
     .description('embed the papers that have no vector yet, for every active embedding model (or one)')
     .option('--model <name>', 'only this model from embedding.models')
     .option('--refit', 'refit corpus-fitted state (the hashing idf) and re-embed every paper')
+    .option(
+      '--repair',
+      'drop the vectors of shards that cannot be read (corrupt parquet), then embed those papers again',
+    )
     .action(
       action(async (ctx, command) => {
         const { runEmbed } = await import('../commands/embed.ts');
-        return runEmbed(ctx, command.opts<{ model?: string; refit?: boolean }>(), out);
+        return runEmbed(ctx, command.opts<{ model?: string; refit?: boolean; repair?: boolean }>(), out);
       }),
     );
 
