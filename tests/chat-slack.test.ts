@@ -151,10 +151,9 @@ describe('slack adapter: sending', () => {
       match: (r) => r.path.endsWith('chat.postMessage'),
       times: 10,
     });
-    const started = Date.now();
     await expect(adapter.sendMessage(CHANNEL, plainMessage('hello'))).rejects.toBeInstanceOf(SlackApiError);
+    // "Quickly" is the number of attempts, not a wall-clock bound (a loaded CI machine is slow).
     expect(fake.calls('chat.postMessage')).toHaveLength(3);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('splits a long message into several posts within Slack limits', async () => {
@@ -261,9 +260,14 @@ describe('slack adapter: events in socket mode', () => {
     await fake.socketMode.sendEvent(mention);
     await fake.socketMode.sendEvent(messageEvent('<@U0BOT> search llm agents', String(mention.event.ts)));
     await fake.socketMode.sendEvent(messageEvent('just chatting about papers', '1763715600.000900'));
-    await vi.waitFor(() => expect(fake.postedMessages()).toHaveLength(1));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(events).toHaveLength(1);
+    // Drain: a last mention is handled after everything sent before it; then count.
+    const sentinel = appMentionEvent({ text: '<@U0BOT> status' });
+    sentinel.event.ts = '1763715600.000950';
+    await fake.socketMode.sendEvent(sentinel);
+    await vi.waitFor(() =>
+      expect(events.some((e) => e.kind === 'command' && e.command === 'status')).toBe(true),
+    );
+    expect(events.map((e) => (e.kind === 'command' ? e.command : e.kind))).toEqual(['search', 'status']);
     expect(events[0]).toMatchObject({
       kind: 'command',
       command: 'search',
@@ -330,12 +334,19 @@ describe('slack adapter: HTTP mode', () => {
     });
     expect(forged.status).toBe(401);
     expect(stale.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(events).toHaveLength(0);
 
     const accepted = await post({ ...signSlackRequest(SIGNING_SECRET, body) });
     expect(accepted.status).toBe(200);
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    // Drain: a second signed event arrives after the first; then exactly the two signed ones count.
+    const later = JSON.stringify(reactionAddedEvent({ reaction: '+1', ts: '1763715600.000200' }));
+    const second = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, later) },
+      body: later,
+    });
+    expect(second.status).toBe(200);
+    await vi.waitFor(() => expect(events.some((e) => e.kind === 'reaction' && e.emoji === '👍')).toBe(true));
+    expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ kind: 'reaction', emoji: '🔥', added: true });
   });
 });
