@@ -1,6 +1,12 @@
 /** publish: the day's items to Notion, or to markdown + HTML under state/out/ without a token. */
 import { errorMessage } from '../../core/errors.ts';
-import type { DayCounts, Publisher, PublishContext, PublishItem, PublishResult } from '../../publish/publisher.ts';
+import type {
+  DayCounts,
+  PublishContext,
+  Publisher,
+  PublishItem,
+  PublishResult,
+} from '../../publish/publisher.ts';
 import { type DayItemsDeps, dayItems } from '../day-items.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 

@@ -46,9 +46,7 @@ export function renderPaperMarkdown(item: PublishItem): string {
     'Related papers',
     item.related.map((r) => `${r.relation}: [${texToMarkdown(r.title)}](https://arxiv.org/abs/${r.id})`),
   );
-  return (
-    [`# ${texToMarkdown(paper.title)}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related]
-      .join('\n')
-      .trimEnd() + '\n'
-  );
+  return `${[`# ${texToMarkdown(paper.title)}`, '', ...meta.map((m) => `${m}  `), '', ...body, ...related]
+    .join('\n')
+    .trimEnd()}\n`;
 }
