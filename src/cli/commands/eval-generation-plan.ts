@@ -50,7 +50,7 @@ export interface ComparePreparation {
   previous: string | undefined;
 }
 
-export function parseWorkers(raw: string | undefined): number {
+function parseWorkers(raw: string | undefined): number {
   if (raw === undefined) return Math.max(1, Math.min(4, availableParallelism()));
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 256)

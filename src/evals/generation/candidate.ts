@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export const PROMPT_HASH_VERSION = 'prompt-v1';
+const PROMPT_HASH_VERSION = 'prompt-v1';
 
 /** The variables a generation template may use (those of the summary prompt). */
 export const TEMPLATE_VARIABLES = [
@@ -20,7 +20,7 @@ export const TEMPLATE_VARIABLES = [
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-export const CandidateTask = z.enum(['generation', 'stt']);
+const CandidateTask = z.enum(['generation', 'stt']);
 
 const CandidateId = z
   .string()
@@ -100,9 +100,4 @@ export function parseOptionPairs(pairs: readonly string[]): {
     else options[match[1]] = match[2] ?? '';
   }
   return { options, bad };
-}
-
-/** The options that change what a candidate generates, as a stable string (sorted keys). */
-export function canonicalOptions(options: Readonly<Record<string, string>>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(options).sort(([a], [b]) => a.localeCompare(b))));
 }

@@ -22,7 +22,7 @@ import type { GenerationCaseMetrics } from './run-schemas.ts';
 import { AXES } from './verdict.ts';
 
 /** Characters of the paper's text shown to the judge (enough to check the summary's claims). */
-export const JUDGE_TEXT_CHARS = 12_000;
+const JUDGE_TEXT_CHARS = 12_000;
 
 export interface PairSpec {
   a: GenerationSide;

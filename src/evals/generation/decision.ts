@@ -30,7 +30,7 @@ export interface CaseDecision {
 }
 
 /** Round 1: slot A = candidate A. Round 2: slot A = candidate B. */
-export function toCandidate(verdict: SlotVerdict | 'error', round: 1 | 2): AxisOutcome {
+function toCandidate(verdict: SlotVerdict | 'error', round: 1 | 2): AxisOutcome {
   if (verdict === 'error') return 'error';
   if (verdict === 'C') return 'tie';
   if (round === 1) return verdict;

@@ -67,14 +67,14 @@ function optionNumber(options: Readonly<Record<string, string>>, key: string): n
 }
 
 /** The case as the candidate sees it: `text_route=abstract` drops the full text, `max_input_tokens` cuts it. */
-export function candidateView(c: EvalCase, options: Readonly<Record<string, string>>): EvalCase {
+function candidateView(c: EvalCase, options: Readonly<Record<string, string>>): EvalCase {
   if (options.text_route === 'abstract') return { ...c, full_text: '' };
   const maxTokens = optionNumber(options, 'max_input_tokens');
   if (maxTokens === undefined || c.full_text === undefined) return c;
   return { ...c, full_text: c.full_text.slice(0, Math.max(0, Math.floor(maxTokens * 4))) };
 }
 
-export function generationKey(side: GenerationSide, c: EvalCase, defaultSystem: string): string {
+function generationKey(side: GenerationSide, c: EvalCase, defaultSystem: string): string {
   const { candidate } = side;
   return stableHash({
     model: candidate.model,

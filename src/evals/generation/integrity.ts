@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EvalCase } from './case-set.ts';
 
-export const IssueType = z.enum(['missing_input_text', 'missing_full_text', 'missing_reference']);
+const IssueType = z.enum(['missing_input_text', 'missing_full_text', 'missing_reference']);
 export type IssueType = z.infer<typeof IssueType>;
 
-export const IntegrityIssue = z.object({
+const IntegrityIssue = z.object({
   id: z.string(),
   task: z.string(),
   case_id: z.string(),

@@ -11,7 +11,7 @@ import type { ChatMessage } from '../../llm/llm-types.ts';
 import { renderJudgePrompt } from './template-render.ts';
 import { AXES, type Axis, parseVerdict, type SlotVerdict } from './verdict.ts';
 
-export const VERDICT_REMINDER =
+const VERDICT_REMINDER =
   'Your answer has no verdict. Reply again and end with exactly one of [[A]], [[B]] or [[C]] (a tie) on its own line.';
 
 export interface JudgeSpec {

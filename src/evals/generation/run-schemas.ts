@@ -15,7 +15,7 @@ const OutcomeStatsSchema = z.object({
   signTestP: z.number(),
 });
 
-export const PairwiseSummarySchema = z.object({
+const PairwiseSummarySchema = z.object({
   cases: z.int(),
   judged: z.int(),
   errors: z.int(),
@@ -64,7 +64,7 @@ export type GenerationRunManifest = z.infer<typeof GenerationRunManifest>;
 const AxisOutcome = z.enum(['A', 'B', 'tie', 'error']);
 const SlotOrError = z.enum(['A', 'B', 'C', 'error']);
 
-export const AxisDecisionSchema = z.object({
+const AxisDecisionSchema = z.object({
   round1: SlotOrError,
   round2: SlotOrError,
   round1Candidate: AxisOutcome,
@@ -73,7 +73,7 @@ export const AxisDecisionSchema = z.object({
   consistent: z.boolean(),
 });
 
-export const CaseDecisionSchema = z.object({
+const CaseDecisionSchema = z.object({
   axes: z.object({
     faithfulness: AxisDecisionSchema,
     coverage: AxisDecisionSchema,

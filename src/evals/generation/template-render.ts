@@ -28,7 +28,7 @@ function fill(text: string, values: Readonly<Record<string, string>>, missing: S
 }
 
 /** The messages as the text saved beside a case (`### system` / `### user` sections). */
-export function promptText(messages: readonly ChatMessage[]): string {
+function promptText(messages: readonly ChatMessage[]): string {
   return messages.map((m) => `### ${m.role}\n${m.content}`).join('\n\n');
 }
 

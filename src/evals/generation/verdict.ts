@@ -5,12 +5,6 @@
 export const AXES = ['faithfulness', 'coverage', 'usefulness'] as const;
 export type Axis = (typeof AXES)[number];
 
-export const AXIS_LABELS: Record<Axis, string> = {
-  faithfulness: 'faithfulness (no hallucination)',
-  coverage: "coverage of the summary's fields",
-  usefulness: 'usefulness and style for this user',
-};
-
 /** A slot verdict: the first shown summary, the second, or a tie. */
 export type SlotVerdict = 'A' | 'B' | 'C';
 
