@@ -96,6 +96,8 @@ export interface ProtocolRow {
 
 export interface ProtocolOptions {
   seeds: number;
+  /** Share of the training papers labeled (default 5 %). */
+  share?: number;
   log?: (line: string) => void;
 }
 
@@ -113,7 +115,12 @@ export function runProtocol(
       const truth = split.test.map((p) => (user.rule.test(paperText(p)) ? 1 : 0));
       const sums = new Map<string, { auc: number; p20: number }>();
       for (let s = 0; s < options.seeds; s++) {
-        const draw = drawLabels(split.train, user.rule, hashSeed('labels', split.name, user.name, s));
+        const draw = drawLabels(
+          split.train,
+          user.rule,
+          hashSeed('labels', split.name, user.name, s),
+          options.share,
+        );
         const texts = draw.indices.map((i) => trainTexts[i] ?? '');
         for (const ranker of rankers) {
           const scores = ranker.train(texts, draw.y).score(testTexts);

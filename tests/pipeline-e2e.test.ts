@@ -12,6 +12,7 @@ import { predictProba } from '../src/rank/logistic-regression.ts';
 import { createClassifierStore } from '../src/store/classifier-store.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
+import { createPapersStore } from '../src/store/papers-store.ts';
 import { createPicksStore } from '../src/store/picks-store.ts';
 import { createRunsStore } from '../src/store/runs-store.ts';
 import { createSummariesStore } from '../src/store/summaries-store.ts';
@@ -58,6 +59,33 @@ function startBot(setup: PipelineSetup): {
   });
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, stdout: () => stdout, exit };
+}
+
+/** Stores copies of the papers (and their vectors) under new ids, as if collected later; returns the ids. */
+async function collectCopies(state: string, ids: readonly string[]): Promise<string[]> {
+  const papers = await createPapersStore(state).get(ids);
+  const matrix = await createEmbeddingsStore(state, MODEL).load();
+  const copies = ids.map((id, i) => ({ from: id, id: `2612.${String(90_000 + i)}` }));
+  await createPapersStore(state).upsert(
+    copies.flatMap((c) => {
+      const paper = papers.get(c.from);
+      return paper ? [{ ...paper, id: c.id }] : [];
+    }),
+  );
+  await createEmbeddingsStore(state, MODEL).upsert(
+    // The mean of two papers' vectors: new text, not a near-duplicate of either.
+    copies.map((c, i) => {
+      const rowOf = (id: string) => matrix.ids.indexOf(id) * matrix.dims;
+      const a = rowOf(c.from);
+      const b = rowOf(copies[(i + 1) % copies.length]?.from ?? c.from);
+      const vector = Float32Array.from(
+        { length: matrix.dims },
+        (_, j) => (matrix.data[a + j] ?? 0) + (matrix.data[b + j] ?? 0),
+      );
+      return { id: c.id, vector };
+    }),
+  );
+  return copies.map((c) => c.id);
 }
 
 /** The classifier stored for the model scores each id (from its stored vector). */
@@ -148,12 +176,15 @@ describe('the daily pipeline end to end (arXiv, OpenAI, Notion, Telegram fakes)'
     const byPoll = await classifierScores(state, [liked, disliked]);
     expect(byPoll.get(liked)).toBeGreaterThan(byPoll.get(disliked) ?? 1);
 
-    // The next day's ranking runs the classifier on the papers not shown yet.
+    // The next day's ranking runs the classifier on the papers collected since (today's were all ranked).
+    const rest = await collectCopies(
+      state,
+      ids.filter((id) => !picks.includes(id)),
+    );
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const rank = await runCliAsync(['rank', '--date', tomorrow], setup);
     expect(rank.status).toBe(0);
     expect(rank.stdout).toContain(`${MODEL} (classifier; 1+/1- labels; ${12 - PICKS} candidates`);
-    const rest = ids.filter((id) => !picks.includes(id));
     const scores = await classifierScores(state, [liked, disliked, ...rest]);
     expect(scores.get(liked)).toBeGreaterThan(scores.get(disliked) ?? 1);
     // The scores printed for tomorrow's picks are the stored classifier's scores.

@@ -169,6 +169,11 @@ export const RankingConfig = z.strictObject({
       'retrieval-augmented generation and information retrieval',
       'evaluation and benchmarks for language models',
     ]),
+  models: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(['tfidf'])
+    .describe('ranking models: tfidf (the built-in lexical model) and/or embedding model names'),
   picksPerDay: z.int().min(1).max(200).default(10).describe('papers in the daily digest'),
   exploreShare: z.number().min(0).max(1).default(0.2).describe('share of picks drawn from uncertain papers'),
   pseudoNegativeRatio: z

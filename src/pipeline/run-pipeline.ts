@@ -77,7 +77,9 @@ export async function runPipeline(deps: PipelineDeps, options: PipelineOptions):
       await event({ type: 'step_skipped', step: step.name, message: 'the run was stopped' });
       continue;
     }
-    if (await runStep(deps, manifest, record, step, { runId, signal, offline: options.offline, event }))
+    // One day per run, taken at its start: a run crossing midnight does not mix two days.
+    const day = localDay(started, deps.timezone);
+    if (await runStep(deps, manifest, record, step, { runId, signal, offline: options.offline, event, day }))
       degraded = true;
   }
 
@@ -123,6 +125,7 @@ interface RunState {
   signal: AbortSignal;
   offline: boolean;
   event: (e: Omit<RunEvent, 'at'>) => Promise<void>;
+  day: string;
 }
 
 async function runStep(
@@ -141,7 +144,7 @@ async function runStep(
   let degraded = false;
   const ctx: StepContext = {
     runId: run.runId,
-    day: localDay(start, deps.timezone),
+    day: run.day,
     offline: run.offline,
     signal: run.signal,
     logger: deps.logger.child({ step: step.name }),

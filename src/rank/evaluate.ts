@@ -57,10 +57,10 @@ function scoreSplit(
   };
 }
 
-export function temporalSplit(
-  labels: readonly TimedLabel[],
+export function temporalSplit<T extends TimedLabel>(
+  labels: readonly T[],
   testShare = 0.2,
-): { train: TimedLabel[]; test: TimedLabel[] } {
+): { train: T[]; test: T[] } {
   const sorted = [...labels].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   const cut = Math.max(1, Math.min(sorted.length - 1, Math.round(sorted.length * (1 - testShare))));
   return { train: sorted.slice(0, cut), test: sorted.slice(cut) };

@@ -1,9 +1,13 @@
 /**
- * The job behind `radar rank`: per active embedding model, train the preference classifier
- * (or fall back to the seed interests while labels are few), score the day's new papers,
- * drop near-duplicates, sample the picks and record them. A re-run of a date returns its picks.
+ * The job behind `radar rank`: per ranking model (`ranking.models`: the lexical `tfidf` and/or
+ * embedding models), train the preference classifier (or fall back to the seed interests while
+ * labels are few), score the new papers, drop near-duplicates, sample the picks and record them.
+ * New means not ranked yet: papers no earlier rank considered, never picked, never labeled. The
+ * day is the local day in `schedule.timezone`. A re-run of a date returns its picks.
  */
 import type { RadarConfig } from '../config/schema.ts';
+import { ConfigError } from '../core/errors.ts';
+import { localDay } from '../core/local-day.ts';
 import { openModelIndex } from '../index/index-store.ts';
 import type { Logger } from '../log/logger.ts';
 import { createClassifierStore, finiteOrNull } from '../store/classifier-store.ts';
@@ -11,12 +15,16 @@ import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createLabelsStore } from '../store/labels-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
-import type { Label } from '../store/schemas.ts';
+import type { Label, Paper } from '../store/schemas.ts';
 import { type CandidateRows, candidateRows, windowFilter } from './candidates.ts';
 import { coldStartScores, type EmbedTexts } from './cold-start.ts';
+import type { Comparison } from './compare-models.ts';
 import { type Evaluation, evaluatePreference } from './evaluate.ts';
+import { evaluateLexical } from './evaluate-lexical.ts';
+import { LEXICAL_MODEL } from './lexical/vocabulary-state.ts';
 import { scoreRows } from './preference-model.ts';
 import { hashSeed } from './prng.ts';
+import { rankLexical } from './rank-lexical.ts';
 import { medianScore, samplePicks } from './sampling.ts';
 import { preferenceSettings, trainAndStoreClassifier } from './train-classifiers.ts';
 import { countLabels } from './training-set.ts';
@@ -32,10 +40,11 @@ export interface RankDeps {
 }
 
 export interface RankOptions {
-  /** YYYY-MM-DD; default today (UTC). */
+  /** YYYY-MM-DD; default today in `schedule.timezone`. */
   date?: string;
+  /** Also require publication in the `windowDays` days ending on `windowEnd`; no bound when absent. */
   windowDays?: number;
-  /** Last day (YYYY-MM-DD) of the publication window; default `date`. Offline runs anchor it on the newest papers. */
+  /** Last day (YYYY-MM-DD) of that publication window; default `date`. */
   windowEnd?: string;
   evaluate?: boolean;
 }
@@ -49,6 +58,8 @@ export interface ModelRanking {
   withoutVector: number;
   labels: { positives: number; negatives: number };
   evaluation?: Evaluation;
+  /** The lexical model beside the arxiv-sanity baseline (`--eval`). */
+  comparison?: Comparison;
 }
 
 export interface RankResult {
@@ -59,35 +70,76 @@ export interface RankResult {
 interface DayInputs {
   date: string;
   labels: Label[];
-  windowPapers: Awaited<ReturnType<ReturnType<typeof createPapersStore>['readAll']>>;
+  /** Not ranked, picked or labeled yet (and in the publication window when one is given). */
+  candidates: Paper[];
   shown: Set<string>;
   recorded: PickRecord[];
 }
 
 export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Promise<RankResult> {
-  const date = options.date ?? (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const date = options.date ?? localDay(deps.now?.() ?? new Date(), deps.config.schedule.timezone);
   const picks = createPicksStore(deps.stateDir, (file) =>
     deps.logger.warn({ file }, 'dropped a torn last line'),
   );
   const all = await picks.readAll();
+  const labels = await createLabelsStore(deps.stateDir).readAll();
+  const excluded = await picks.readRanked();
+  for (const id of [...all.map((p) => p.id), ...labels.map((l) => l.id)]) excluded.add(id);
+  const inWindow = options.windowDays
+    ? windowFilter(options.windowEnd ?? date, options.windowDays)
+    : undefined;
   const inputs: DayInputs = {
     date,
-    labels: await createLabelsStore(deps.stateDir).readAll(),
-    // Filtered as each shard is read: the window's few hundred papers, never all 100k at once.
-    windowPapers: await createPapersStore(deps.stateDir).readAll({
-      where: windowFilter(options.windowEnd ?? date, options.windowDays ?? 3),
+    labels,
+    // Filtered as each shard is read: only the new papers are held, never all 100k at once.
+    candidates: await createPapersStore(deps.stateDir).readAll({
+      where: (p) => !excluded.has(p.id) && (inWindow?.(p) ?? true),
     }),
-    shown: new Set(all.map((p) => p.id)),
+    shown: new Set([...all.map((p) => p.id), ...labels.map((l) => l.id)]),
     recorded: all.filter((p) => p.date === date),
   };
   const models: ModelRanking[] = [];
-  for (const model of deps.config.embedding.active) {
-    const ranking = await rankModel(deps, model, inputs, options);
+  for (const model of deps.config.ranking.models) {
+    const ranking = await rankOne(deps, model, inputs, options);
     if (ranking.mode !== 'recorded') await picks.append(ranking.picks);
     for (const p of ranking.picks) inputs.shown.add(p.id);
     models.push(ranking);
   }
+  if (models.some((m) => m.mode !== 'recorded') && inputs.candidates.length > 0)
+    await picks.appendRanked({
+      date,
+      at: (deps.now?.() ?? new Date()).toISOString(),
+      ids: inputs.candidates.map((p) => p.id),
+    });
   return { date, models };
+}
+
+async function rankOne(
+  deps: RankDeps,
+  model: string,
+  day: DayInputs,
+  options: RankOptions,
+): Promise<ModelRanking> {
+  if (model !== LEXICAL_MODEL && !deps.config.embedding.models[model])
+    throw new ConfigError(
+      `ranking.models names "${model}", which is neither "tfidf" nor defined in embedding.models`,
+    );
+  if (model !== LEXICAL_MODEL) return rankModel(deps, model, day, options);
+  const counts = countLabels(day.labels);
+  const comparison = options.evaluate ? await evaluateLexical(deps, day.labels) : undefined;
+  const base = { model, labels: counts, ...(comparison ? { comparison } : {}) };
+  const recorded = day.recorded.filter((p) => p.model === model);
+  if (recorded.length > 0)
+    return { ...base, mode: 'recorded', picks: recorded, candidates: 0, duplicates: 0, withoutVector: 0 };
+  const ranked = await rankLexical(deps, day);
+  return {
+    ...base,
+    mode: ranked.mode,
+    picks: ranked.picks.map((p) => ({ date: day.date, model, ...p })),
+    candidates: ranked.candidates,
+    duplicates: ranked.duplicates,
+    withoutVector: 0,
+  };
 }
 
 async function rankModel(
@@ -113,7 +165,7 @@ async function rankModel(
       picks: [],
       candidates: 0,
       duplicates: 0,
-      withoutVector: day.windowPapers.length,
+      withoutVector: day.candidates.length,
     };
   }
   const found = await findCandidates(deps, model, matrix, day);
@@ -151,7 +203,7 @@ async function findCandidates(
     loadVectors: async () => matrix,
     logger: deps.logger,
   });
-  return candidateRows(matrix, day.windowPapers, day.shown, {
+  return candidateRows(matrix, day.candidates, day.shown, {
     // Pairs above a high threshold are far closer than the 10th neighbour: a small ef finds them.
     search: (v, k) => index.search(v, k, { ef: 16 }),
     threshold: deps.config.ranking.dedupThreshold,

@@ -116,6 +116,8 @@ export function pipelineSetup(fakes: PipelineFakes, cwd: string, options: SetupO
       },
     },
     ranking: {
+      // These runs exercise the dense classifier that the feedback poll retrains.
+      models: (options.embedding ?? { active: ['hashing-64'] }).active,
       picksPerDay: options.picksPerDay ?? 4,
       minLabelsPerClass: 1,
       exploreShare: options.exploreShare ?? 0,

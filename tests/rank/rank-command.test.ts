@@ -25,7 +25,7 @@ describe('radar rank', () => {
     const lines: string[] = [];
     const code = await runRank(
       context(stateDir),
-      { date: '2026-11-21', eval: true },
+      { date: '2026-11-21', days: '3', eval: true },
       (l) => lines.push(l),
       60,
     );

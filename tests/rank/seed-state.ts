@@ -67,7 +67,7 @@ export async function seedState(tempDir: () => string, options: { labels: boolea
 export function rankDeps(stateDir: string) {
   const config = RadarConfig.parse({
     embedding: { active: [MODEL], models: { [MODEL]: { backend: 'hashing', dims: DIMS } } },
-    ranking: { picksPerDay: 6, exploreShare: 1 / 3, seedInterests: ['topic a'] },
+    ranking: { models: [MODEL], picksPerDay: 6, exploreShare: 1 / 3, seedInterests: ['topic a'] },
   });
   const embed = async (texts: readonly string[]) =>
     texts.map(() => Float32Array.from({ length: DIMS }, (_, j) => (j === 0 ? 1 : 0)));

@@ -4,6 +4,7 @@
  * prints the best recent benchmarks (`--all`: with those the LLM judged not a benchmark);
  * `report` writes (and sends) the weekly trend report.
  */
+
 import { join } from 'node:path';
 import { runBenchmarksJob } from '../../benchmarks/benchmarks-job.ts';
 import type { AlertFn, CollectBenchmarksResult } from '../../benchmarks/collect-benchmarks.ts';
@@ -12,6 +13,7 @@ import { buildWeeklyReport } from '../../benchmarks/weekly-report.ts';
 import { plainMessage } from '../../chat/message-format.ts';
 import { systemClock } from '../../core/clock.ts';
 import { errorMessage, UsageError } from '../../core/errors.ts';
+import { localDay } from '../../core/local-day.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
 import { statePaths } from '../../store/paths.ts';
@@ -121,7 +123,7 @@ export async function runBenchmarksReport(
   flags: { end?: string },
   out: Out,
 ): Promise<number> {
-  const end = flags.end ?? new Date().toISOString().slice(0, 10);
+  const end = flags.end ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(end)) throw new UsageError(`--end must be YYYY-MM-DD, got "${end}"`);
   const report = buildWeeklyReport(await createBenchmarksStore(ctx.stateDir).readMerged(), { end });
   const file = join(statePaths(ctx.stateDir).benchmarksDir, 'reports', `${end}.md`);

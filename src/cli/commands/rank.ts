@@ -1,8 +1,13 @@
-/** `radar rank`: score the day's new papers per embedding model, sample and record the picks, print them. */
+/**
+ * `radar rank [--date D] [--days N] [--eval [--json]]`: score the papers not ranked yet per ranking
+ * model, sample and record the picks, print them; `--eval` first compares each model with the
+ * built-in arxiv-sanity baseline on the user's labels (`--json`: the whole comparison as JSON).
+ */
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { dayFlag } from '../../core/iso-day.ts';
 import { createEmbedder } from '../../embed/embedder.ts';
+import type { Comparison } from '../../rank/compare-models.ts';
 import type { Evaluation } from '../../rank/evaluate.ts';
 import { type RankResult, rankPapers } from '../../rank/rank-papers.ts';
 import { createPapersStore } from '../../store/papers-store.ts';
@@ -12,6 +17,7 @@ export interface RankFlags {
   date?: string;
   days?: string;
   eval?: boolean;
+  json?: boolean;
 }
 
 function parseFlags(flags: RankFlags): { date?: string; windowDays?: number; evaluate: boolean } {
@@ -19,6 +25,7 @@ function parseFlags(flags: RankFlags): { date?: string; windowDays?: number; eva
   const days = flags.days === undefined ? undefined : Number(flags.days);
   if (days !== undefined && (!Number.isInteger(days) || days < 1))
     throw new UsageError(`--days must be a positive integer, got "${flags.days}"`);
+  if (flags.json === true && flags.eval !== true) throw new UsageError('--json goes with --eval');
   return {
     ...(flags.date ? { date: flags.date } : {}),
     ...(days ? { windowDays: days } : {}),
@@ -36,6 +43,49 @@ export function formatEvaluation(model: string, evaluation: Evaluation | undefin
     `${model}: temporal split (train ${t.train} older, test ${t.test} newer labels): ROC-AUC ${fixed(t.auc)}, precision@${t.k} ${fixed(t.precisionAtK)}`,
     `${model}: stratified ${f.folds}-fold over ${f.train} labels: ROC-AUC ${fixed(f.auc)}, precision@${f.k} ${fixed(f.precisionAtK)}`,
   ];
+}
+
+export function formatComparison(model: string, comparison: Comparison | undefined): string[] {
+  if (!comparison) return [`${model}: too few labels to evaluate (need 2 of each class)`];
+  const { train, test } = comparison.split;
+  const lines = [
+    `temporal split: train ${train.length} older, test ${test.length} newer labels; stratified ${comparison.folds}-fold over ${train.length + test.length} labels`,
+  ];
+  for (const m of comparison.models)
+    lines.push(
+      `  ${m.model.padEnd(13)} temporal ROC-AUC ${fixed(m.temporal.auc)}, precision@${comparison.k} per day ${fixed(m.temporal.precisionAtK)}; k-fold ROC-AUC ${fixed(m.kfold.auc)}, precision@${comparison.k} ${fixed(m.kfold.precisionAtK)}`,
+    );
+  lines.push(`verdict: ${comparison.verdict}`);
+  return lines;
+}
+
+/** The comparison as JSON: the split (ids and labels) and every model's score for every test paper. */
+export function comparisonJson(result: RankResult): unknown {
+  return {
+    date: result.date,
+    models: result.models.map((m) => ({
+      model: m.model,
+      labels: m.labels,
+      ...(m.comparison
+        ? {
+            k: m.comparison.k,
+            folds: m.comparison.folds,
+            verdict: m.comparison.verdict,
+            split: m.comparison.split,
+            models: m.comparison.models.map((c) => ({
+              model: c.model,
+              temporal: c.temporal,
+              kfold: c.kfold,
+              scores: Object.fromEntries(
+                m.comparison?.split.test.map((t, i) => [t.id, c.testScores[i]]) ?? [],
+              ),
+            })),
+          }
+        : {}),
+      ...(m.evaluation ? { evaluation: m.evaluation } : {}),
+      picks: m.picks,
+    })),
+  };
 }
 
 export function formatPicks(result: RankResult, titles: ReadonlyMap<string, string>, width = 100): string[] {
@@ -87,8 +137,24 @@ export async function runRank(
       options,
     ),
   );
+  if (flags.json === true) {
+    out(
+      JSON.stringify(
+        comparisonJson(result),
+        (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+        2,
+      ),
+    );
+    return 0;
+  }
   if (options.evaluate)
-    for (const m of result.models) for (const line of formatEvaluation(m.model, m.evaluation)) out(line);
+    for (const m of result.models) {
+      const lines =
+        m.comparison || m.model === 'tfidf'
+          ? formatComparison(m.model, m.comparison)
+          : formatEvaluation(m.model, m.evaluation);
+      for (const line of lines) out(line);
+    }
   const titles = await createPapersStore(ctx.stateDir).get(
     result.models.flatMap((m) => m.picks.map((p) => p.id)),
   );

@@ -1,6 +1,6 @@
 /**
  * `radar summarize [--ids …] [--all] [--date D] [--force]`: structured summaries of the given
- * papers, of all papers without one (`--all`), or of a day's picks (default: today's).
+ * papers, of all papers without one (`--all`), or of a day's picks (default: the latest pick set).
  */
 import { parseArxivId } from '../../core/arxiv-id.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -45,9 +45,12 @@ async function candidates(
     return { ids: papers.map((p) => p.id).filter((id) => !done.has(id)), what: 'papers without a summary' };
   }
   if (flags.date !== undefined) dayFlag('--date', flags.date);
-  const date = flags.date ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
-  const picks = await createPicksStore(ctx.stateDir).forDate(date);
-  return { ids: picks.map((p) => p.id), what: `picks of ${date}` };
+  // Default: the latest pick set, so `radar rank` then `radar summarize` chain whatever the day.
+  const store = createPicksStore(ctx.stateDir);
+  const date =
+    flags.date ?? (await store.latestDate()) ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
+  const picks = await store.forDate(date);
+  return { ids: [...new Set(picks.map((p) => p.id))], what: `picks of ${date}` };
 }
 
 export function formatSummarizeResult(result: SummarizeResult): string[] {
@@ -55,8 +58,10 @@ export function formatSummarizeResult(result: SummarizeResult): string[] {
     `summarized ${result.summarized.length} (${result.extractive.length} extractive), skipped ${result.skipped.length} (already summarized), failed ${result.failed.length}`,
   ];
   for (const f of result.failed) lines.push(`  failed ${f.id}: ${f.error}`);
-  if (result.extractive.length > 0)
+  if (result.extractive.length > result.fallback.length)
     lines.push('  no LLM configured for "summarize": extractive summaries from the abstracts');
+  if (result.fallback.length > 0)
+    lines.push(`  ${result.fallback.length} failed LLM summaries replaced by extractive ones from the abstracts (noted on each)`);
   return lines;
 }
 

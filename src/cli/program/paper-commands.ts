@@ -40,12 +40,11 @@ export function registerPaperCommands(program: Command): void {
 
   program
     .command('rank')
-    .description(
-      "score the day's new papers with the preference classifier per model, sample and record the picks",
-    )
-    .option('--date <date>', 'pick date, YYYY-MM-DD (UTC; default today)')
-    .option('--days <n>', 'papers published in the last n days up to --date (default 3)')
-    .option('--eval', 'also print ROC-AUC and precision@k on a temporal split and on stratified k-fold')
+    .description('score the papers not ranked yet per ranking model, sample and record the picks')
+    .option('--date <date>', 'pick date, YYYY-MM-DD (default today in schedule.timezone)')
+    .option('--days <n>', 'only papers published in the last n days up to --date (default: every new paper)')
+    .option('--eval', 'first compare each model with the arxiv-sanity baseline (temporal split, k-fold)')
+    .option('--json', 'with --eval: print the comparison as JSON (split, labels, every test score)')
     .action(
       action(async (ctx, command) => {
         const { runRank } = await import('../commands/rank.ts');

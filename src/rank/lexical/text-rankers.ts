@@ -58,7 +58,11 @@ function rowsOf(
  * class_weight='balanced', max_iter=10000, tol=1e-6, C=0.01)`, squared hinge, intercept_scaling 1.
  */
 export function createBaselineRanker(corpus: Iterable<string>): TextRanker {
-  const vocabulary = fitTfidf(corpus, BASELINE_TFIDF);
+  return createBaselineRankerFrom(fitTfidf(corpus, BASELINE_TFIDF));
+}
+
+/** The baseline over a vocabulary already fitted with `BASELINE_TFIDF` (e.g. streamed from the state). */
+export function createBaselineRankerFrom(vocabulary: TfidfVocabulary): TextRanker {
   const rows = rowsOf(vocabulary, BASELINE_TFIDF);
   return {
     name: 'arxiv-sanity',
