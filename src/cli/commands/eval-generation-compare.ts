@@ -19,6 +19,7 @@ import {
   comparisonConfig,
   createComparisonLlm,
   createGenerationRunStore,
+  type GenerationRunStore,
   generationPurpose,
   JUDGE_PURPOSE,
 } from './eval-generation-wiring.ts';
@@ -52,6 +53,28 @@ function optionsOf(p: ComparePreparation, force: boolean): GenerationRunOptions 
   };
 }
 
+/**
+ * Runs left `running` by a process that died (this one holds the state lock, so no other radar
+ * process is writing them) are marked failed, so they never count as a success for their key.
+ */
+async function markInterruptedRuns(store: GenerationRunStore, now: Date): Promise<string[]> {
+  const stale = (await store.list(1000)).flatMap((r) =>
+    r.ok && r.manifest.status === 'running' ? [r.manifest] : [],
+  );
+  for (const m of stale) {
+    await store.writeManifest({
+      ...m,
+      status: 'failed',
+      finishedAt: now.toISOString(),
+      error: 'interrupted: the process running it died',
+    });
+    await store.appendEvents(m.runId, [
+      { type: 'run_failed', run_id: m.runId, recorded_ms: now.getTime(), message: 'interrupted' },
+    ]);
+  }
+  return stale.map((m) => m.runId);
+}
+
 /** SIGINT/SIGTERM abort the run; a second one exits now. */
 function interruptSignal(out: Out): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
@@ -79,6 +102,8 @@ export async function runEvalGenerationCompare(
 ): Promise<number> {
   return withStateLock(ctx, 'eval generation compare', async () => {
     const store = createGenerationRunStore(ctx.stateDir);
+    for (const id of await markInterruptedRuns(store, new Date()))
+      out(`run ${id} was interrupted (its process died): marked failed`);
     const prep = await prepareCompare(ctx, flags, store, hooks.promptsDir);
     if (prep.previous !== undefined && flags.force !== true) {
       out(

@@ -240,4 +240,24 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     expect(failed.error).toMatchObject({ stage: 'generation', kind: 'budget' });
     expect(failed.error?.message).toContain('daily LLM budget reached');
   });
+
+  it('marks a run left running by a dead process as failed, so its key runs again', async () => {
+    const { stateDir, ctx, flags, lines, out } = await setUp(2);
+    fake.onChat(judgeResponder({ judge: firstSlotJudge }));
+    expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
+    const store = createGenerationRunStore(stateDir);
+    const [first] = await store.list();
+    if (!first?.ok) throw new Error('no run');
+    // As if the process had been killed mid-run: the manifest still says running.
+    await store.writeManifest({ ...first.manifest, status: 'running' });
+    expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
+    expect(lines).toContain(`run ${first.runId} was interrupted (its process died): marked failed`);
+    const after = await store.readRun(first.runId);
+    expect(after?.manifest).toMatchObject({
+      status: 'failed',
+      error: 'interrupted: the process running it died',
+    });
+    expect(after?.events.at(-1)?.type).toBe('run_failed');
+    expect(await store.list()).toHaveLength(2);
+  });
 });
