@@ -53,6 +53,17 @@ export function registerPaperCommands(program: Command): void {
     );
 
   program
+    .command('label')
+    .description('label papers by hand: <id…> up|down|clear, or import <file.csv> (id,label rows)')
+    .argument('<args...>', 'arXiv ids then up, down or clear; or: import <file.csv>')
+    .action(
+      action(async (ctx, command) => {
+        const { runLabel } = await import('../commands/label.ts');
+        return runLabel(ctx, command.args, out);
+      }),
+    );
+
+  program
     .command('search')
     .description('search the papers (BM25, vector, hybrid or a named version), or run a BEIR collection')
     .argument('[query]', 'what to look for')
