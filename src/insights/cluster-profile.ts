@@ -2,14 +2,15 @@
  * Clusters of a user's liked (or disliked) papers in embedding space: the vectors are centered and
  * projected on their top principal components (pca.ts says why), k is chosen by the mean
  * silhouette in [2, min(8, ⌊n/3⌋)], spherical k-means with seeded restarts (the best inertia per k),
- * then each cluster described by its distinctive terms (tf-idf of titles + abstracts against the
- * whole corpus), its most frequent summary tags and the papers nearest its centroid. Pure.
+ * then each cluster described by its distinctive terms (class-based tf-idf of titles + abstracts
+ * against the rest of the corpus), its most frequent summary tags, the papers nearest its
+ * centroid, and the two themes it joins when it joins two. Pure.
  */
 import { createRandom, hashSeed } from '../rank/prng.ts';
 import { dotRows, type KMeansResult, kmeans, type Points } from './kmeans.ts';
 import { principalProjection } from './pca.ts';
 import { meanSilhouette, pairwiseDistances } from './silhouette.ts';
-import { distinctiveTerms } from './terms.ts';
+import { classTerms } from './terms.ts';
 
 export interface ClusteringOptions {
   seed: number;
@@ -114,12 +115,68 @@ export interface ClusterDoc {
 }
 
 export interface ClusterSummary {
+  /** The cluster's number in the clustering. */
+  cluster: number;
   /** Indices of the member points, most central first. */
   members: number[];
   terms: string[];
   tags: string[];
   /** Ids of the members nearest the centroid. */
   evidence: string[];
+  /** Two leading terms that mostly different members carry: a cluster that joins two themes. */
+  spans?: [string, string];
+}
+
+/** Share of a cluster a theme must hold, and the overlap two themes may have, to call it two. */
+const SPAN_MIN_SHARE = 0.25;
+const SPAN_MAX_JACCARD = 0.15;
+/** The two groups' mean vectors must be this far apart (cosine at most): synonyms are not two themes. */
+const SPAN_MAX_COSINE = 0.5;
+
+function meanCosine(points: Points, a: readonly number[], b: readonly number[]): number {
+  const { dims, data } = points;
+  const mean = (idx: readonly number[]) => {
+    const m = new Float32Array(dims);
+    for (const i of idx) for (let d = 0; d < dims; d++) m[d] = (m[d] ?? 0) + (data[i * dims + d] ?? 0);
+    return m;
+  };
+  const x = mean(a);
+  const y = mean(b);
+  let dot = 0;
+  let nx = 0;
+  let ny = 0;
+  for (let d = 0; d < dims; d++) {
+    dot += (x[d] ?? 0) * (y[d] ?? 0);
+    nx += (x[d] ?? 0) ** 2;
+    ny += (y[d] ?? 0) ** 2;
+  }
+  return nx === 0 || ny === 0 ? 0 : dot / Math.sqrt(nx * ny);
+}
+
+/**
+ * Whether the cluster joins two themes: two of its leading terms each carried by at least a
+ * quarter of its papers but rarely by the same papers (Jaccard ≤ 0.15) — papers of two interests
+ * that the embedding put together, the "deeper interest" across them.
+ */
+export function spanningTerms(
+  docs: readonly ClusterDoc[],
+  terms: readonly string[],
+  apart: (x: ReadonlySet<number>, y: ReadonlySet<number>) => boolean = () => true,
+): [string, string] | undefined {
+  const holders = terms.slice(0, 5).map((t) => new Set(docs.flatMap((d, i) => (d.terms.has(t) ? [i] : []))));
+  for (let a = 0; a < holders.length; a++) {
+    for (let b = a + 1; b < holders.length; b++) {
+      const x = holders[a] ?? new Set<number>();
+      const y = holders[b] ?? new Set<number>();
+      const both = [...x].filter((i) => y.has(i)).length;
+      const jaccard = both / Math.max(1, x.size + y.size - both);
+      const big = Math.min(x.size, y.size) >= SPAN_MIN_SHARE * docs.length;
+      const ta = terms[a];
+      const tb = terms[b];
+      if (big && jaccard <= SPAN_MAX_JACCARD && ta && tb && apart(x, y)) return [ta, tb];
+    }
+  }
+  return undefined;
 }
 
 export interface DescribeOptions {
@@ -171,16 +228,24 @@ export function describeClusters(
     if (indices.length === 0) continue;
     const members = rankMembers(points, indices);
     const memberDocs = members.flatMap((m) => docs[m] ?? []);
+    const terms = classTerms(
+      memberDocs.map((d) => d.terms),
+      options.corpusDf,
+      options.corpusSize,
+      { limit: options.terms ?? 8 },
+    ).map((t) => t.term);
+    const spans = spanningTerms(memberDocs, terms, (x, y) => {
+      const only = (p: ReadonlySet<number>, q: ReadonlySet<number>) =>
+        [...p].filter((i) => !q.has(i)).map((i) => members[i] ?? 0);
+      return meanCosine(points, only(x, y), only(y, x)) <= SPAN_MAX_COSINE;
+    });
     summaries.push({
+      cluster: c,
       members,
-      terms: distinctiveTerms(
-        memberDocs.map((d) => d.terms),
-        options.corpusDf,
-        options.corpusSize,
-        { limit: options.terms ?? 8 },
-      ).map((t) => t.term),
+      terms,
       tags: topTags(memberDocs, options.tags ?? 5),
       evidence: memberDocs.slice(0, options.evidence ?? 3).map((d) => d.id),
+      ...(spans ? { spans } : {}),
     });
   }
   return summaries.sort((a, b) => b.members.length - a.members.length);

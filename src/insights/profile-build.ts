@@ -6,6 +6,7 @@
 import { addDays } from '../core/local-day.ts';
 import { rowIndex, selectRows, type VectorMatrix } from '../rank/vector-matrix.ts';
 import type { PaperRef, ProfileAvoidance, ProfileInterest, StoredProfile } from '../store/insights-store.ts';
+import { mergeCoinciding } from './cluster-merge.ts';
 import {
   type ClusterDoc,
   type Clustering,
@@ -39,6 +40,8 @@ export interface ProfileDraft {
   profile: StoredProfile;
   /** What the LLM is shown, one entry per interest, in order. */
   forNaming: ClusterForNaming[];
+  /** The liked paper ids of each interest, in order (for measuring, not stored). */
+  members: string[][];
 }
 
 interface Corpus {
@@ -89,11 +92,19 @@ function clusterGroup(inputs: ProfileInputs, corpus: Corpus, ids: readonly strin
     terms: corpus.terms.get(id) ?? new Set(),
     tags: inputs.tagsById.get(id) ?? [],
   }));
-  const summaries = describeClusters(points, clustering, docs, {
-    corpusDf: corpus.df,
-    corpusSize: corpus.size,
-  });
-  return { ids: kept, points, clustering, summaries };
+  const describe = (c: Clustering) =>
+    describeClusters(points, c, docs, { corpusDf: corpus.df, corpusSize: corpus.size });
+  const first = describe(clustering);
+  const termsOf = new Map(first.map((summary) => [summary.cluster, summary.terms]));
+  const merged = mergeCoinciding(
+    clustering.space,
+    clustering.assignments,
+    clustering.k,
+    (c) => termsOf.get(c) ?? [],
+  );
+  if (merged.merged === 0) return { ids: kept, points, clustering, summaries: first };
+  const mergedClustering = { ...clustering, k: merged.k, assignments: merged.assignments };
+  return { ids: kept, points, clustering: mergedClustering, summaries: describe(mergedClustering) };
 }
 
 function ref(corpus: Corpus, id: string): PaperRef {
@@ -141,6 +152,7 @@ function interestsOf(corpus: Corpus, liked: Group, recent: ReadonlySet<string>):
       tags: s.tags,
       evidence: s.evidence.map((id) => ref(corpus, id)),
       recentLikes: ids.filter((id) => recent.has(id)).length,
+      ...(s.spans ? { spans: s.spans } : {}),
     };
   });
 }
@@ -194,7 +206,8 @@ export function buildProfileDraft(inputs: ProfileInputs): ProfileDraft {
     ),
     notionUrl: null,
   };
-  return { profile, forNaming: forNamingOf(corpus, liked) };
+  const members = liked.summaries.map((s) => s.members.map((m) => liked.ids[m] ?? ''));
+  return { profile, forNaming: forNamingOf(corpus, liked), members };
 }
 
 export function applyNames(

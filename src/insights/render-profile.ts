@@ -6,6 +6,11 @@ const pct = (share: number): string => `${Math.round(share * 100)}%`;
 function interestSection(interest: StoredProfile['interests'][number]): string[] {
   const lines = [`### ${interest.name}`, ''];
   if (interest.description !== '') lines.push(interest.description, '');
+  if (interest.spans && interest.spans.length === 2)
+    lines.push(
+      `Cross-cutting: it joins two groups of papers, on ${interest.spans[0]} and on ${interest.spans[1]}.`,
+      '',
+    );
   const meta = [`${interest.size} liked papers`, `${interest.recentLikes} in the last 30 days`];
   if (interest.tags.length > 0) meta.push(`tags: ${interest.tags.join(', ')}`);
   lines.push(`_${meta.join(' · ')}_`, '', `Terms: ${interest.terms.join(', ') || '—'}`, '', 'Evidence:');

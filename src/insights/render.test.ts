@@ -99,6 +99,14 @@ describe('renderProfileMarkdown', () => {
     expect(md).toContain("correlated with the classifier's score");
     expect(md).toContain('- theorem · prove (4 disliked)');
     expect(md).toContain('Rising: kv cache (14% → 67%)');
+    expect(md).not.toContain('Cross-cutting: it joins');
+    const spanning = {
+      ...profile,
+      interests: profile.interests.map((i) => ({ ...i, spans: ['quantization', 'retrieval'] })),
+    };
+    expect(renderProfileMarkdown(spanning)).toContain(
+      'Cross-cutting: it joins two groups of papers, on quantization and on retrieval.',
+    );
     expect(profileShortLines(profile)).toEqual([
       '• Making inference cheaper (10)',
       'Across them: #efficiency',

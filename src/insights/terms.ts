@@ -66,6 +66,56 @@ export interface DistinctiveOptions {
   minDocs?: number;
 }
 
+/** A term must be in at least this share of a cluster's papers (and at least 2) to name it. */
+export const CLASS_DF_FLOOR = 0.2;
+
+/**
+ * Class-based tf-idf of a cluster against the rest of the corpus: a term's share in the cluster
+ * times the log of how much more often the cluster has it than the rest does,
+ * `share × ln(share / restShare)` (no lift, no score), for terms in at least `CLASS_DF_FLOOR` of the cluster's
+ * papers. The floor keeps a word two of forty papers share from outranking the cluster's topic;
+ * the contrast with the rest keeps words every paper uses ("language", "training") out.
+ */
+export function classTerms(
+  group: ReadonlyArray<ReadonlySet<string>>,
+  corpusDf: ReadonlyMap<string, number>,
+  corpusSize: number,
+  options: DistinctiveOptions,
+): ScoredTerm[] {
+  const groupDf = documentFrequencies(group);
+  const floor = Math.min(
+    group.length,
+    Math.max(options.minDocs ?? 2, Math.ceil(CLASS_DF_FLOOR * group.length)),
+  );
+  const restSize = Math.max(1, corpusSize - group.length);
+  const scored: ScoredTerm[] = [];
+  for (const [term, count] of groupDf) {
+    if (count < floor) continue;
+    const share = count / group.length;
+    const rest = Math.max(0, (corpusDf.get(term) ?? count) - count);
+    const restShare = Math.max(rest, 0.5) / restSize;
+    scored.push({ term, share, score: share * Math.log(share / restShare) });
+  }
+  return pickDistinct(scored, options.limit);
+}
+
+function pickDistinct(scored: ScoredTerm[], limit: number): ScoredTerm[] {
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.term.split(' ').length - a.term.split(' ').length ||
+      a.term.localeCompare(b.term),
+  );
+  const chosen: ScoredTerm[] = [];
+  for (const candidate of scored) {
+    if (chosen.length >= limit) break;
+    const parts = candidate.term.split(' ');
+    const covered = chosen.some((c) => c.term.split(' ').some((w) => parts.includes(w)));
+    if (!covered && candidate.score > 0) chosen.push(candidate);
+  }
+  return chosen;
+}
+
 /**
  * The group's most distinctive terms. A term sharing a word with a higher-ranked one is dropped,
  * so "speculative decoding" is not followed by "speculative" or "decoding".

@@ -26,6 +26,8 @@ export const ProfileInterest = ClusterFields.extend({
   namedBy: z.enum(['llm', 'terms']),
   /** Likes of this cluster given since the drift cut-off. */
   recentLikes: count,
+  /** The two themes a cluster joins, when its papers fall in two groups (a cross-cutting interest). */
+  spans: z.array(z.string()).optional(),
 });
 export type ProfileInterest = z.infer<typeof ProfileInterest>;
 
