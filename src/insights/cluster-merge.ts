@@ -63,11 +63,6 @@ export function mergeCoinciding(
 ): { assignments: Int32Array; k: number; merged: number } {
   const centroids = centroidsOf(points, assignments, k);
   const terms = Array.from({ length: k }, (_, c) => termsOf(c));
-  if (process.env.RADAR_DEBUG_MERGE)
-    for (let a = 0; a < k; a++)
-      process.stderr.write(
-        `${terms[a]?.slice(0, 2).join('·')}: ${Array.from({ length: k }, (_, b) => dotRows(centroids, a, centroids, b, points.dims).toFixed(2)).join(' ')}\n`,
-      );
   const root = groups(
     k,
     (a, b) =>
