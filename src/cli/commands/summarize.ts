@@ -61,7 +61,9 @@ export function formatSummarizeResult(result: SummarizeResult): string[] {
   if (result.extractive.length > result.fallback.length)
     lines.push('  no LLM configured for "summarize": extractive summaries from the abstracts');
   if (result.fallback.length > 0)
-    lines.push(`  ${result.fallback.length} failed LLM summaries replaced by extractive ones from the abstracts (noted on each)`);
+    lines.push(
+      `  ${result.fallback.length} LLM summaries failed: extractive ones from the abstracts instead, with a note`,
+    );
   return lines;
 }
 
