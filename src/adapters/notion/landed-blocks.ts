@@ -57,3 +57,30 @@ export async function chunkLanded(
   const tail = children.slice(children.length - chunk.length);
   return tail.every((block, i) => blockSignature(block) === blockSignature(chunk[i]));
 }
+
+/**
+ * What a block shows, from a request block or a response block alike: type, and per rich-text
+ * piece its text, link and the annotations that are on. Equal signatures need no write.
+ */
+export function blockContentSignature(block: unknown): string {
+  const type = field(block, 'type');
+  const payload = typeof type === 'string' ? field(block, type) : undefined;
+  const rich = field(payload, 'rich_text');
+  const pieces = Array.isArray(rich)
+    ? rich.map((item: unknown) => {
+        const annotations = field(item, 'annotations');
+        const on =
+          typeof annotations === 'object' && annotations !== null
+            ? Object.entries(annotations)
+                .filter(([key, value]) => value === true || (key === 'color' && value !== 'default'))
+                .map(([key, value]) => (key === 'color' ? `color=${String(value)}` : key))
+                .sort()
+            : [];
+        const link = field(field(field(item, 'text'), 'link'), 'url') ?? field(item, 'href') ?? '';
+        const text = blockText({ type: 'x', x: { rich_text: [item] } });
+        return [text, String(link ?? ''), on.join(',')];
+      })
+    : [];
+  const language = field(payload, 'language');
+  return JSON.stringify([type, pieces, typeof language === 'string' ? language : '']);
+}

@@ -4,11 +4,25 @@
  * properties, append blocks in chunks of ≤ 100, and replace the radar's own blocks of a body.
  */
 import type { BlockObjectRequest, CreatePageParameters, UpdatePageParameters } from '@notionhq/client';
-import { chunkLanded } from './landed-blocks.ts';
+import { blockContentSignature, chunkLanded } from './landed-blocks.ts';
 import { mayHaveApplied, type NotionApi, NotionError } from './notion-client.ts';
 import type { Block, PropertyValues } from './page-content.ts';
 
 export const MAX_BLOCKS_PER_REQUEST = 100;
+
+interface OwnBlock {
+  id: string;
+  type: string;
+  hasChildren: boolean;
+  signature: string;
+}
+
+/** Same type, and neither side nests blocks: Notion can replace the content with one update. */
+function canUpdateInPlace(old: OwnBlock, want: BlockObjectRequest): boolean {
+  if (want.type !== old.type || old.hasChildren) return false;
+  const content: unknown = Reflect.get(want, old.type);
+  return typeof content === 'object' && content !== null && !('children' in content);
+}
 
 const isArchivedError = (error: NotionError): boolean =>
   error.status === 400 && /archived|in trash/i.test(error.message);
@@ -76,6 +90,15 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
     }
   };
 
+  const updateBlock = async (blockId: string, block: BlockObjectRequest): Promise<void> => {
+    const type = block.type;
+    if (type === undefined) return;
+    const content: unknown = Reflect.get(block, type);
+    await api.call('blocks.update', (client) =>
+      client.request({ path: `blocks/${blockId}`, method: 'patch', body: { [type]: content } }),
+    );
+  };
+
   const deleteBlock = async (blockId: string): Promise<void> => {
     try {
       await api.call('blocks.delete', (client) => client.blocks.delete({ block_id: blockId }));
@@ -86,9 +109,9 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
     }
   };
 
-  const ownBlockIds = async (pageId: string): Promise<string[]> => {
+  const ownBlocks = async (pageId: string): Promise<OwnBlock[]> => {
     botId ??= (await api.call('users.me', (client) => client.users.me({}))).id;
-    const ids: string[] = [];
+    const ids: OwnBlock[] = [];
     let cursor: string | undefined;
     do {
       const start = cursor;
@@ -99,7 +122,15 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
           ...(start ? { start_cursor: start } : {}),
         }),
       );
-      for (const b of page.results) if ('created_by' in b && b.created_by.id === botId) ids.push(b.id);
+      for (const b of page.results) {
+        if (!('created_by' in b) || b.created_by.id !== botId) continue;
+        ids.push({
+          id: b.id,
+          type: b.type,
+          hasChildren: b.has_children,
+          signature: blockContentSignature(b),
+        });
+      }
       cursor = page.next_cursor ?? undefined;
     } while (cursor);
     return ids;
@@ -142,8 +173,21 @@ export function createPageWriter(api: NotionApi, options: PageWriterOptions): Pa
       await api.call('pages.update', (client) => client.pages.update(params));
     },
     async replaceBody(pageId, blocks) {
-      for (const id of await ownBlockIds(pageId)) await deleteBlock(id);
-      await appendBlocks(pageId, blocks);
+      const own = await ownBlocks(pageId);
+      const next = blocksFor(blocks);
+      // Keep what matches, update in place what only changed its content, and only delete and
+      // append from the first block whose type (or nesting) differs.
+      let i = 0;
+      for (; i < Math.min(own.length, next.length); i++) {
+        const old = own[i];
+        const want = next[i];
+        if (!old || !want) break;
+        if (old.signature === blockContentSignature(want)) continue;
+        if (!canUpdateInPlace(old, want)) break;
+        await updateBlock(old.id, want);
+      }
+      for (const old of own.slice(i)) await deleteBlock(old.id);
+      await appendBlocks(pageId, blocks.slice(i));
     },
   };
 }

@@ -4,6 +4,7 @@ import type { FakeServer } from '../fake-server.ts';
 import { renderBlock, toDrafts } from './blocks.ts';
 import { createEndpointAdder, parseBody } from './endpoint.ts';
 import type { Guards } from './guards.ts';
+import { isRecord } from './properties.ts';
 import { matchesFilter, sortPages, validateQuery } from './query.ts';
 import type { DatabaseParent } from './records.ts';
 import type { Renderer } from './render.ts';
@@ -18,6 +19,7 @@ import {
   paginate,
   type TimePrecision,
   truncateTime,
+  validationError,
 } from './wire.ts';
 
 type Params = Record<string, string>;
@@ -197,6 +199,15 @@ export function registerNotionRoutes(
       results: page.results.map((b) => block(b.id)),
       nextCursor: page.nextCursor,
     });
+  });
+  add('PATCH', '/v1/blocks/:id', (req, params) => {
+    const existing = store.block(id(params, 'block_id'));
+    const body = isRecord(req.json) ? req.json : {};
+    if (!(existing.type in body)) {
+      throw validationError(`body failed validation: body.${existing.type} should be defined.`);
+    }
+    const [draft] = toDrafts([{ type: existing.type, [existing.type]: body[existing.type] }], 'body');
+    return block(store.updateBlock(existing.id, draft?.payload ?? {}).id);
   });
   add('PATCH', '/v1/blocks/:id/children', (req, params) => {
     const body = parseBody(appendBody, req);

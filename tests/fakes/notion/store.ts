@@ -256,6 +256,19 @@ export function createNotionStore(now: () => number) {
     hasChildren: (id: string) =>
       (children.get(id) ?? []).some((childId) => blocks.get(childId)?.inTrash === false),
 
+    /** Replaces a block's content (its type stays); an archived block cannot be edited. */
+    updateBlock(id: string, payload: Record<string, unknown>): BlockRecord {
+      const block = get(blocks, 'block', id);
+      if (block.inTrash) {
+        throw validationError(
+          "Can't edit block that is archived. You must unarchive the block before editing.",
+        );
+      }
+      block.payload = payload;
+      block.lastEditedTime = now();
+      return block;
+    },
+
     trashBlock(id: string): BlockRecord {
       const block = get(blocks, 'block', id);
       // Notion refuses to delete a block twice (a retried delete whose first answer was lost).
