@@ -4,13 +4,18 @@
  */
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
+import { createLedger } from '../../llm/ledger.ts';
+import { createLlmClient } from '../../llm/llm-client.ts';
 import { percentile, runBeir } from '../../search/beir-run.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
+import { createLlmReranker } from '../../search/llm-reranker.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchFilters } from '../../search/search-port.ts';
 import { findVersion, type SearchVersion } from '../../search/search-version.ts';
 import { createStoredVectors } from '../../search/stored-vectors.ts';
 import { openBeirCollection, writeTrecRun } from '../../store/beir-collection.ts';
+import { createLedgerStore } from '../../store/ledger-store.ts';
+import { createStoredRerankCache } from '../../store/search-rerank-cache.ts';
 import type { CommandContext } from '../context.ts';
 
 export interface SearchFlags {
@@ -61,6 +66,19 @@ function vectorsFor(ctx: CommandContext) {
   });
 }
 
+/** The LLM reranker (purpose `rerank`, the LLM layer's ledger and budget), for rerank versions only. */
+function rerankerFor(ctx: CommandContext, version: SearchVersion) {
+  if (version.algorithm !== 'rerank') return undefined;
+  const { config } = ctx.loaded;
+  const ledger = createLedger(
+    { store: createLedgerStore(ctx.stateDir) },
+    { timezone: config.schedule.timezone },
+  );
+  const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger });
+  if (!llm.available('rerank')) return undefined;
+  return createLlmReranker(llm, createStoredRerankCache(ctx.stateDir));
+}
+
 async function runBeirMode(
   ctx: CommandContext,
   version: SearchVersion,
@@ -74,7 +92,7 @@ async function runBeirMode(
     collection,
     version,
     { split, k: parseK(flags.k, 100) },
-    { vectors: vectorsFor(ctx) },
+    { vectors: vectorsFor(ctx), reranker: rerankerFor(ctx, version) },
   );
   await writeTrecRun(flags.runOut, result.lines, version.name);
   const mean = result.queryMs.reduce((s, x) => s + x, 0) / Math.max(1, result.queryMs.length);
@@ -98,7 +116,11 @@ export async function runSearch(
   if (query === undefined || query.trim() === '')
     throw new UsageError('usage: radar search "<query>" (or --beir DIR --run-out FILE)');
   const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
-  const engine = await createSearchEngine(version, { corpus, vectors: vectorsFor(ctx) });
+  const engine = await createSearchEngine(version, {
+    corpus,
+    vectors: vectorsFor(ctx),
+    reranker: rerankerFor(ctx, version),
+  });
   const result = await engine.search(query, { k: parseK(flags.k, 10), filters: filtersOf(flags) });
   const hits = result.hits.map((hit) => {
     const paper = corpus.paper(hit.id);
