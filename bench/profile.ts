@@ -92,10 +92,6 @@ async function main(): Promise<void> {
       tagsById: new Map(),
     });
     const cpu = process.cpuUsage(started);
-    if (process.env.RADAR_DEBUG_K)
-      process.stderr.write(
-        `${JSON.stringify(profile.clustering.tried.map((t) => [t.k, Number(t.silhouette.toFixed(3))]))}\n`,
-      );
     let pure = 0;
     let total = 0;
     const lines: string[] = [];
