@@ -47,7 +47,10 @@ function stopOnSignals(ctx: CommandContext, runId: string, timeoutMs: number) {
     process.exit(CANCELLED_EXIT);
   };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (received !== undefined) return force(`${signal} again while stopping`);
+    if (received !== undefined) {
+      force(`${signal} again while stopping`);
+      return;
+    }
     received = signal;
     controller.abort(new Error(`stopped by ${signal}`));
     process.stderr.write(
