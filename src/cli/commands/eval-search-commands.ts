@@ -1,0 +1,99 @@
+/** Registration of `radar eval search …`; each command's module loads only when it runs. */
+import { type Command, Option } from 'commander';
+import { action, out } from '../action.ts';
+
+function registerScore(search: Command): void {
+  search
+    .command('score')
+    .description('score a TREC run file against TREC qrels, as trec_eval -q prints it')
+    .requiredOption('--qrels <file>', 'TREC qrels: qid iter docno rel')
+    .requiredOption('--run <file>', 'TREC run: qid Q0 docno rank score run_id')
+    .addOption(
+      new Option('--rel-level <n>', 'grade at or above which a document is relevant (trec_eval -l)').default(
+        undefined,
+        '1',
+      ),
+    )
+    .addOption(new Option('--cutoff <n>', 'read at most this many documents per query (trec_eval -M)'))
+    .option('--missing-as-empty', 'queries missing from the run count as empty rankings (trec_eval -c)')
+    .option('--per-query', 'print every query, then the mean (trec_eval -q)')
+    .option('--json', 'print JSON')
+    .action(async (flags: import('./eval-search-score.ts').ScoreFlags) => {
+      const { runEvalSearchScore } = await import('./eval-search-score.ts');
+      process.exitCode = await runEvalSearchScore(flags, out);
+    });
+}
+
+function registerBank(search: Command): void {
+  const bank = search.command('bank').description('the question bank, versioned by content hash');
+  bank
+    .command('import')
+    .description('import cases from a BEIR collection (its qrels split, or --qrels FILE in TREC format)')
+    .requiredOption('--beir <dir>', 'BEIR collection: corpus.jsonl, queries.jsonl, qrels/<split>.tsv')
+    .option('--split <name>', 'qrels split', 'test')
+    .option('--qrels <file>', 'TREC qrels to use instead of the BEIR split')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-bank.ts')).runBankImport(ctx, command.opts(), out),
+      ),
+    );
+  bank
+    .command('list')
+    .description('the cases of a bank (default the latest)')
+    .option('--bank <hash>', 'bank hash or prefix')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-bank.ts')).runBankList(ctx, command.opts(), out),
+      ),
+    );
+  bank
+    .command('export')
+    .description('write a bank as TREC qrels')
+    .requiredOption('--qrels <file>', 'output file')
+    .option('--bank <hash>', 'bank hash or prefix')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-bank.ts')).runBankExport(ctx, command.opts(), out),
+      ),
+    );
+}
+
+function registerRun(search: Command): void {
+  search
+    .command('run')
+    .description('run a search version over the bank; exit 1 below --min-score (the CI gate)')
+    .requiredOption('--version <name>', 'search version (bm25, hybrid, …)')
+    .option('--bank <hash>', 'bank hash or prefix (default the latest)')
+    .option('--beir <dir>', "search this BEIR collection's corpus instead of the radar's papers")
+    .option('--category <c>', 'only cases of this category')
+    .option('--difficulty <d>', 'only cases of this difficulty')
+    .option('--workers <n>', 'concurrent searches', '4')
+    .option('--k <n>', 'hits per question (P@k, R@k, F1@k)', '10')
+    .option('--min-score <s>', 'fail (exit 1) when the overall score is below this')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-run.ts')).runEvalSearchRun(ctx, command.opts(), out),
+      ),
+    );
+  search
+    .command('compare')
+    .description(
+      'compare two runs: means, Δ with 95 % bootstrap CI, randomization test with Holm, W/T/L, regressions',
+    )
+    .argument('<a>', 'baseline run id')
+    .argument('<b>', 'candidate run id')
+    .action(
+      action(async (ctx, _command, a, b) =>
+        (await import('./eval-search-compare.ts')).runEvalSearchCompare(ctx, String(a), String(b), out),
+      ),
+    );
+}
+
+export function registerEvalSearchCommands(evalCommand: Command): void {
+  const search = evalCommand
+    .command('search')
+    .description('the search benchmark: question bank, runs, comparisons, trec_eval-exact scores');
+  registerScore(search);
+  registerBank(search);
+  registerRun(search);
+}

@@ -1,0 +1,110 @@
+/**
+ * The benchmark end to end through the CLI: a tiny BEIR collection imported as a bank, run with
+ * SEARCH's BM25 over its corpus, the gate's exit codes, the run layout on disk, and compare.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { searchRunStore } from '../../../src/cli/commands/eval-search-run.ts';
+import { main } from '../../../src/cli/main.ts';
+
+let root: string;
+let beir: string;
+let state: string;
+let stdout: string[];
+
+function writeCollection(dir: string): void {
+  mkdirSync(join(dir, 'qrels'), { recursive: true });
+  const docs = [
+    [
+      'd1',
+      'Sparse attention for long documents',
+      'We make transformer attention sparse to read long documents.',
+    ],
+    ['d2', 'Protein folding with diffusion', 'A diffusion model predicts protein structures.'],
+    [
+      'd3',
+      'Retrieval augmented generation',
+      'Retrieval of passages improves question answering with language models.',
+    ],
+    ['d4', 'Graph neural networks for molecules', 'Message passing on molecular graphs predicts properties.'],
+  ];
+  writeFileSync(
+    join(dir, 'corpus.jsonl'),
+    docs.map(([id, title, text]) => JSON.stringify({ _id: id, title, text })).join('\n'),
+  );
+  const queries = [
+    ['q1', 'sparse attention long documents'],
+    ['q2', 'protein structure diffusion'],
+    ['q3', 'retrieval question answering'],
+    ['q4', 'molecule graph message passing'],
+  ];
+  writeFileSync(
+    join(dir, 'queries.jsonl'),
+    queries.map(([id, text]) => JSON.stringify({ _id: id, text })).join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'qrels', 'test.tsv'),
+    'query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t2\nq3\td3\t1\nq4\td4\t1\nq4\td1\t0\n',
+  );
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'search-eval-'));
+  beir = join(root, 'beir');
+  state = join(root, 'state');
+  writeCollection(beir);
+  stdout = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const cli = (...args: string[]) => main(['--state', state, 'eval', 'search', ...args]);
+
+describe('radar eval search run: the CI gate', () => {
+  it('imports a bank, runs BM25, passes or fails the gate, and writes the run layout', async () => {
+    expect(await cli('bank', 'import', '--beir', beir)).toBe(0);
+    expect(stdout.join('')).toMatch(/bank [0-9a-f]{12}: 4 cases imported/);
+    expect(await cli('run', '--version', 'bm25', '--beir', beir, '--workers', '2', '--min-score', '50')).toBe(
+      0,
+    );
+    expect(stdout.join('')).toMatch(/gate passed/);
+    expect(await cli('run', '--version', 'bm25', '--beir', beir, '--min-score', '100.01')).toBe(1);
+    expect(stdout.join('')).toMatch(/gate FAILED/);
+    expect(await cli('run', '--version', 'bm25', '--beir', beir, '--workers', 'two')).toBe(2);
+
+    const store = searchRunStore(state);
+    const runs = (await store.list()).filter((r) => r.ok);
+    expect(runs).toHaveLength(2);
+    const [newest, oldest] = runs.map((r) => r.runId);
+    const run = await store.readRun(newest ?? '');
+    expect(run?.manifest.status).toBe('completed');
+    expect(run?.manifest.counts.finished).toBe(4);
+    expect(run?.cases.map((c) => c.case_id).sort()).toEqual(['q1', 'q2', 'q3', 'q4']);
+    const q2 = await store.readCase(newest ?? '', 'q2');
+    expect(q2.metrics?.returned[0]?.id).toBe('d2');
+    expect(q2.metrics?.rr).toBe(1);
+    expect(q2.metrics?.passed).toBe(true);
+    // P@10 is padded: one relevant document in the top 10 → 0.1.
+    expect(q2.metrics?.precision).toBeCloseTo(0.1, 12);
+    expect(readFileSync(join(store.paths(newest ?? '').dir, 'orchestrator_events.jsonl'), 'utf8')).toMatch(
+      /run_completed/,
+    );
+
+    stdout = [];
+    expect(await cli('compare', oldest ?? '', newest ?? '')).toBe(0);
+    expect(stdout.join('')).toMatch(/4 shared cases/);
+    expect(stdout.join('')).toMatch(/f1 .* 0\/4\/0/);
+  });
+
+  it('exits 2 when there is no bank yet', async () => {
+    expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(2);
+  });
+});
