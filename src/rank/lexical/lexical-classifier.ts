@@ -30,7 +30,7 @@ export interface ChooseOptions {
   seed: number;
 }
 
-function fit(rows: readonly SparseRow[], y: Uint8Array, features: number, c: number): SvmModel {
+function fitSvm(rows: readonly SparseRow[], y: Uint8Array, features: number, c: number): SvmModel {
   return trainLinearSvm(rows, y, features, {
     c,
     classWeights: balancedWeights(y),
@@ -65,7 +65,7 @@ export function chooseC(
     for (let f = 0; f < folds; f++) {
       const trainIdx = assignment.flatMap((a, i) => (a === f ? [] : [i]));
       const testIdx = assignment.flatMap((a, i) => (a === f ? [i] : []));
-      const model = fit(
+      const model = fitSvm(
         trainIdx.map((i) => rows[i] as SparseRow),
         Uint8Array.from(trainIdx, (i) => y[i] ?? 0),
         features,
@@ -91,5 +91,5 @@ export function trainLexicalClassifier(
   options: ChooseOptions,
 ): LexicalClassifier {
   const choice = chooseC(rows, y, features, options);
-  return { model: fit(rows, y, features, choice.c), choice };
+  return { model: fitSvm(rows, y, features, choice.c), choice };
 }
