@@ -51,6 +51,12 @@ describe('Telegram long polling survives a 409 Conflict', () => {
       /^telegram polling: polling \(pid \d+, radar bot, since .*\), restarted \d+ times/,
     );
     expect(lines[0]).toContain('Conflict');
+    const before = h.fake.sentMessages().length;
+    h.fake.pushUpdate(commandUpdate({ text: '/status' }));
+    await vi.waitFor(() => expect(h.fake.sentMessages().length).toBeGreaterThan(before), { timeout: 3000 });
+    expect(h.fake.sentMessages()[before]?.plain_text).toMatch(
+      /telegram polling: polling \(pid \d+, radar bot/,
+    );
   });
 
   it('refuses a second poller on the same state with a clear message, and frees the record on stop', async () => {

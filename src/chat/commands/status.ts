@@ -5,6 +5,7 @@ import { createLedgerStore, ledgerMonth } from '../../store/ledger-store.ts';
 import { createRunsStore } from '../../store/runs-store.ts';
 import type { Inline } from '../chat-adapter.ts';
 import { bold, text } from '../message-format.ts';
+import { pollerStatusLines } from '../poller-status.ts';
 import { type Command, type CommandDeps, today } from './command-types.ts';
 
 const RECENT = 5;
@@ -39,7 +40,11 @@ async function spendToday(deps: CommandDeps): Promise<Inline[]> {
 /** The same health lines as `radar status` (the spend line is below, with call counts). */
 async function health(deps: CommandDeps): Promise<Inline[][]> {
   const input = await readHealth(deps.stateDir, deps.config, deps.clock.now());
-  return formatHealth({ ...input, spend: undefined }).map((line) => [text(line)]);
+  const lines = [
+    ...formatHealth({ ...input, spend: undefined }),
+    ...(await pollerStatusLines(deps.stateDir)),
+  ];
+  return lines.map((line) => [text(line)]);
 }
 
 export const status: Command = async (deps) => ({
