@@ -2,7 +2,8 @@
  * `radar bot`: runs the configured chat bots in the foreground until SIGINT/SIGTERM. It does not
  * hold the state lock, so it can run beside `radar run` / the daemon: it reads the state, appends
  * the message map, and takes the lock only around each label write (queuing the change when
- * another radar process holds it).
+ * another radar process holds it). Telegram long polling is the exception: one poller per state
+ * (a second getUpdates ends the first with 409), so beside a daemon that polls it is refused.
  */
 
 import { createBotRunner } from '../../chat/bot-runner.ts';
