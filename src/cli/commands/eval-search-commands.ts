@@ -89,6 +89,24 @@ function registerRun(search: Command): void {
     );
 }
 
+function registerReport(search: Command): void {
+  search
+    .command('report')
+    .description('one self-contained HTML page of a run, or of two runs compared')
+    .argument('<runs...>', 'run id, or two run ids (A B)')
+    .option('--out <file>', 'HTML file (default report.html in the last run directory)')
+    .action(
+      action(async (ctx, command, runs) =>
+        (await import('./eval-search-report.ts')).runEvalSearchReport(
+          ctx,
+          Array.isArray(runs) ? runs.map(String) : [],
+          command.opts<{ out?: string }>(),
+          out,
+        ),
+      ),
+    );
+}
+
 export function registerEvalSearchCommands(evalCommand: Command): void {
   const search = evalCommand
     .command('search')
@@ -96,4 +114,5 @@ export function registerEvalSearchCommands(evalCommand: Command): void {
   registerScore(search);
   registerBank(search);
   registerRun(search);
+  registerReport(search);
 }

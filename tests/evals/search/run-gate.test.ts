@@ -2,6 +2,7 @@
  * The benchmark end to end through the CLI: a tiny BEIR collection imported as a bank, run with
  * SEARCH's BM25 over its corpus, the gate's exit codes, the run layout on disk, and compare.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,27 @@ describe('radar eval search run: the CI gate', () => {
     expect(await cli('compare', oldest ?? '', newest ?? '')).toBe(0);
     expect(stdout.join('')).toMatch(/4 shared cases/);
     expect(stdout.join('')).toMatch(/f1 .* 0\/4\/0/);
+
+    const html = join(root, 'report.html');
+    expect(await cli('report', oldest ?? '', newest ?? '', '--out', html)).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<script[^>]+src=/);
+    expect(page).toMatch(/Comparison \(4 shared cases/);
+    // The page renders offline in headless Chromium: chart.js ran and drew both charts.
+    const dom = execFileSync(
+      '/usr/bin/chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--dump-dom',
+        `file://${html}`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 },
+    );
+    expect(dom).toMatch(/<body[^>]*data-charts="ready"/);
+    expect(dom.match(/<canvas[^>]+(height|style)=/g)?.length).toBe(2);
   });
 
   it('exits 2 when there is no bank yet', async () => {
