@@ -175,7 +175,12 @@ export const RankingConfig = z.strictObject({
     .default(['tfidf'])
     .describe('ranking models: tfidf (the built-in lexical model) and/or embedding model names'),
   picksPerDay: z.int().min(1).max(200).default(10).describe('papers in the daily digest'),
-  exploreShare: z.number().min(0).max(1).default(0.2).describe('share of picks drawn from uncertain papers'),
+  exploreShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('share of picks drawn from uncertain papers (0: measured to cost precision, bench/ranking-explore.ts)'),
   pseudoNegativeRatio: z
     .number()
     .min(0)
