@@ -97,7 +97,7 @@ document.body.setAttribute('data-charts','ready');
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2330}table{border-collapse:collapse;margin:8px 0}
 td,th{border:1px solid #d5d9e0;padding:4px 8px;text-align:left}.big{font-size:20px;font-weight:600}
-.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}.card{height:320px}.up{color:#2e9e57}.down{color:#d4493f}.flat{color:#888}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{position:relative;height:300px}.up{color:#2e9e57}.down{color:#d4493f}.flat{color:#888}
 .cases td{max-width:320px;font-size:12px}`;
 
 export function renderSearchReport(input: SearchReportInput): string {
@@ -116,7 +116,7 @@ export function renderSearchReport(input: SearchReportInput): string {
 <h1>Search benchmark: ${input.runs.map((r) => escapeHtml(r.manifest.options.version)).join(' vs ')}</h1>
 <p>bank ${escapeHtml(last?.manifest.options.bankHash ?? '')} · k ${last?.manifest.options.k ?? ''} · generated ${escapeHtml(input.generatedAt.toISOString())}</p>
 ${summaryTable(input.runs)}
-<div class="grid"><div class="card"><h2>Metrics</h2><canvas id="bars"></canvas></div><div class="card"><h2>Versions</h2><canvas id="radar"></canvas></div></div>
+<div class="grid"><div><h2>Metrics</h2><div class="chart"><canvas id="bars"></canvas></div></div><div><h2>Versions</h2><div class="chart"><canvas id="radar"></canvas></div></div></div>
 ${comparisonTable(input.comparison)}
 ${last === undefined ? '' : `<h2>Per category (${escapeHtml(label(last))})</h2>${categoryTable(last)}<h2>Failed cases</h2>${failedCases(last)}`}
 <script type="application/json" id="report-data">${json}</script>
