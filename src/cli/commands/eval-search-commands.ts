@@ -107,11 +107,40 @@ function registerReport(search: Command): void {
     );
 }
 
+function registerVersions(search: Command): void {
+  const versions = search
+    .command('versions')
+    .description('registered search versions (code, algorithm, parameters, baseline)');
+  const load = () => import('./eval-search-versions.ts');
+  versions
+    .command('add')
+    .argument('<code>', 'version code, e.g. v2.1.0')
+    .option('--name <name>', 'display name')
+    .option('--description <text>', 'what changed')
+    .option('--algorithm <a>', 'bm25 | vector | hybrid | rerank', 'bm25')
+    .option('--params <json>', 'parameters as JSON, e.g. {"fusion":"weighted","vectorWeight":0.7}')
+    .action(
+      action(async (ctx, command, code) =>
+        (await load()).runVersionsAdd(ctx, String(code), command.opts(), out),
+      ),
+    );
+  versions.command('list').action(action(async (ctx) => (await load()).runVersionsList(ctx, out)));
+  versions
+    .command('set-baseline')
+    .argument('<code>')
+    .action(action(async (ctx, _c, code) => (await load()).runVersionsSetBaseline(ctx, String(code), out)));
+  versions
+    .command('deactivate')
+    .argument('<code>')
+    .action(action(async (ctx, _c, code) => (await load()).runVersionsDeactivate(ctx, String(code), out)));
+}
+
 export function registerEvalSearchCommands(evalCommand: Command): void {
   const search = evalCommand
     .command('search')
     .description('the search benchmark: question bank, runs, comparisons, trec_eval-exact scores');
   registerScore(search);
+  registerVersions(search);
   registerBank(search);
   registerRun(search);
   registerReport(search);

@@ -13,10 +13,11 @@ import { SearchCaseMetrics, SearchRunManifest } from '../../evals/search/run-sch
 import { createMemoryCorpus, type SearchCorpus } from '../../search/corpus.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
-import { findVersion } from '../../search/search-version.ts';
+import { findVersion, type SearchVersion } from '../../search/search-version.ts';
 import { openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
 import { createEvalRunStore } from '../../store/eval-run-store.ts';
 import { createBankStore, searchEvalDir } from '../../store/eval-search-bank-store.ts';
+import { createVersionsStore } from '../../store/eval-search-versions-store.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -66,7 +67,13 @@ export function searchRunStore(stateDir: string) {
 
 export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out: Out): Promise<number> {
   if (flags.version === undefined) throw new UsageError('--version V is required');
-  const version = findVersion(flags.version);
+  const versions = createVersionsStore(ctx.stateDir);
+  const registered = await versions.find(flags.version);
+  if (registered?.active === false) throw new UsageError(`search version ${flags.version} is deactivated`);
+  const version: SearchVersion =
+    registered === undefined
+      ? findVersion(flags.version)
+      : { name: registered.code, algorithm: registered.algorithm, parameters: registered.parameters };
   const minScore =
     flags.minScore === undefined ? undefined : numberFlag(flags.minScore, '--min-score', false, 0);
   const workers = numberFlag(flags.workers, '--workers', true, 4);
@@ -103,6 +110,18 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
     },
   );
   const m = manifest.metrics;
+  if (registered !== undefined)
+    await versions.update(registered.code, (v) => ({
+      ...v,
+      latest: {
+        precision: m.means?.precision ?? 0,
+        recall: m.means?.recall ?? 0,
+        f1: m.means?.f1 ?? 0,
+        latency_ms: m.latencyP50 ?? 0,
+        total_runs: (v.latest?.total_runs ?? 0) + 1,
+        run_id: manifest.runId,
+      },
+    }));
   out(
     `run ${manifest.runId}: ${version.name} on bank ${bank.hash}, ${cases.length} cases, ${((manifest.durationMs ?? 0) / 1000).toFixed(1)} s`,
   );

@@ -126,6 +126,22 @@ describe('radar eval search run: the CI gate', () => {
     expect(dom.match(/<canvas[^>]+(height|style)=/g)?.length).toBe(2);
   });
 
+  it('registers versions with one baseline, runs a registered version and keeps its latest metrics', async () => {
+    expect(await cli('versions', 'add', 'v1.0.0', '--params', '{"k1":1.2,"b":0.75}')).toBe(0);
+    expect(await cli('versions', 'add', 'v1.1.0', '--params', '{"titleWeight":2}')).toBe(0);
+    expect(await cli('versions', 'add', 'v9', '--params', '{"k1":-1}')).toBe(2);
+    expect(await cli('versions', 'set-baseline', 'v1.1.0')).toBe(0);
+    expect(await cli('bank', 'import', '--beir', beir)).toBe(0);
+    expect(await cli('run', '--version', 'v1.1.0', '--beir', beir)).toBe(0);
+    expect(await cli('versions', 'deactivate', 'v1.0.0')).toBe(0);
+    expect(await cli('run', '--version', 'v1.0.0', '--beir', beir)).toBe(2);
+    stdout = [];
+    expect(await cli('versions', 'list')).toBe(0);
+    const listing = stdout.join('');
+    expect(listing).toMatch(/v1\.0\.0 \(inactive\)\tbm25.*no run yet/);
+    expect(listing).toMatch(/v1\.1\.0 \(baseline\)\tbm25\t\{"titleWeight":2\}\tP 0\.1000 R 1\.0000 .* 1 runs/);
+  });
+
   it('exits 2 when there is no bank yet', async () => {
     expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(2);
   });
