@@ -89,6 +89,23 @@ function registerRun(search: Command): void {
     );
 }
 
+function registerTrend(search: Command): void {
+  search
+    .command('trend')
+    .description('one metric of every completed run of the last --days days, per version')
+    .option(
+      '--metric <m>',
+      'overall, precision, recall, f1, ndcg5, rr, ap, speed, passRate, latencyP50…',
+      'f1',
+    )
+    .option('--days <n>', 'how many days back', '30')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-trend.ts')).runEvalSearchTrend(ctx, command.opts(), out),
+      ),
+    );
+}
+
 function registerReport(search: Command): void {
   search
     .command('report')
@@ -144,4 +161,5 @@ export function registerEvalSearchCommands(evalCommand: Command): void {
   registerBank(search);
   registerRun(search);
   registerReport(search);
+  registerTrend(search);
 }

@@ -100,6 +100,11 @@ describe('radar eval search run: the CI gate', () => {
     );
 
     stdout = [];
+    expect(await cli('trend', '--metric', 'recall', '--days', '1')).toBe(0);
+    expect(stdout.join('')).toMatch(/recall over the last 1 days \(2 runs\)[\s\S]*bm25 +1\.0000/);
+    expect(await cli('trend', '--metric', 'bogus')).toBe(2);
+
+    stdout = [];
     expect(await cli('compare', oldest ?? '', newest ?? '')).toBe(0);
     expect(stdout.join('')).toMatch(/4 shared cases/);
     expect(stdout.join('')).toMatch(/f1 .* 0\/4\/0/);
@@ -139,7 +144,9 @@ describe('radar eval search run: the CI gate', () => {
     expect(await cli('versions', 'list')).toBe(0);
     const listing = stdout.join('');
     expect(listing).toMatch(/v1\.0\.0 \(inactive\)\tbm25.*no run yet/);
-    expect(listing).toMatch(/v1\.1\.0 \(baseline\)\tbm25\t\{"titleWeight":2\}\tP 0\.1000 R 1\.0000 .* 1 runs/);
+    expect(listing).toMatch(
+      /v1\.1\.0 \(baseline\)\tbm25\t\{"titleWeight":2\}\tP 0\.1000 R 1\.0000 .* 1 runs/,
+    );
   });
 
   it('exits 2 when there is no bank yet', async () => {
