@@ -47,6 +47,27 @@ function registerBank(search: Command): void {
       ),
     );
   bank
+    .command('generate')
+    .description(
+      'add generated cases from the papers (offline: a rule-based question from the title; validated: false)',
+    )
+    .option('--count <n>', 'how many papers', '50')
+    .option('--bank <hash>', 'the bank to extend (default the latest)')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-bank.ts')).runBankGenerate(ctx, command.opts(), out),
+      ),
+    );
+  bank
+    .command('validate')
+    .description('list the cases not yet validated, for review')
+    .option('--bank <hash>', 'bank hash or prefix')
+    .action(
+      action(async (ctx, command) =>
+        (await import('./eval-search-bank.ts')).runBankValidate(ctx, command.opts(), out),
+      ),
+    );
+  bank
     .command('export')
     .description('write a bank as TREC qrels')
     .requiredOption('--qrels <file>', 'output file')
