@@ -1,8 +1,9 @@
 /**
- * `npx tsx bench/benchmark-merge.ts [threshold]`: precision and recall of the cross-source merge
+ * `npx tsx bench/benchmark-merge.ts [threshold] [--stripped]`: precision and recall of the cross-source merge
  * on the labeled pairs of tests/fixtures/benchmark-pairs.jsonl (built from real papers by
  * bench/build-benchmark-pairs.ts). A pair is predicted "same" when the merge puts both candidates
- * in one benchmark (transitive links count). Embeddings: the hashing embedder, idf fitted on the
+ * in one benchmark (transitive links count). `--stripped`: the variant where every other paper's
+ * links are removed (bench/build-benchmark-pairs.ts --strip-links). Embeddings: the hashing embedder, idf fitted on the
  * candidates' texts. Prints a threshold sweep, the per-kind figures and the errors.
  */
 import { readFileSync } from 'node:fs';
@@ -52,13 +53,16 @@ const precision = (f: Figures): number => (f.tp + f.fp === 0 ? 1 : f.tp / (f.tp 
 const recall = (f: Figures): number => (f.tp + f.fn === 0 ? 1 : f.tp / (f.tp + f.fn));
 
 async function main(): Promise<void> {
-  const candidates = readLines('tests/fixtures/benchmark-merge/candidates.jsonl', BenchmarkCandidate);
+  const stripped = process.argv.includes('--stripped');
+  const file = `tests/fixtures/benchmark-merge/candidates${stripped ? '-stripped' : ''}.jsonl`;
+  const candidates = readLines(file, BenchmarkCandidate);
   const pairs = readLines('tests/fixtures/benchmark-pairs.jsonl', Pair);
   const embedder = createHashingEmbedder({ dims: 384 });
   embedder.fit(candidates.map(mergeText));
   const vectors = await embedder.embed(candidates.map(mergeText));
   const byId = new Map(candidates.map((c, i): [string, Vector] => [c.id, vectors[i] ?? []]));
-  const chosen = Number(process.argv[2] ?? BenchmarksConfig.parse({}).mergeThreshold);
+  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const chosen = Number(arg ?? BenchmarksConfig.parse({}).mergeThreshold);
   out(
     `${candidates.length} candidates, ${pairs.length} labeled pairs (${pairs.filter((p) => p.same).length} same)`,
   );

@@ -3,9 +3,10 @@
  *
  * Source: the papers of ../shared/data/arxiv that cite both a GitHub repository and a Hugging Face
  * dataset in their abstract or comment (46 real papers). Per paper three candidates:
- * - the paper (as the arXiv collector builds it); for every other paper (odd index) the links are
- *   removed from the abstract, as most papers do not cite their code there: those pairs must be
- *   found by names and embeddings;
+ * - the paper, exactly as the arXiv collector builds it from the real abstract and comment (links
+ *   included: every paper of this set cites its repository and dataset there, so a real collector
+ *   has that evidence). `--strip-links` removes the links of every other paper (odd index) — a
+ *   stress variant where those pairs must be found by names and embeddings alone;
  * - its repository (the real owner/name it cites); description = the paper's title for even
  *   index (a common practice), empty otherwise — we do not have the real repository descriptions;
  * - its dataset (the real owner/name it cites), with an empty card.
@@ -15,7 +16,8 @@
  * (hard negatives). Plus the real Hugging Face fixtures (squad vs squad_v2: different), and the
  * look-alikes of bench/benchmark-hard-negatives.ts (lists, harnesses, solvers, leaderboard dumps,
  * results tables, papers that evaluate on a benchmark), each different from what it mentions.
- * Writes tests/fixtures/benchmark-merge/candidates.jsonl and tests/fixtures/benchmark-pairs.jsonl.
+ * Writes tests/fixtures/benchmark-merge/candidates.jsonl (candidates-stripped.jsonl with
+ * `--strip-links`; the labels are the same) and tests/fixtures/benchmark-pairs.jsonl.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +29,7 @@ import { hardNegatives } from './benchmark-hard-negatives.ts';
 
 const DATA = resolve(process.env.RADAR_BENCH_ARXIV ?? '../shared/data/arxiv');
 const NOW = new Date('2026-07-01T00:00:00Z');
+const STRIP_LINKS = process.argv.includes('--strip-links');
 const GH = /github\.com\/[\w.-]+\/[\w.-]+/i;
 const HF = /huggingface\.co\/datasets\/[\w.-]+\/[\w.-]+/i;
 
@@ -81,7 +84,7 @@ function candidatesOf(raw: Raw, index: number) {
   const text = `${raw.abstract} ${raw.comment ?? ''}`;
   const gh = normalizeUrl(GH.exec(text)?.[0] ?? '');
   const hf = normalizeUrl(HF.exec(text)?.[0] ?? '');
-  const linked = index % 2 === 0;
+  const linked = !STRIP_LINKS || index % 2 === 0;
   const strip = (s: string) => s.replace(/\S*(github\.com|huggingface\.co)\S*/gi, '');
   const paper = paperCandidate(
     {
@@ -181,7 +184,7 @@ function main(): void {
   );
   mkdirSync('tests/fixtures/benchmark-merge', { recursive: true });
   writeFileSync(
-    'tests/fixtures/benchmark-merge/candidates.jsonl',
+    `tests/fixtures/benchmark-merge/candidates${STRIP_LINKS ? '-stripped' : ''}.jsonl`,
     unique.map((c) => `${JSON.stringify(c)}\n`).join(''),
   );
   writeFileSync('tests/fixtures/benchmark-pairs.jsonl', pairs.map((p) => `${JSON.stringify(p)}\n`).join(''));
