@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     const ok = namedBy.every((n) => n === 1) && duplicates === 0;
     if (ok) allOk++;
     process.stdout.write(
-      `\n${interests.length} interests (${interests.join(', ')}): ${planted.size} liked, ${profile.interests.length} clusters (k tried by silhouette ${profile.clustering.k}), purity ${((pure / Math.max(total, 1)) * 100).toFixed(1)}%, named by ${namedBy.join('/')} cluster(s), duplicate names ${duplicates} → ${ok ? 'ok' : 'MISSED'}; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms\n${lines.join('\n')}\n`,
+      `\n${interests.length} interests (${interests.join(', ')}): ${planted.size} liked, ${profile.interests.length} clusters (k by silhouette ${profile.clustering.k} of ${profile.clustering.tried.map((t) => `${t.k}:${t.silhouette.toFixed(2)}`).join(' ')}), purity ${((pure / Math.max(total, 1)) * 100).toFixed(1)}%, named by ${namedBy.join('/')} cluster(s), duplicate names ${duplicates} → ${ok ? 'ok' : 'MISSED'}; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms\n${lines.join('\n')}\n`,
     );
   }
   process.stdout.write(`\n${allOk}/${USERS.length} proxy users meet the target\n`);

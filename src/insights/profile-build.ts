@@ -17,10 +17,13 @@ import {
 import { crossCuttingKeys } from './cross-cutting.ts';
 import { interestDrift } from './drift.ts';
 import type { Points } from './kmeans.ts';
+import { createLexicalSpace } from './lexical-points.ts';
 import { type ClusterForNaming, type ClusterName, fallbackName } from './profile-naming.ts';
 import { documentTerms } from './terms.ts';
 
 export const DRIFT_DAYS = 30;
+/** Principal components of the tf-idf points: 5 (the embedding default) over-split on the proxy users. */
+const LEXICAL_COMPONENTS = 10;
 
 export interface ProfileInputs {
   date: string;
@@ -34,6 +37,11 @@ export interface ProfileInputs {
   tagsById: ReadonlyMap<string, readonly string[]>;
   /** The classifier's score of labeled papers, when a trained classifier applies. */
   scores?: ReadonlyMap<string, number>;
+  /**
+   * What the papers are clustered on: tf-idf of title + abstract (`lexical`, the default: one
+   * interest's sub-topics share words where their embeddings diverge) or the embedding matrix.
+   */
+  representation?: 'lexical' | 'embedding';
 }
 
 export interface ProfileDraft {
@@ -77,15 +85,41 @@ interface Group {
   summaries: ClusterSummary[];
 }
 
-function clusterGroup(inputs: ProfileInputs, corpus: Corpus, ids: readonly string[], seed: number): Group {
-  const rows = rowIndex(inputs.matrix);
-  const kept = ids.filter((id) => rows.has(id) && corpus.titles.has(id));
-  const selected = selectRows(
-    inputs.matrix,
-    kept.map((id) => rows.get(id) ?? 0),
-  );
-  const points: Points = { count: kept.length, dims: selected.dims, data: selected.data };
-  const clustering = clusterPoints(points, { seed });
+type Space = (ids: readonly string[]) => { ids: string[]; points: Points };
+
+function embeddingSpace(matrix: VectorMatrix, corpus: Corpus): Space {
+  const rows = rowIndex(matrix);
+  return (ids) => {
+    const kept = ids.filter((id) => rows.has(id) && corpus.titles.has(id));
+    const selected = selectRows(
+      matrix,
+      kept.map((id) => rows.get(id) ?? 0),
+    );
+    return { ids: kept, points: { count: kept.length, dims: selected.dims, data: selected.data } };
+  };
+}
+
+function spaceOf(inputs: ProfileInputs, corpus: Corpus): Space {
+  if (inputs.representation === 'embedding') return embeddingSpace(inputs.matrix, corpus);
+  const lexical = createLexicalSpace(inputs.papers);
+  return (ids) => {
+    const kept = ids.filter((id) => corpus.titles.has(id));
+    return { ids: kept, points: lexical(kept) };
+  };
+}
+
+function clusterGroup(
+  inputs: ProfileInputs,
+  corpus: Corpus,
+  space: Space,
+  ids: readonly string[],
+  seed: number,
+): Group {
+  const { ids: kept, points } = space(ids);
+  const clustering = clusterPoints(points, {
+    seed,
+    ...(inputs.representation === 'embedding' ? {} : { components: LEXICAL_COMPONENTS }),
+  });
   const docs: ClusterDoc[] = kept.map((id) => ({
     id,
     title: corpus.titles.get(id) ?? id,
@@ -178,8 +212,9 @@ export function buildProfileDraft(inputs: ProfileInputs): ProfileDraft {
   const corpus = buildCorpus(inputs.papers, new Set(inputs.labels.map((l) => l.id)));
   const likedIds = inputs.labels.filter((l) => l.label === 1).map((l) => l.id);
   const dislikedIds = inputs.labels.filter((l) => l.label === -1).map((l) => l.id);
-  const liked = clusterGroup(inputs, corpus, likedIds, inputs.seed);
-  const disliked = clusterGroup(inputs, corpus, dislikedIds, inputs.seed + 1);
+  const space = spaceOf(inputs, corpus);
+  const liked = clusterGroup(inputs, corpus, space, likedIds, inputs.seed);
+  const disliked = clusterGroup(inputs, corpus, space, dislikedIds, inputs.seed + 1);
   const since = addDays(inputs.date, -(DRIFT_DAYS - 1));
   const likes = inputs.labels.filter((l) => l.label === 1 && corpus.terms.has(l.id));
   const recent = new Set(likes.filter((l) => l.at.slice(0, 10) >= since).map((l) => l.id));
