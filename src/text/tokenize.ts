@@ -84,15 +84,38 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (compounds !== 'whole') for (const part of parts) addWord(part, out);
     if (compounds !== 'parts') out.push(parts.map(stemWord).join('-'));
   };
+  // The terms of each distinct raw word, memoized (bounded): a word's analysis never depends on
+  // its context, and most words of a corpus repeat, so most tokens cost one Map lookup.
+  const wordCache = new Map<string, readonly string[]>();
+  const analyzeWord = (word: string): readonly string[] => {
+    let terms = wordCache.get(word);
+    if (terms === undefined) {
+      const fresh: string[] = [];
+      if (HYPHEN_SPLIT.test(word)) addCompound(word, fresh);
+      else addWord(word, fresh);
+      terms = fresh;
+      if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(word, terms);
+    }
+    return terms;
+  };
   return (text) => {
     const out: string[] = [];
-    for (const match of normalizeText(text).matchAll(TOKEN_PATTERN)) {
-      const [, arxivId, number, word] = match;
+    // One shared pattern driven by `lastIndex` (the analyzer is synchronous): `matchAll` would
+    // clone the regex and allocate an iterator per text.
+    const pattern = TOKEN_PATTERN;
+    pattern.lastIndex = 0;
+    const normalized = normalizeText(text);
+    for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
+      const arxivId = match[1];
+      const number = match[2];
+      const word = match[3];
       if (arxivId !== undefined) out.push(arxivId.replace(ARXIV_VERSION, ''));
       else if (number !== undefined) out.push(number);
       else if (word !== undefined) {
-        if (HYPHEN_SPLIT.test(word)) addCompound(word, out);
-        else addWord(word, out);
+        const terms = analyzeWord(word);
+        if (terms.length === 1) out.push(terms[0] as string);
+        else for (const term of terms) out.push(term);
       }
     }
     return out;

@@ -79,24 +79,60 @@ export function termNumbers(index: InvertedIndex): Map<string, number> {
   return new Map(index.terms.map((term, number) => [term, number]));
 }
 
-interface Counts {
-  title: number;
-  text: number;
+/** A growable typed array (doubling), so entries never live in boxed `number[]`s. */
+class GrowU32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
-function countTerms(doc: AnalyzedDocument): Map<string, Counts> {
-  const counts = new Map<string, Counts>();
-  const add = (term: string, field: keyof Counts) => {
-    let entry = counts.get(term);
-    if (!entry) {
-      entry = { title: 0, text: 0 };
-      counts.set(term, entry);
-    }
-    entry[field] += 1;
+/**
+ * Per-document term counting without a Map per document: counts live in typed arrays indexed
+ * by term number (grown with the vocabulary) and only the touched slots are reset.
+ */
+function createCounter() {
+  let title = new Uint32Array(1 << 16);
+  let text = new Uint32Array(1 << 16);
+  const touched = new GrowU32();
+  const ensure = (size: number) => {
+    if (size <= title.length) return;
+    let length = title.length;
+    while (length < size) length *= 2;
+    const grownTitle = new Uint32Array(length);
+    grownTitle.set(title);
+    const grownText = new Uint32Array(length);
+    grownText.set(text);
+    title = grownTitle;
+    text = grownText;
   };
-  for (const term of doc.titleTerms) add(term, 'title');
-  for (const term of doc.textTerms) add(term, 'text');
-  return counts;
+  return {
+    add(term: number, field: 0 | 1): void {
+      ensure(term + 1);
+      if (title[term] === 0 && text[term] === 0) touched.push(term);
+      if (field === 0) title[term] = (title[term] ?? 0) + 1;
+      else text[term] = (text[term] ?? 0) + 1;
+    },
+    /** Emits every counted term once, then clears the counts. */
+    drain(emit: (term: number, title: number, text: number) => void): void {
+      for (let i = 0; i < touched.length; i++) {
+        const term = touched.data[i] ?? 0;
+        emit(term, title[term] ?? 0, text[term] ?? 0);
+        title[term] = 0;
+        text[term] = 0;
+      }
+      touched.length = 0;
+    },
+  };
 }
 
 /**
@@ -109,36 +145,44 @@ export function appendDocuments(
   vocabulary: Map<string, number> = termNumbers(base),
 ): InvertedIndex {
   const terms = [...base.terms];
-  const entryTerm: number[] = [];
-  const entryDoc: number[] = [];
-  const entryTitle: number[] = [];
-  const entryText: number[] = [];
+  const entries: Entries = {
+    entryTerm: new GrowU32(),
+    entryDoc: new GrowU32(),
+    entryTitle: new GrowU32(),
+    entryText: new GrowU32(),
+  };
   const first = base.docIds.length;
   const hashes = new Uint32Array(docs.length);
   const titleLengths = new Uint32Array(docs.length);
   const textLengths = new Uint32Array(docs.length);
   let titleSum = 0;
   let textSum = 0;
+  const counter = createCounter();
+  const intern = (term: string): number => {
+    let number = vocabulary.get(term);
+    if (number === undefined) {
+      number = terms.length;
+      terms.push(term);
+      vocabulary.set(term, number);
+    }
+    return number;
+  };
   docs.forEach((doc, i) => {
     hashes[i] = doc.hash ?? hashAnalyzed(doc);
     titleLengths[i] = doc.titleTerms.length;
     textLengths[i] = doc.textTerms.length;
     titleSum += doc.titleTerms.length;
     textSum += doc.textTerms.length;
-    for (const [term, counts] of countTerms(doc)) {
-      let number = vocabulary.get(term);
-      if (number === undefined) {
-        number = terms.length;
-        terms.push(term);
-        vocabulary.set(term, number);
-      }
-      entryTerm.push(number);
-      entryDoc.push(first + i);
-      entryTitle.push(Math.min(counts.title, TF_MAX));
-      entryText.push(Math.min(counts.text, TF_MAX));
-    }
+    for (const term of doc.titleTerms) counter.add(intern(term), 0);
+    for (const term of doc.textTerms) counter.add(intern(term), 1);
+    counter.drain((term, title, text) => {
+      entries.entryTerm.push(term);
+      entries.entryDoc.push(first + i);
+      entries.entryTitle.push(Math.min(title, TF_MAX));
+      entries.entryText.push(Math.min(text, TF_MAX));
+    });
   });
-  const postings = mergePostings(base, terms.length, { entryTerm, entryDoc, entryTitle, entryText });
+  const postings = mergePostings(base, terms.length, entries);
   return {
     docIds: [...base.docIds, ...docs.map((d) => d.id)],
     docHashes: concatU32(base.docHashes, hashes),
@@ -152,10 +196,10 @@ export function appendDocuments(
 }
 
 interface Entries {
-  entryTerm: number[];
-  entryDoc: number[];
-  entryTitle: number[];
-  entryText: number[];
+  entryTerm: GrowU32;
+  entryDoc: GrowU32;
+  entryTitle: GrowU32;
+  entryText: GrowU32;
 }
 
 type Postings = Pick<InvertedIndex, 'offsets' | 'postingDocs' | 'postingTitleTf' | 'postingTextTf'>;
@@ -165,7 +209,11 @@ function mergePostings(base: InvertedIndex, termCount: number, added: Entries): 
   const baseTerms = base.offsets.length - 1;
   const offsets = new Uint32Array(termCount + 1);
   for (let t = 0; t < baseTerms; t++) offsets[t + 1] = (base.offsets[t + 1] ?? 0) - (base.offsets[t] ?? 0);
-  for (const t of added.entryTerm) offsets[t + 1] = (offsets[t + 1] ?? 0) + 1;
+  const entryTerm = added.entryTerm.view();
+  const entryDoc = added.entryDoc.view();
+  const entryTitle = added.entryTitle.view();
+  const entryText = added.entryText.view();
+  for (const t of entryTerm) offsets[t + 1] = (offsets[t + 1] ?? 0) + 1;
   for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
   const total = offsets[termCount] ?? 0;
   const postingDocs = new Uint32Array(total);
@@ -181,13 +229,14 @@ function mergePostings(base: InvertedIndex, termCount: number, added: Entries): 
     postingTextTf.set(base.postingTextTf.subarray(from, to), at);
     cursor[t] = at + (to - from);
   }
-  added.entryTerm.forEach((t, i) => {
+  for (let i = 0; i < entryTerm.length; i++) {
+    const t = entryTerm[i] ?? 0;
     const at = cursor[t] ?? 0;
-    postingDocs[at] = added.entryDoc[i] ?? 0;
-    postingTitleTf[at] = added.entryTitle[i] ?? 0;
-    postingTextTf[at] = added.entryText[i] ?? 0;
+    postingDocs[at] = entryDoc[i] ?? 0;
+    postingTitleTf[at] = entryTitle[i] ?? 0;
+    postingTextTf[at] = entryText[i] ?? 0;
     cursor[t] = at + 1;
-  });
+  }
   return { offsets, postingDocs, postingTitleTf, postingTextTf };
 }
 
