@@ -27,6 +27,12 @@ describe('extractors', () => {
       'github.com/x/y',
       'huggingface.co/datasets/o/d',
     ]);
+    // LaTeX links as arXiv abstracts carry them: the braces end the URL.
+    expect(
+      extractUrls(
+        'at \\href{https://huggingface.co/datasets/o/OPRB}{Hugging Face} and \\href{https://github.com/x/Y}{Github}',
+      ),
+    ).toEqual(['huggingface.co/datasets/o/oprb', 'github.com/x/y']);
     expect(extractArxivIds('arxiv:2410.01560 and https://arxiv.org/abs/2501.00001v3')).toEqual([
       '2410.01560',
       '2501.00001',

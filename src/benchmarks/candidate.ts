@@ -69,8 +69,9 @@ export function candidateId(source: BenchmarkSourceName, url: string): string {
   return `${source}:${normalizeUrl(url)}`;
 }
 
+// Braces end a URL: abstracts cite links as LaTeX `\href{https://…}{GitHub}`.
 const URL_PATTERN =
-  /\bhttps?:\/\/[^\s<>"')]+|\b(?:github\.com|huggingface\.co(?:\/datasets)?)\/[\w.-]+\/[\w.-]+/gi;
+  /\bhttps?:\/\/[^\s<>"'){}]+|\b(?:github\.com|huggingface\.co(?:\/datasets)?)\/[\w.-]+\/[\w.-]+/gi;
 
 /** URLs in free text, normalized and deduplicated, in order of appearance. */
 export function extractUrls(text: string): string[] {

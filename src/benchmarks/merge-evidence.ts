@@ -146,7 +146,9 @@ function evidenceLinks(c: BenchmarkCandidate, own: string): string[] {
   if (c.source === 'github' || isDerived(c)) return [];
   const others = c.links.filter((l) => l !== own && /^(github\.com|huggingface\.co)\//.test(l));
   const arxiv = c.links.filter((l) => l !== own && l.startsWith('arxiv.org/abs/'));
-  if (others.length > MAX_OWN_LINKS || arxiv.length > MAX_OWN_LINKS) return [];
+  // Spaces and models a paper releases beside its code and data are not benchmarks a list collects.
+  const benchmarkLike = others.filter((l) => /^(github\.com|huggingface\.co\/datasets)\//.test(l));
+  if (benchmarkLike.length > MAX_OWN_LINKS || arxiv.length > MAX_OWN_LINKS) return [];
   const github = others.filter((l) => l.startsWith('github.com/'));
   const keep = (l: string) =>
     c.source !== 'huggingface' || !l.startsWith('github.com/') || github.length === 1;

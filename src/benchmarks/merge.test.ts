@@ -110,6 +110,31 @@ describe('judgePair', () => {
     expect(judgePair(paper, dump)).toBeUndefined();
   });
 
+  it('counts only repositories and datasets towards a list: a paper with a demo space and a model is no list', () => {
+    const own = ['github.com/e/modf', 'huggingface.co/spaces/h/modf', 'huggingface.co/h/modf'];
+    const data = candidate('huggingface', 'https://huggingface.co/datasets/h/routertrain', {
+      name: 'routertrain',
+    });
+    const released = candidate('arxiv', 'https://arxiv.org/abs/2606.12018', {
+      name: 'MODF',
+      title: 'MODF: a framework',
+      links: ['arxiv.org/abs/2606.12018', ...own, 'huggingface.co/datasets/h/routertrain'],
+    });
+    expect(judgePair(released, data)).toBe('linked');
+    const datasets = ['a/one', 'b/two', 'c/three'].map((x) => `huggingface.co/datasets/${x}`);
+    const survey = candidate('arxiv', 'https://arxiv.org/abs/2606.00001', {
+      name: 'Survey',
+      title: 'A survey of benchmarks',
+      links: [
+        'arxiv.org/abs/2606.00001',
+        'github.com/e/modf',
+        ...datasets,
+        'huggingface.co/datasets/h/routertrain',
+      ],
+    });
+    expect(judgePair(survey, data)).toBeUndefined();
+  });
+
   it('treats generic names as no name', () => {
     const a = candidate('github', 'https://github.com/a/benchmark', { name: 'benchmark' });
     const b = candidate('huggingface', 'https://huggingface.co/datasets/b/benchmark', { name: 'benchmark' });
