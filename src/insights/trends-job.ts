@@ -18,6 +18,7 @@ import { statePaths } from '../store/paths.ts';
 import type { Paper } from '../store/schemas.ts';
 import { createSummariesStore } from '../store/summaries-store.ts';
 import { createKeyphraseCorpus, createKeyphraseExtractor } from '../text/keyphrases.ts';
+import { isBoilerplatePhrase } from './boilerplate-phrases.ts';
 import { renderTrendsMarkdown } from './render-trends.ts';
 import { computeTrends, type TrendItem, trendWindows } from './trends.ts';
 
@@ -83,7 +84,9 @@ function keyphrasesOf(papers: readonly TrendPaper[]): Map<string, string[]> {
     papers.map((p, i) => [
       p.id,
       (candidates[i] ?? [])
-        .filter((c) => isTopic(c.phrase) && corpus.df(c.key) >= MIN_KEY_PAPERS)
+        .filter(
+          (c) => isTopic(c.phrase) && !isBoilerplatePhrase(c.phrase) && corpus.df(c.key) >= MIN_KEY_PAPERS,
+        )
         .map((c) => shown.get(c.key) ?? c.phrase),
     ]),
   );
@@ -159,7 +162,9 @@ export function buildTrendReport(
   const { items, keySources } = keyPapers(inRange, tagsById);
   const baselineItems = items.filter((i) => i.date < windows.windowStart).length;
   const growing =
-    baselineItems >= settings.minBaselineItems ? computeTrends(items, { end, ...settings, maxFdr: 1 }) : [];
+    baselineItems >= settings.minBaselineItems
+      ? computeTrends(items, { end, ...settings, maxFdr: 1, sliceDays: settings.windowDays })
+      : [];
   const trends = growing.filter((t) => t.qValue <= settings.maxFdr).slice(0, settings.limit);
   const watch = growing.filter((t) => t.qValue > settings.maxFdr).slice(0, WATCH_LIMIT);
   const titles = new Map(inRange.map((p) => [p.id, p.title]));

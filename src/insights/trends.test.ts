@@ -37,6 +37,23 @@ describe('computeTrends', () => {
     expect(agents?.examples).toHaveLength(3);
   });
 
+  it('with slices, drops a key that was as frequent in one earlier week as in the window', () => {
+    const data = [
+      ...items('2026-03-10', 3, ['agents', 'steady'], 'w'),
+      ...items('2026-03-10', 7, ['vision'], 'w'),
+      // Four baseline weeks of 10 items: "steady" at 30% in the week of 2026-02-10, absent after.
+      ...items('2026-03-03', 10, ['vision'], 'b1'),
+      ...items('2026-02-24', 10, ['vision'], 'b2'),
+      ...items('2026-02-17', 10, ['vision'], 'b3'),
+      ...items('2026-02-10', 3, ['steady'], 'b4'),
+      ...items('2026-02-10', 7, ['vision'], 'b4'),
+    ];
+    const keysOf = (sliceDays?: number) =>
+      computeTrends(data, { ...base, ...(sliceDays ? { sliceDays } : {}) }).map((t) => t.key);
+    expect(keysOf()).toEqual(['agents', 'steady']);
+    expect(keysOf(7)).toEqual(['agents']);
+  });
+
   it('smooths keys absent from the baseline with half an item', () => {
     const data = [...items('2026-03-14', 2, ['new'], 'w'), ...items('2026-02-10', 10, ['old'], 'b')];
     const [trend] = computeTrends(data, { ...base, minWindowCount: 1 });

@@ -44,6 +44,12 @@ export interface TrendOptions {
   examples?: number;
   /** Keep only keys whose Benjamini–Hochberg q-value is at most this (default 1: every key). */
   maxFdr?: number;
+  /**
+   * Split the baseline into slices of this many days (from its end); with two slices or more, a
+   * key grows only when its window share is above its share in every slice: a phrase that runs at
+   * a steady rate and was as frequent in some earlier slice is no trend. Off when absent.
+   */
+  sliceDays?: number;
 }
 
 export interface Trend {
@@ -95,28 +101,46 @@ function checkOptions(options: TrendOptions): void {
 interface KeyTally {
   window: string[];
   baseline: number;
+  /** Baseline items carrying the key, per slice (slice 0 ends on the baseline's last day). */
+  slices: number[];
 }
 
 interface Tallies {
   windowItems: number;
   baselineItems: number;
+  sliceItems: number[];
   keys: Map<string, KeyTally>;
 }
 
-function tally(items: ReadonlyArray<TrendItem>, windows: TrendWindows, end: string): Tallies {
-  const result: Tallies = { windowItems: 0, baselineItems: 0, keys: new Map() };
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+function tally(
+  items: ReadonlyArray<TrendItem>,
+  windows: TrendWindows,
+  end: string,
+  sliceDays: number,
+): Tallies {
+  const result: Tallies = { windowItems: 0, baselineItems: 0, sliceItems: [], keys: new Map() };
   const sorted = [...items].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   for (const item of sorted) {
     const day = item.date.slice(0, 10);
     const inWindow = day >= windows.windowStart && day <= end;
     const inBaseline = day >= windows.baselineStart && day <= windows.baselineEnd;
     if (!inWindow && !inBaseline) continue;
+    const slice = inWindow ? -1 : Math.floor(daysBetween(day, windows.baselineEnd) / sliceDays);
     if (inWindow) result.windowItems++;
-    else result.baselineItems++;
+    else {
+      result.baselineItems++;
+      result.sliceItems[slice] = (result.sliceItems[slice] ?? 0) + 1;
+    }
     for (const key of new Set(item.keys)) {
-      const entry = result.keys.get(key) ?? { window: [], baseline: 0 };
+      const entry = result.keys.get(key) ?? { window: [], baseline: 0, slices: [] };
       if (inWindow) entry.window.push(item.id);
-      else entry.baseline++;
+      else {
+        entry.baseline++;
+        entry.slices[slice] = (entry.slices[slice] ?? 0) + 1;
+      }
       result.keys.set(key, entry);
     }
   }
@@ -127,16 +151,22 @@ function tally(items: ReadonlyArray<TrendItem>, windows: TrendWindows, end: stri
 export function computeTrends(items: ReadonlyArray<TrendItem>, options: TrendOptions): Trend[] {
   checkOptions(options);
   const windows = trendWindows(options.end, options.windowDays, options.baselineDays);
-  const { windowItems, baselineItems, keys } = tally(items, windows, options.end);
+  const sliceDays = options.sliceDays ?? options.baselineDays;
+  const { windowItems, baselineItems, sliceItems, keys } = tally(items, windows, options.end, sliceDays);
+  const steady = (entry: KeyTally, windowShare: number): boolean =>
+    sliceItems.filter((n) => n > 0).length >= 2 &&
+    sliceItems.some((n, i) => n > 0 && (entry.slices[i] ?? 0) / n >= windowShare);
   if (windowItems === 0 || baselineItems === 0) return [];
   const smoothing = BASELINE_SMOOTHING_ITEMS / baselineItems;
   const minBaseline = options.minBaselineCount ?? 0;
   const exampleCount = options.examples ?? DEFAULT_EXAMPLES;
   const tested: Trend[] = [];
+  const steadyKeys = new Set<string>();
   for (const [key, entry] of keys) {
     const windowCount = entry.window.length;
     if (windowCount < options.minWindowCount || entry.baseline < minBaseline) continue;
     const windowShare = windowCount / windowItems;
+    if (steady(entry, windowShare)) steadyKeys.add(key);
     const baselineShare = entry.baseline / baselineItems;
     const llr = logLikelihoodRatio(windowCount, windowItems, entry.baseline, baselineItems);
     tested.push({
@@ -158,7 +188,13 @@ export function computeTrends(items: ReadonlyArray<TrendItem>, options: TrendOpt
   });
   const maxFdr = options.maxFdr ?? 1;
   return tested
-    .filter((t) => t.growth >= options.minGrowth && t.windowShare > t.baselineShare && t.qValue <= maxFdr)
+    .filter(
+      (t) =>
+        t.growth >= options.minGrowth &&
+        t.windowShare > t.baselineShare &&
+        t.qValue <= maxFdr &&
+        !steadyKeys.has(t.key),
+    )
     .sort(
       (a, b) =>
         b.llr - a.llr || b.growth - a.growth || b.windowCount - a.windowCount || a.key.localeCompare(b.key),
