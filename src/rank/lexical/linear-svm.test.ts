@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../prng.ts';
-import { balancedWeights, svmScore, trainLinearSvm } from './linear-svm.ts';
+import { balancedWeights, svmScore, trainLinearSvm, trainLinearSvmCsr } from './linear-svm.ts';
+import { toCsr } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 
 function randomRows(n: number, features: number, seed: number): { rows: SparseRow[]; y: Uint8Array } {
@@ -51,5 +52,26 @@ describe('the linear SVM (LIBLINEAR dual coordinate descent)', () => {
     const model = trainLinearSvm(rows, y, 30, { c: 1, classWeights: balancedWeights(y) });
     const correct = rows.filter((r, i) => (svmScore(model, r) > 0 ? 1 : 0) === y[i]).length;
     expect(correct / rows.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe('the linear SVM warm start', () => {
+  it('reaches the same optimum from another dual point as from zero, in fewer passes', () => {
+    const features = 40;
+    const { rows, y } = randomRows(400, features, 11);
+    const matrix = toCsr(rows);
+    const all = Uint32Array.from(rows, (_, i) => i);
+    const options = { c: 0.2, classWeights: balancedWeights(y), tolerance: 1e-8 };
+    const cold = trainLinearSvmCsr(matrix, all, y, features, options);
+    const nearby = trainLinearSvmCsr(matrix, all, y, features, { ...options, c: 0.1 });
+    const warm = trainLinearSvmCsr(matrix, all, y, features, {
+      ...options,
+      initialAlpha: nearby.alpha.map((a) => a * 2),
+    });
+    expect(warm.converged).toBe(true);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    const gap = cold.weights.reduce((m, w, f) => Math.max(m, Math.abs(w - (warm.weights[f] ?? 0))), 0);
+    expect(gap).toBeLessThan(1e-4);
+    expect(Math.abs(cold.bias - warm.bias)).toBeLessThan(1e-4);
   });
 });

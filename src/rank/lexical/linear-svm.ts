@@ -3,10 +3,14 @@
  * solver behind scikit-learn's `LinearSVC(dual=True)`: squared hinge (its default) or hinge loss,
  * L2 regularization, per-class C, and the bias as one more feature of value 1 that is
  * regularized like the others (sklearn's `intercept_scaling=1`). Stops when the projected
- * gradient's spread falls under `tolerance` (LIBLINEAR's `PGmax − PGmin ≤ eps`).
+ * gradient's spread falls under `tolerance` (LIBLINEAR's `PGmax − PGmin ≤ eps`), with
+ * LIBLINEAR's shrinking (variables stuck at a bound leave the active set until a final check
+ * over all of them). The dual has only box constraints, so any α ≥ 0 is a valid start: a warm
+ * start from a nearby problem (the next C of a grid, an overlapping fold) converges in few passes.
  */
 import { createRandom } from '../prng.ts';
-import { type SparseRow, sparseDot, squaredNorm } from './sparse-row.ts';
+import { type CsrMatrix, csrAxpy, csrDot, csrSquaredNorm, toCsr } from './sparse-matrix.ts';
+import { type SparseRow, sparseDot } from './sparse-row.ts';
 
 export interface SvmOptions {
   c: number;
@@ -25,20 +29,144 @@ export interface SvmModel {
   converged: boolean;
 }
 
+export interface SvmSolution extends SvmModel {
+  /** Dual variables, one per trained row (in the order of the rows given). */
+  alpha: Float64Array;
+}
+
 /** sklearn's `class_weight='balanced'`: n / (2 · count of the class). */
-export function balancedWeights(y: Uint8Array): [number, number] {
-  const positives = y.reduce((a, b) => a + b, 0);
+export function balancedWeights(y: ArrayLike<number>): [number, number] {
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) positives += y[i] === 1 ? 1 : 0;
   const negatives = y.length - positives;
   return [y.length / (2 * Math.max(1, negatives)), y.length / (2 * Math.max(1, positives))];
 }
 
-function shuffle(order: number[], random: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
+function shuffle(order: Uint32Array, size: number, random: () => number): void {
+  for (let i = size - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const tmp = order[i] ?? i;
     order[i] = order[j] ?? j;
     order[j] = tmp;
   }
+}
+
+interface Problem {
+  matrix: CsrMatrix;
+  /** Matrix row of each training example. */
+  rows: Uint32Array;
+  sign: Int8Array;
+  diag: Float64Array;
+  upper: Float64Array;
+  qd: Float64Array;
+}
+
+function setUp(matrix: CsrMatrix, rows: Uint32Array, y: ArrayLike<number>, options: SvmOptions): Problem {
+  const hinge = options.loss === 'hinge';
+  const n = rows.length;
+  const sign = new Int8Array(n);
+  const diag = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const qd = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = y[i] === 1 ? 1 : 0;
+    const ci = options.c * options.classWeights[label];
+    sign[i] = label === 1 ? 1 : -1;
+    diag[i] = hinge ? 0 : 1 / (2 * ci);
+    upper[i] = hinge ? ci : Number.POSITIVE_INFINITY;
+    qd[i] = csrSquaredNorm(matrix, rows[i] ?? 0) + 1 + (diag[i] ?? 0);
+  }
+  return { matrix, rows, sign, diag, upper, qd };
+}
+
+/**
+ * Trains on the matrix rows `rows` with labels `y` (aligned with `rows`), optionally from the
+ * dual point `initialAlpha` (clipped into the box).
+ */
+export function trainLinearSvmCsr(
+  matrix: CsrMatrix,
+  rows: Uint32Array,
+  y: ArrayLike<number>,
+  features: number,
+  options: SvmOptions & { initialAlpha?: Float64Array },
+): SvmSolution {
+  const p = setUp(matrix, rows, y, options);
+  const n = rows.length;
+  const w = new Float64Array(features + 1); // the bias is w[features]
+  const alpha = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.min(Math.max(options.initialAlpha?.[i] ?? 0, 0), p.upper[i] ?? 0);
+    if (a === 0) continue;
+    alpha[i] = a;
+    const scale = a * (p.sign[i] ?? 1);
+    csrAxpy(matrix, rows[i] ?? 0, scale, w);
+    w[features] = (w[features] ?? 0) + scale;
+  }
+  const { iterations, converged } = descend(p, alpha, w, features, options);
+  return { weights: w.subarray(0, features), bias: w[features] ?? 0, iterations, converged, alpha };
+}
+
+/** LIBLINEAR's `solve_l2r_l1l2_svc` loop, shrinking included. */
+function descend(
+  p: Problem,
+  alpha: Float64Array,
+  w: Float64Array,
+  features: number,
+  options: SvmOptions,
+): { iterations: number; converged: boolean } {
+  const n = p.rows.length;
+  const eps = options.tolerance ?? 1e-6;
+  const maxIterations = options.maxIterations ?? 10_000;
+  const random = createRandom(options.seed ?? 1);
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  let active = n;
+  let pgMaxOld = Number.POSITIVE_INFINITY;
+  let pgMinOld = Number.NEGATIVE_INFINITY;
+  let iteration = 0;
+  while (iteration < maxIterations) {
+    iteration += 1;
+    shuffle(order, active, random);
+    let pgMax = Number.NEGATIVE_INFINITY;
+    let pgMin = Number.POSITIVE_INFINITY;
+    for (let s = 0; s < active; s++) {
+      const i = order[s] ?? 0;
+      const row = p.rows[i] ?? 0;
+      const yi = p.sign[i] ?? 1;
+      const a = alpha[i] ?? 0;
+      const g = yi * (csrDot(p.matrix, row, w) + (w[features] ?? 0)) - 1 + (p.diag[i] ?? 0) * a;
+      let pg = 0;
+      const atUpper = a >= (p.upper[i] ?? 0);
+      if ((a === 0 && g > pgMaxOld) || (atUpper && g < pgMinOld)) {
+        active -= 1;
+        order[s] = order[active] ?? 0;
+        order[active] = i;
+        s -= 1;
+        continue;
+      }
+      if (a === 0) pg = Math.min(g, 0);
+      else if (atUpper) pg = Math.max(g, 0);
+      else pg = g;
+      pgMax = Math.max(pgMax, pg);
+      pgMin = Math.min(pgMin, pg);
+      if (Math.abs(pg) <= 1e-12) continue;
+      const next = Math.min(Math.max(a - g / (p.qd[i] ?? 1), 0), p.upper[i] ?? 0);
+      const delta = (next - a) * yi;
+      alpha[i] = next;
+      csrAxpy(p.matrix, row, delta, w);
+      w[features] = (w[features] ?? 0) + delta;
+    }
+    if (n === 0) return { iterations: iteration, converged: true };
+    if (pgMax - pgMin <= eps) {
+      if (active === n) return { iterations: iteration, converged: true };
+      active = n;
+      pgMaxOld = Number.POSITIVE_INFINITY;
+      pgMinOld = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    pgMaxOld = pgMax <= 0 ? Number.POSITIVE_INFINITY : pgMax;
+    pgMinOld = pgMin >= 0 ? Number.NEGATIVE_INFINITY : pgMin;
+  }
+  return { iterations: iteration, converged: false };
 }
 
 export function trainLinearSvm(
@@ -47,45 +175,9 @@ export function trainLinearSvm(
   features: number,
   options: SvmOptions,
 ): SvmModel {
-  const hinge = options.loss === 'hinge';
-  const w = new Float64Array(features);
-  const alpha = new Float64Array(rows.length);
-  const cOf = (i: number): number => options.c * options.classWeights[y[i] === 1 ? 1 : 0];
-  const diag = Float64Array.from(rows, (_, i) => (hinge ? 0 : 1 / (2 * cOf(i))));
-  const upper = Float64Array.from(rows, (_, i) => (hinge ? cOf(i) : Number.POSITIVE_INFINITY));
-  const qd = Float64Array.from(rows, (r, i) => squaredNorm(r) + 1 + (diag[i] ?? 0));
-  const random = createRandom(options.seed ?? 1);
-  const order = Array.from(rows, (_, i) => i);
-  const maxIterations = options.maxIterations ?? 10_000;
-  let bias = 0;
-  let iteration = 0;
-  let converged = false;
-  while (iteration < maxIterations && !converged) {
-    iteration += 1;
-    shuffle(order, random);
-    let pgMax = Number.NEGATIVE_INFINITY;
-    let pgMin = Number.POSITIVE_INFINITY;
-    for (const i of order) {
-      const row = rows[i] as SparseRow;
-      const yi = y[i] === 1 ? 1 : -1;
-      const a = alpha[i] ?? 0;
-      const g = yi * (sparseDot(row, w) + bias) - 1 + (diag[i] ?? 0) * a;
-      const pg = a === 0 ? Math.min(g, 0) : a >= (upper[i] ?? 0) ? Math.max(g, 0) : g;
-      pgMax = Math.max(pgMax, pg);
-      pgMin = Math.min(pgMin, pg);
-      if (pg === 0) continue;
-      const next = Math.min(Math.max(a - g / (qd[i] ?? 1), 0), upper[i] ?? 0);
-      const delta = (next - a) * yi;
-      alpha[i] = next;
-      for (let k = 0; k < row.indices.length; k++) {
-        const f = row.indices[k] ?? 0;
-        w[f] = (w[f] ?? 0) + delta * (row.values[k] ?? 0);
-      }
-      bias += delta;
-    }
-    converged = rows.length === 0 || pgMax - pgMin <= (options.tolerance ?? 1e-6);
-  }
-  return { weights: w, bias, iterations: iteration, converged };
+  const all = Uint32Array.from(rows, (_, i) => i);
+  const { weights, bias, iterations, converged } = trainLinearSvmCsr(toCsr(rows), all, y, features, options);
+  return { weights, bias, iterations, converged };
 }
 
 export function svmScore(model: Pick<SvmModel, 'weights' | 'bias'>, row: SparseRow): number {

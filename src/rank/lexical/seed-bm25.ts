@@ -1,9 +1,12 @@
 /**
- * Cold start for the lexical model: each paper's best BM25 score (k1 1.2, b 0.75) against any
- * of the seed interest phrases, with the phrases and papers analyzed like the tf-idf (stop
- * words, stemming; unigrams). The idf comes from the document frequencies fitted on the whole
- * corpus, so a rare phrase word weighs more than a common one.
+ * Cold start for the lexical model: each paper's best BM25 score against any of the seed
+ * interest phrases, computed with the search's BM25 core (`src/search/bm25/`: Lucene's idf and
+ * term saturation) at the classic k1 1.2, b 0.75 over one field. The phrases and papers are
+ * analyzed like the tf-idf (stop words, stemming; unigrams), so a seed word meets the same term
+ * the classifier will later weigh. The idf comes from the document frequencies fitted on the
+ * whole corpus, so a rare phrase word weighs more than a common one.
  */
+import { type Bm25Params, bm25Idf, bm25TermScore } from '../../search/bm25/bm25.ts';
 import { type AnalyzerOptions, tokenize } from './analyzer.ts';
 
 export interface Bm25Corpus {
@@ -12,13 +15,7 @@ export interface Bm25Corpus {
   df(term: string): number;
 }
 
-const K1 = 1.2;
-const B = 0.75;
-
-function bm25Idf(corpus: Bm25Corpus, term: string): number {
-  const n = corpus.df(term);
-  return Math.log(1 + (corpus.docCount - n + 0.5) / (n + 0.5));
-}
+export const SEED_BM25: Bm25Params = { k1: 1.2, b: 0.75, titleWeight: 1, textWeight: 1 };
 
 export function seedBm25Scores(
   texts: readonly string[],
@@ -29,19 +26,16 @@ export function seedBm25Scores(
   const docs = texts.map((t) => tokenize(t, analyzer));
   const avgLength = docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) || 1;
   const queries = seeds.map((s) =>
-    [...new Set(tokenize(s, analyzer))].map((t) => ({ t, idf: bm25Idf(corpus, t) })),
+    [...new Set(tokenize(s, analyzer))].map((t) => ({ t, idf: bm25Idf(corpus.docCount, corpus.df(t)) })),
   );
   return Float64Array.from(docs, (tokens) => {
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const norm = K1 * (1 - B + (B * tokens.length) / avgLength);
     let best = 0;
     for (const query of queries) {
       let score = 0;
-      for (const { t, idf } of query) {
-        const f = tf.get(t) ?? 0;
-        if (f > 0) score += (idf * f * (K1 + 1)) / (f + norm);
-      }
+      for (const { t, idf } of query)
+        score += bm25TermScore(idf, tf.get(t) ?? 0, tokens.length, avgLength, SEED_BM25);
       best = Math.max(best, score);
     }
     return best;
