@@ -15,6 +15,7 @@
  * compound match ranks above scattered parts.
  */
 import { stemmer } from 'stemmer';
+import { isAscii, scanAscii, TokenKind } from './ascii-scanner.ts';
 import { LUCENE_ENGLISH_STOP_WORDS } from './stop-words.ts';
 
 export type CompoundMode = 'parts' | 'whole' | 'both';
@@ -40,6 +41,12 @@ const TOKEN_PATTERN = new RegExp(
   `(${ARXIV_NEW}|${ARXIV_OLD})|(${NUMBER})|(${WORD}(?:${HYPHENS}${WORD})*)`,
   'gu',
 );
+/** The tokens the pattern finds in normalized text, as [kind, token] (for checking the ASCII scanner). */
+export function regexTokens(normalized: string): [1 | 2 | 3, string][] {
+  return [...normalized.matchAll(TOKEN_PATTERN)].map((m): [1 | 2 | 3, string] =>
+    m[1] !== undefined ? [1, m[1]] : m[2] !== undefined ? [2, m[2]] : [3, m[0]],
+  );
+}
 const HYPHEN_SPLIT = new RegExp(HYPHENS, 'u');
 const APOSTROPHE = /['’]/u;
 const ARXIV_VERSION = /v\d+$/u;
@@ -99,24 +106,32 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
     return terms;
   };
+  const pushWord = (word: string, out: string[]) => {
+    const terms = analyzeWord(word);
+    if (terms.length === 1) out.push(terms[0] as string);
+    else for (const term of terms) out.push(term);
+  };
   return (text) => {
     const out: string[] = [];
+    const normalized = normalizeText(text);
+    if (isAscii(normalized)) {
+      scanAscii(normalized, (kind, token) => {
+        if (kind === TokenKind.Word) pushWord(token, out);
+        else out.push(kind === TokenKind.ArxivId ? token.replace(ARXIV_VERSION, '') : token);
+      });
+      return out;
+    }
     // One shared pattern driven by `lastIndex` (the analyzer is synchronous): `matchAll` would
     // clone the regex and allocate an iterator per text.
     const pattern = TOKEN_PATTERN;
     pattern.lastIndex = 0;
-    const normalized = normalizeText(text);
     for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
       const arxivId = match[1];
       const number = match[2];
       const word = match[3];
       if (arxivId !== undefined) out.push(arxivId.replace(ARXIV_VERSION, ''));
       else if (number !== undefined) out.push(number);
-      else if (word !== undefined) {
-        const terms = analyzeWord(word);
-        if (terms.length === 1) out.push(terms[0] as string);
-        else for (const term of terms) out.push(term);
-      }
+      else if (word !== undefined) pushWord(word, out);
     }
     return out;
   };
