@@ -91,6 +91,7 @@ function registerRun(search: Command): void {
     .option('--workers <n>', 'concurrent searches', '4')
     .option('--k <n>', 'hits per question (P@k, R@k, F1@k)', '10')
     .option('--min-score <s>', 'fail (exit 1) when the overall score is below this')
+    .option('--run-out <file>', 'TREC run file to write (default artifacts/run.trec in the run directory)')
     .action(
       action(async (ctx, command) =>
         (await import('./eval-search-run.ts')).runEvalSearchRun(ctx, command.opts(), out),

@@ -17,6 +17,7 @@ import { findVersion, type SearchVersion } from '../../search/search-version.ts'
 import { openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
 import { createEvalRunStore } from '../../store/eval-run-store.ts';
 import { createBankStore, searchEvalDir } from '../../store/eval-search-bank-store.ts';
+import { writeRunFile } from '../../store/eval-search-trec-files.ts';
 import { createVersionsStore } from '../../store/eval-search-versions-store.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
@@ -30,6 +31,7 @@ export interface RunFlags {
   workers?: string;
   k?: string;
   minScore?: string;
+  runOut?: string;
 }
 
 function numberFlag(raw: string | undefined, flag: string, integer: boolean, fallback: number): number {
@@ -55,6 +57,11 @@ function gitCommit(cwd: string): string | undefined {
 async function corpusFor(ctx: CommandContext, beir: string | undefined): Promise<SearchCorpus> {
   if (beir === undefined) return openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
   return createMemoryCorpus(await readBeirDocuments(await openBeirCollection(beir)));
+}
+
+/** Where a run writes its TREC run file unless --run-out says otherwise. */
+export function runFilePath(runDir: string): string {
+  return join(runDir, 'artifacts', 'run.trec');
 }
 
 export function searchRunStore(stateDir: string) {
@@ -88,10 +95,13 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
   if (cases.length === 0) throw new UsageError(`no active case of bank ${bank.hash} matches the filters`);
   const engine = await createSearchEngine(version, { corpus: await corpusFor(ctx, flags.beir) });
   const commit = gitCommit(ctx.cwd);
+  const store = searchRunStore(ctx.stateDir);
+  const runId = newEvalRunId(new Date(), 'search');
+  const runFile = flags.runOut ?? runFilePath(store.paths(runId).dir);
   const manifest = await runBank(
-    { engine, store: searchRunStore(ctx.stateDir), clock: systemClock },
+    { engine, store, clock: systemClock, writeRunFile: (lines) => writeRunFile(runFile, runId, lines) },
     {
-      runId: newEvalRunId(new Date(), 'search'),
+      runId,
       cases,
       codeVersion: commit ?? 'unknown',
       options: {
@@ -128,6 +138,7 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
   out(
     `overall ${m.overall?.toFixed(2)}  P@${k} ${m.means?.precision.toFixed(4)}  R@${k} ${m.means?.recall.toFixed(4)}  F1@${k} ${m.means?.f1.toFixed(4)}  nDCG@5 ${m.means?.ndcg5.toFixed(4)}  MRR ${m.means?.rr.toFixed(4)}  MAP ${m.means?.ap.toFixed(4)}`,
   );
+  out(`TREC run file: ${runFile}`);
   out(
     `pass rate ${((m.passRate ?? 0) * 100).toFixed(1)} %  latency p50 ${m.latencyP50?.toFixed(1)} ms  p95 ${m.latencyP95?.toFixed(1)} ms`,
   );

@@ -26,6 +26,14 @@ export interface RunBankDeps {
   clock: Clock;
   /** Monotonic milliseconds for latencies. */
   now?: () => number;
+  /** Receives every case's ranking as TREC run lines (qid = case id), in bank order. */
+  writeRunFile?: (lines: readonly TrecRunLine[]) => Promise<void>;
+}
+
+export interface TrecRunLine {
+  qid: string;
+  docno: string;
+  score: number;
 }
 
 export interface RunBankInput {
@@ -46,7 +54,7 @@ async function runCase(
   deps: RunBankDeps,
   input: RunBankInput,
   c: BankCase,
-): Promise<{ score: CaseScore; failed: boolean }> {
+): Promise<{ score: CaseScore; failed: boolean; returned: readonly { id: string; score: number }[] }> {
   const { store } = deps;
   const now = deps.now ?? (() => performance.now());
   const runId = input.runId;
@@ -113,7 +121,11 @@ async function runCase(
       ...(error === undefined ? {} : { message: error }),
     },
   ]);
-  return { score: error === undefined ? score : { ...score, passed: false }, failed: error !== undefined };
+  return {
+    score: error === undefined ? score : { ...score, passed: false },
+    failed: error !== undefined,
+    returned: metrics.returned,
+  };
 }
 
 export async function runBank(deps: RunBankDeps, input: RunBankInput): Promise<SearchRunManifest> {
@@ -159,6 +171,12 @@ export async function runBank(deps: RunBankDeps, input: RunBankInput): Promise<S
     ),
     ...(input.options.minScore === undefined ? {} : { gatePassed: overall >= input.options.minScore }),
   };
+  if (deps.writeRunFile !== undefined)
+    await deps.writeRunFile(
+      input.cases.flatMap((c, i) =>
+        (results[i]?.returned ?? []).map((h) => ({ qid: c.id, docno: h.id, score: h.score })),
+      ),
+    );
   const finished = clock.now();
   const failed = results.filter((r) => r.failed).length;
   const manifest: SearchRunManifest = {

@@ -149,6 +149,38 @@ describe('radar eval search run: the CI gate', () => {
     );
   });
 
+  it('writes a TREC run file that the score command (trec_eval) scores as the run did', async () => {
+    expect(await cli('bank', 'import', '--beir', beir)).toBe(0);
+    expect(await cli('run', '--version', 'bm25', '--beir', beir, '--workers', '3')).toBe(0);
+    const store = searchRunStore(state);
+    const [listing] = (await store.list()).filter((r) => r.ok);
+    const runId = listing?.runId ?? '';
+    const runFile = join(store.paths(runId).dir, 'artifacts', 'run.trec');
+    expect(stdout.join('')).toContain(`TREC run file: ${runFile}`);
+    const lines = readFileSync(runFile, 'latin1').trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(new RegExp(`^q[1-4] Q0 d[1-4] \\d+ \\S+ ${runId}$`));
+    const q2 = lines.filter((l) => l.startsWith('q2 ')).map((l) => l.split(' '));
+    expect(q2[0]?.[2]).toBe('d2');
+    expect(q2.map((f) => f[3])).toEqual(q2.map((_, i) => String(i + 1)));
+    const qrels = join(root, 'qrels.trec');
+    writeFileSync(qrels, 'q1 0 d1 1\nq2 0 d2 2\nq3 0 d3 1\nq4 0 d4 1\nq4 0 d1 0\n');
+    stdout = [];
+    expect(await cli('score', '--qrels', qrels, '--run', runFile, '--json')).toBe(0);
+    const scored = JSON.parse(stdout.join('')) as { num_q: number; all: Record<string, number> };
+    const run = await store.readRun(runId);
+    expect(scored.num_q).toBe(4);
+    expect(scored.all.map).toBeCloseTo(run?.manifest.metrics.means?.ap ?? -1, 4);
+    expect(scored.all.recip_rank).toBeCloseTo(run?.manifest.metrics.means?.rr ?? -1, 4);
+
+    const elsewhere = join(root, 'out', 'bm25.run');
+    expect(await cli('run', '--version', 'bm25', '--beir', beir, '--run-out', elsewhere)).toBe(0);
+    expect(
+      readFileSync(elsewhere, 'latin1')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(lines.length);
+  });
+
   it('exits 2 when there is no bank yet', async () => {
     expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(2);
   });
