@@ -88,29 +88,31 @@ export function createBm25Scorer(
   const norms = lengthNorms(index, params);
   const docCount = index.docIds.length;
   const scores = new Float64Array(docCount);
+  // Matched documents of the current query, reused across queries (no per-query growth).
+  const touchedBuffer = new Uint32Array(docCount);
   const seen = new Uint8Array(docCount);
-  const accumulate = (terms: readonly string[]): number[] => {
-    const touched: number[] = [];
+  const { k1, titleWeight, textWeight } = params;
+  const { offsets, postingDocs, postingTitleTf, postingTextTf } = index;
+  const accumulate = (terms: readonly string[]): Uint32Array => {
+    let touched = 0;
     for (const [term, qtf] of queryTermCounts(terms, vocabulary)) {
-      const from = index.offsets[term] ?? 0;
-      const to = index.offsets[term + 1] ?? 0;
-      const weight = qtf * bm25Idf(docCount, to - from) * (params.k1 + 1);
+      const from = offsets[term] ?? 0;
+      const to = offsets[term + 1] ?? 0;
+      const weight = qtf * bm25Idf(docCount, to - from) * (k1 + 1);
       for (let p = from; p < to; p++) {
-        const doc = index.postingDocs[p] ?? 0;
-        const tf =
-          params.titleWeight * (index.postingTitleTf[p] ?? 0) +
-          params.textWeight * (index.postingTextTf[p] ?? 0);
+        const doc = postingDocs[p] ?? 0;
+        const tf = titleWeight * (postingTitleTf[p] ?? 0) + textWeight * (postingTextTf[p] ?? 0);
         if (tf <= 0) continue;
         if (seen[doc] === 0) {
           seen[doc] = 1;
-          touched.push(doc);
+          touchedBuffer[touched++] = doc;
         }
         scores[doc] = (scores[doc] ?? 0) + (weight * tf) / (tf + (norms[doc] ?? 0));
       }
     }
-    return touched;
+    return touchedBuffer.subarray(0, touched);
   };
-  const reset = (touched: readonly number[]) => {
+  const reset = (touched: Uint32Array) => {
     for (const doc of touched) {
       scores[doc] = 0;
       seen[doc] = 0;
@@ -132,7 +134,7 @@ export function createBm25Scorer(
     },
     scoreAll(terms) {
       const touched = accumulate(terms);
-      const out = new Map(touched.map((doc) => [doc, scores[doc] ?? 0]));
+      const out = new Map(Array.from(touched, (doc) => [doc, scores[doc] ?? 0] as const));
       reset(touched);
       return out;
     },

@@ -3,7 +3,7 @@
  * Ties break on the item's key, ascending, so results are deterministic.
  */
 export function selectTopK<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   k: number,
   score: (item: T) => number,
   key: (item: T) => string,
