@@ -49,9 +49,10 @@ function registerBank(search: Command): void {
   bank
     .command('generate')
     .description(
-      'add generated cases from the papers (offline: a rule-based question from the title; validated: false)',
+      'add generated cases from the papers (offline: a rule-based question from the title; --llm: written by the LLM; validated: false)',
     )
     .option('--count <n>', 'how many papers', '50')
+    .option('--llm', 'the LLM writes each question (purpose eval-bank; cached, budgeted)')
     .option('--bank <hash>', 'the bank to extend (default the latest)')
     .action(
       action(async (ctx, command) =>
