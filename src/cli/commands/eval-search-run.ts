@@ -10,17 +10,14 @@ import { UsageError } from '../../core/errors.ts';
 import { newEvalRunId } from '../../evals/run-layout/paths.ts';
 import { runBank } from '../../evals/search/run-bank.ts';
 import { SearchCaseMetrics, SearchRunManifest } from '../../evals/search/run-schemas.ts';
-import { createMemoryCorpus, type SearchCorpus } from '../../search/corpus.ts';
-import { createSearchEngine } from '../../search/create-engine.ts';
-import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import { findVersion, type SearchVersion } from '../../search/search-version.ts';
-import { openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
 import { createEvalRunStore } from '../../store/eval-run-store.ts';
 import { createBankStore, searchEvalDir } from '../../store/eval-search-bank-store.ts';
 import { writeRunFile } from '../../store/eval-search-trec-files.ts';
 import { createVersionsStore } from '../../store/eval-search-versions-store.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
+import { engineFor } from './eval-search-engine.ts';
 
 export interface RunFlags {
   version?: string;
@@ -52,11 +49,6 @@ function gitCommit(cwd: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function corpusFor(ctx: CommandContext, beir: string | undefined): Promise<SearchCorpus> {
-  if (beir === undefined) return openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
-  return createMemoryCorpus(await readBeirDocuments(await openBeirCollection(beir)));
 }
 
 /** Where a run writes its TREC run file unless --run-out says otherwise. */
@@ -93,7 +85,7 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
       (flags.difficulty === undefined || c.difficulty === flags.difficulty),
   );
   if (cases.length === 0) throw new UsageError(`no active case of bank ${bank.hash} matches the filters`);
-  const engine = await createSearchEngine(version, { corpus: await corpusFor(ctx, flags.beir) });
+  const engine = await engineFor(ctx, version, flags.beir);
   const commit = gitCommit(ctx.cwd);
   const store = searchRunStore(ctx.stateDir);
   const runId = newEvalRunId(new Date(), 'search');

@@ -1,0 +1,80 @@
+/**
+ * `radar eval search run` over the radar's own papers with every kind of version: BM25 on the
+ * persistent index, vector and hybrid on the stored vectors (offline hashing embedder, as
+ * `radar embed` stores them); over a BEIR corpus a vector version is a clear usage error.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { searchRunStore } from '../../../src/cli/commands/eval-search-run.ts';
+import { main } from '../../../src/cli/main.ts';
+import { createPapersStore } from '../../../src/store/papers-store.ts';
+import { samplePapers } from '../../helpers/embed-sample.ts';
+
+let root: string;
+let state: string;
+let stdout: string[];
+let stderr: string[];
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'search-eval-versions-'));
+  state = join(root, 'state');
+  await createPapersStore(state).upsert(samplePapers().slice(0, 30));
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const radar = (...args: string[]) => main(['--state', state, ...args]);
+
+async function latestRecall(): Promise<number | undefined> {
+  const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
+  const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+  return stored?.manifest.metrics.means?.recall;
+}
+
+describe('radar eval search run: versions over the radar papers', () => {
+  it('runs bm25, vector and hybrid over the papers with the stored vectors', async () => {
+    expect(await radar('embed')).toBe(0);
+    expect(await radar('eval', 'search', 'bank', 'generate', '--count', '10')).toBe(0);
+    expect(await radar('eval', 'search', 'run', '--version', 'bm25')).toBe(0);
+    // Rule questions are the title's words: BM25 finds most of their papers in the top 10.
+    expect(await latestRecall()).toBeGreaterThanOrEqual(0.8);
+    for (const version of ['vector', 'hybrid']) {
+      stdout = [];
+      expect(await radar('eval', 'search', 'run', '--version', version)).toBe(0);
+      expect(stdout.join('')).toMatch(new RegExp(`run \\S+: ${version} on bank`));
+      const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
+      const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+      expect(stored?.manifest.options.algorithm).toBe(version);
+      expect(stored?.manifest.counts.failed).toBe(0);
+      expect(await latestRecall()).toBeGreaterThan(0);
+    }
+    expect(stderr.join('')).toBe('');
+  });
+
+  it('refuses a vector version over a BEIR corpus with a clear message', async () => {
+    const beir = join(root, 'beir');
+    mkdirSync(join(beir, 'qrels'), { recursive: true });
+    writeFileSync(join(beir, 'corpus.jsonl'), `${JSON.stringify({ _id: 'd1', title: 'a', text: 'b' })}\n`);
+    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'a' })}\n`);
+    writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
+    expect(await radar('eval', 'search', 'bank', 'import', '--beir', beir)).toBe(0);
+    expect(await radar('eval', 'search', 'run', '--version', 'hybrid', '--beir', beir)).toBe(2);
+    expect(stderr.join('')).toMatch(
+      /hybrid \(hybrid\) needs stored vectors, which only the radar's papers have/,
+    );
+  });
+});
