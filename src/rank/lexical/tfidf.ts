@@ -23,36 +23,64 @@ export interface TfidfVocabulary {
   docCount: number;
 }
 
-interface TermStats {
-  df: number;
-  tf: number;
-}
-
 /** Counts document and term frequencies one text at a time, so a corpus can be streamed shard by shard. */
 export interface TfidfCounter {
   add(text: string): void;
   finish(): TfidfVocabulary & { df: Uint32Array };
 }
 
+type TermStats = [term: string, stats: { df: number; tf: number }];
+
+/**
+ * Each distinct n-gram is one `Map<string, number>` entry holding its slot in two growable
+ * Uint32Arrays (df, total count): no object per term, which at 100k abstracts (millions of
+ * distinct n-grams before the min_df cut) is most of the counter's memory.
+ */
+function createTermCounts() {
+  const slots = new Map<string, number>();
+  let df = new Uint32Array(1 << 16);
+  let tf = new Uint32Array(1 << 16);
+  const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+    const out = new Uint32Array(a.length * 2);
+    out.set(a);
+    return out;
+  };
+  return {
+    count(term: string, n: number): void {
+      let slot = slots.get(term);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(term, slot);
+        if (slot >= df.length) {
+          df = grow(df);
+          tf = grow(tf);
+        }
+      }
+      df[slot] = (df[slot] ?? 0) + 1;
+      tf[slot] = (tf[slot] ?? 0) + n;
+    },
+    select(keep: (df: number) => boolean): TermStats[] {
+      const out: TermStats[] = [];
+      for (const [term, slot] of slots)
+        if (keep(df[slot] ?? 0)) out.push([term, { df: df[slot] ?? 0, tf: tf[slot] ?? 0 }]);
+      return out;
+    },
+  };
+}
+
 export function createTfidfCounter(options: TfidfOptions): TfidfCounter {
-  const stats = new Map<string, TermStats>();
+  const stats = createTermCounts();
   let docs = 0;
   return {
     add(text) {
       docs += 1;
       const counts = new Map<string, number>();
       for (const term of analyze(text, options)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, n] of counts) {
-        const s = stats.get(term);
-        if (s) {
-          s.df += 1;
-          s.tf += n;
-        } else stats.set(term, { df: 1, tf: n });
-      }
+      for (const [term, n] of counts) stats.count(term, n);
     },
     finish() {
       const high = options.maxDf * docs;
-      let kept = [...stats].filter(([, s]) => s.df >= options.minDf && s.df <= high);
+      let kept = stats.select((df) => df >= options.minDf && df <= high);
       if (options.maxFeatures !== undefined && kept.length > options.maxFeatures)
         kept = kept.sort((a, b) => b[1].tf - a[1].tf || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxFeatures);
       kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
