@@ -8,16 +8,19 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { createLedger } from '../../llm/ledger.ts';
 import { createLlmClient } from '../../llm/llm-client.ts';
-import { createMemoryCorpus } from '../../search/corpus.ts';
+import { createMemoryCorpus, type SearchCorpus } from '../../search/corpus.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
+import { type LexicalIndex, lexicalFromIndex } from '../../search/lexical-index.ts';
 import { createLlmReranker } from '../../search/llm-reranker.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchEngine } from '../../search/search-port.ts';
 import { parseRerankParameters, type SearchVersion } from '../../search/search-version.ts';
 import { createStoredVectors } from '../../search/stored-vectors.ts';
 import { openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
+import { beirCorpusStamp, createBeirIndexCache } from '../../store/eval-search-beir-index.ts';
 import { createLedgerStore } from '../../store/ledger-store.ts';
 import { createStoredRerankCache } from '../../store/search-rerank-cache.ts';
+import { type AnalyzerOptions, analyzerSignature } from '../../text/tokenize.ts';
 import type { CommandContext } from '../context.ts';
 
 /** Whether the version (or a rerank version's first stage) searches embeddings. */
@@ -55,6 +58,37 @@ function rerankerFor(ctx: CommandContext, version: SearchVersion) {
   return createLlmReranker(llm, createStoredRerankCache(ctx.stateDir));
 }
 
+/** A BEIR corpus in memory whose BM25 index is loaded from index/beir/ when the corpus is unchanged. */
+export async function beirCorpus(stateDir: string, dir: string): Promise<SearchCorpus> {
+  const [documents, stamp] = await Promise.all([
+    openBeirCollection(dir).then(readBeirDocuments),
+    beirCorpusStamp(dir),
+  ]);
+  const memory = createMemoryCorpus(documents);
+  const cache = createBeirIndexCache(stateDir, stamp);
+  const indexes = new Map<string, Promise<LexicalIndex>>();
+  const open = async (options: AnalyzerOptions): Promise<LexicalIndex> => {
+    const signature = analyzerSignature(options);
+    const stored = await cache.read(signature);
+    if (stored !== undefined) return lexicalFromIndex(stored, options);
+    const built = await memory.lexical(options);
+    await cache.write(signature, built.index);
+    return built;
+  };
+  return {
+    ...memory,
+    lexical(options) {
+      const key = analyzerSignature(options);
+      let index = indexes.get(key);
+      if (index === undefined) {
+        index = open(options);
+        indexes.set(key, index);
+      }
+      return index;
+    },
+  };
+}
+
 export async function engineFor(
   ctx: CommandContext,
   version: SearchVersion,
@@ -65,7 +99,7 @@ export async function engineFor(
       throw new UsageError(
         `search version ${version.name} (${version.algorithm}) needs stored vectors, which only the radar's papers have: run it without --beir, or use a bm25 version over the BEIR corpus`,
       );
-    const corpus = createMemoryCorpus(await readBeirDocuments(await openBeirCollection(beir)));
+    const corpus = await beirCorpus(ctx.stateDir, beir);
     return createSearchEngine(version, { corpus, reranker: rerankerFor(ctx, version) });
   }
   const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });

@@ -3,7 +3,7 @@
  * SEARCH's BM25 over its corpus, the gate's exit codes, the run layout on disk, and compare.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -179,6 +179,31 @@ describe('radar eval search run: the CI gate', () => {
         .split('\n')
         .filter((l) => l !== ''),
     ).toHaveLength(lines.length);
+  });
+
+  it('caches the BEIR corpus index under index/beir/: a second run loads it, a changed corpus rebuilds', async () => {
+    expect(await cli('bank', 'import', '--beir', beir)).toBe(0);
+    expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(0);
+    const cacheDir = join(state, 'index', 'beir');
+    const [file] = readdirSync(cacheDir);
+    const written = statSync(join(cacheDir, file ?? ''), { bigint: true }).mtimeNs;
+    const first = stdout.join('').match(/P@10 .*/)?.[0];
+    stdout = [];
+    expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(0);
+    expect(stdout.join('').match(/P@10 .*/)?.[0]).toBe(first);
+    expect(readdirSync(cacheDir)).toEqual([file]);
+    expect(statSync(join(cacheDir, file ?? ''), { bigint: true }).mtimeNs).toBe(written);
+    // An index file that no longer decodes is rebuilt, not trusted.
+    writeFileSync(join(cacheDir, file ?? ''), 'not an index');
+    expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(0);
+    expect(statSync(join(cacheDir, file ?? '')).size).toBeGreaterThan(12);
+    const corpus = join(beir, 'corpus.jsonl');
+    writeFileSync(
+      corpus,
+      `${readFileSync(corpus, 'utf8')}\n${JSON.stringify({ _id: 'd5', title: 'Sparse attention again', text: 'long documents' })}`,
+    );
+    expect(await cli('run', '--version', 'bm25', '--beir', beir)).toBe(0);
+    expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 
   it('exits 2 when there is no bank yet', async () => {
