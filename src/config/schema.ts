@@ -5,6 +5,7 @@
  */
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { DEFAULT_METRICS, MetricDefinition } from '../evals/search/metrics-registry.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 const cron = z
@@ -180,7 +181,9 @@ export const RankingConfig = z.strictObject({
     .min(0)
     .max(1)
     .default(0)
-    .describe('share of picks drawn from uncertain papers (0: measured to cost precision, bench/ranking-explore.ts)'),
+    .describe(
+      'share of picks drawn from uncertain papers (0: measured to cost precision, bench/ranking-explore.ts)',
+    ),
   pseudoNegativeRatio: z
     .number()
     .min(0)
@@ -357,6 +360,23 @@ export const BenchmarksConfig = z.strictObject({
     .describe('wait for a GitHub rate-limit reset at most this long'),
 });
 
+export const EvalsConfig = z.strictObject({
+  search: z
+    .strictObject({
+      metrics: z
+        .array(MetricDefinition)
+        .min(1)
+        .default(() => DEFAULT_METRICS.map((m) => ({ ...m })))
+        .describe('the search benchmark overall score = 100 · Σ weight · metric over the active metrics'),
+      speedMaxMs: z
+        .number()
+        .positive()
+        .default(1000)
+        .describe('latency that scores 0 on speed: speed = max(0, (max − t) / max)'),
+    })
+    .prefault({}),
+});
+
 export const RadarConfig = z.strictObject({
   arxiv: ArxivConfig.prefault({}),
   schedule: ScheduleConfig.prefault({}),
@@ -370,6 +390,7 @@ export const RadarConfig = z.strictObject({
   alerts: AlertConfig.prefault({}),
   sources: SourcesConfig.prefault({}),
   benchmarks: BenchmarksConfig.prefault({}),
+  evals: EvalsConfig.prefault({}),
 });
 
 export type RadarConfig = z.infer<typeof RadarConfig>;

@@ -96,6 +96,8 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
       runId,
       cases,
       codeVersion: commit ?? 'unknown',
+      metrics: ctx.loaded.config.evals.search.metrics,
+      speedMaxMs: ctx.loaded.config.evals.search.speedMaxMs,
       options: {
         version: version.name,
         algorithm: version.algorithm,

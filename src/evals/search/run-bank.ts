@@ -42,6 +42,8 @@ export interface RunBankInput {
   options: SearchRunOptions;
   codeVersion: string;
   metrics?: readonly MetricDefinition[];
+  /** The latency that scores 0 on speed (default 1000 ms). */
+  speedMaxMs?: number;
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -74,7 +76,7 @@ async function runCase(
     error = e instanceof Error ? e.message : String(e);
   }
   const latency = now() - t0;
-  const score = scoreCase(c, hits, input.options.k, latency);
+  const score = scoreCase(c, hits, input.options.k, latency, input.speedMaxMs);
   const endedMs = deps.clock.now().getTime();
   const metrics: SearchCaseMetrics = {
     query: c.question,
