@@ -75,7 +75,10 @@ export function registerPaperCommands(program: Command): void {
     .option('--liked', 'only papers you liked')
     .option('--has-summary', 'only papers with an LLM summary')
     .option('--json', 'print the hits as JSON')
-    .option('--beir <dir>', 'run every judged query of a BEIR collection (corpus.jsonl, queries.jsonl, qrels/)')
+    .option(
+      '--beir <dir>',
+      'run every judged query of a BEIR collection (corpus.jsonl, queries.jsonl, qrels/)',
+    )
     .option('--split <name>', 'qrels split for --beir (default test)')
     .option('--run-out <file>', 'TREC run file written by --beir')
     .action(
