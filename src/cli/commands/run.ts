@@ -67,6 +67,13 @@ function stopOnSignals(ctx: CommandContext, runId: string, timeoutMs: number) {
       if (timer) clearTimeout(timer);
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
+      // The run is already marked cancelled: a signal during the last of the shutdown exits as
+      // cancelled too, instead of falling to Node's default kill.
+      if (received !== undefined) {
+        const exitCancelled = (): void => process.exit(CANCELLED_EXIT);
+        process.once('SIGINT', exitCancelled);
+        process.once('SIGTERM', exitCancelled);
+      }
     },
   };
 }
