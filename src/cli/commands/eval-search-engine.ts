@@ -4,24 +4,18 @@
  * purpose `rerank`); over a BEIR corpus, BM25 in memory, and a usage error for versions that need
  * vectors, which only the radar's papers have.
  */
-import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { createLedger } from '../../llm/ledger.ts';
-import { createLlmClient } from '../../llm/llm-client.ts';
 import { createMemoryCorpus, type SearchCorpus } from '../../search/corpus.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
 import { type LexicalIndex, lexicalFromIndex } from '../../search/lexical-index.ts';
-import { createLlmReranker } from '../../search/llm-reranker.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchEngine } from '../../search/search-port.ts';
 import { parseRerankParameters, type SearchVersion } from '../../search/search-version.ts';
-import { createStoredVectors } from '../../search/stored-vectors.ts';
 import { openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
 import { beirCorpusStamp, createBeirIndexCache } from '../../store/eval-search-beir-index.ts';
-import { createLedgerStore } from '../../store/ledger-store.ts';
-import { createStoredRerankCache } from '../../store/search-rerank-cache.ts';
 import { type AnalyzerOptions, analyzerSignature } from '../../text/tokenize.ts';
 import type { CommandContext } from '../context.ts';
+import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
 
 /** Whether the version (or a rerank version's first stage) searches embeddings. */
 export function needsVectors(version: SearchVersion): boolean {
@@ -30,32 +24,14 @@ export function needsVectors(version: SearchVersion): boolean {
   return parseRerankParameters(version).base.algorithm !== 'bm25';
 }
 
-function vectorsFor(ctx: CommandContext) {
-  const { config } = ctx.loaded;
-  return createStoredVectors({
-    env: ctx.env,
-    logger: ctx.logger.child({ module: 'eval-search' }),
-    modelsDir: join(ctx.cwd, 'models'),
-    stateDir: ctx.stateDir,
-    models: config.embedding.models,
-    defaultModel: config.embedding.active[0],
-    ...(config.llm.providers.default ? { defaultProvider: config.llm.providers.default } : {}),
-  });
-}
-
 function rerankerFor(ctx: CommandContext, version: SearchVersion) {
   if (version.algorithm !== 'rerank') return undefined;
-  const { config } = ctx.loaded;
-  const ledger = createLedger(
-    { store: createLedgerStore(ctx.stateDir) },
-    { timezone: config.schedule.timezone },
-  );
-  const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger });
-  if (!llm.available('rerank'))
+  const reranker = llmRerankerFor(ctx, version);
+  if (!reranker)
     throw new UsageError(
       `search version ${version.name} reranks with the LLM: declare llm.providers (or llm.tasks.rerank) and set its API key`,
     );
-  return createLlmReranker(llm, createStoredRerankCache(ctx.stateDir));
+  return reranker;
 }
 
 /** A BEIR corpus in memory whose BM25 index is loaded from index/beir/ when the corpus is unchanged. */
@@ -105,7 +81,7 @@ export async function engineFor(
   const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
   return createSearchEngine(version, {
     corpus,
-    vectors: needsVectors(version) ? vectorsFor(ctx) : undefined,
+    vectors: needsVectors(version) ? storedVectorsFor(ctx, 'eval-search') : undefined,
     reranker: rerankerFor(ctx, version),
   });
 }

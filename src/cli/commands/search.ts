@@ -2,21 +2,15 @@
  * `radar search "<query>"` over the radar's papers, and `radar search --beir DIR --run-out FILE`,
  * which runs every judged query of a BEIR collection and writes a TREC run file.
  */
-import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { createLedger } from '../../llm/ledger.ts';
-import { createLlmClient } from '../../llm/llm-client.ts';
 import { percentile, runBeir } from '../../search/beir-run.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
-import { createLlmReranker } from '../../search/llm-reranker.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchFilters } from '../../search/search-port.ts';
 import { findVersion, type SearchVersion } from '../../search/search-version.ts';
-import { createStoredVectors } from '../../search/stored-vectors.ts';
 import { openBeirCollection, writeTrecRun } from '../../store/beir-collection.ts';
-import { createLedgerStore } from '../../store/ledger-store.ts';
-import { createStoredRerankCache } from '../../store/search-rerank-cache.ts';
 import type { CommandContext } from '../context.ts';
+import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
 
 export interface SearchFlags {
   algo?: string;
@@ -53,32 +47,6 @@ function filtersOf(flags: SearchFlags): SearchFilters {
   };
 }
 
-function vectorsFor(ctx: CommandContext) {
-  const { config } = ctx.loaded;
-  return createStoredVectors({
-    env: ctx.env,
-    logger: ctx.logger.child({ module: 'search' }),
-    modelsDir: join(ctx.cwd, 'models'),
-    stateDir: ctx.stateDir,
-    models: config.embedding.models,
-    defaultModel: config.embedding.active[0],
-    ...(config.llm.providers.default ? { defaultProvider: config.llm.providers.default } : {}),
-  });
-}
-
-/** The LLM reranker (purpose `rerank`, the LLM layer's ledger and budget), for rerank versions only. */
-function rerankerFor(ctx: CommandContext, version: SearchVersion) {
-  if (version.algorithm !== 'rerank') return undefined;
-  const { config } = ctx.loaded;
-  const ledger = createLedger(
-    { store: createLedgerStore(ctx.stateDir) },
-    { timezone: config.schedule.timezone },
-  );
-  const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger });
-  if (!llm.available('rerank')) return undefined;
-  return createLlmReranker(llm, createStoredRerankCache(ctx.stateDir));
-}
-
 async function runBeirMode(
   ctx: CommandContext,
   version: SearchVersion,
@@ -92,7 +60,7 @@ async function runBeirMode(
     collection,
     version,
     { split, k: parseK(flags.k, 100) },
-    { vectors: vectorsFor(ctx), reranker: rerankerFor(ctx, version) },
+    { vectors: storedVectorsFor(ctx, 'search'), reranker: llmRerankerFor(ctx, version) },
   );
   await writeTrecRun(flags.runOut, result.lines, version.name);
   const mean = result.queryMs.reduce((s, x) => s + x, 0) / Math.max(1, result.queryMs.length);
@@ -118,8 +86,8 @@ export async function runSearch(
   const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
   const engine = await createSearchEngine(version, {
     corpus,
-    vectors: vectorsFor(ctx),
-    reranker: rerankerFor(ctx, version),
+    vectors: storedVectorsFor(ctx, 'search'),
+    reranker: llmRerankerFor(ctx, version),
   });
   const result = await engine.search(query, { k: parseK(flags.k, 10), filters: filtersOf(flags) });
   const hits = result.hits.map((hit) => {
