@@ -14,13 +14,12 @@ import {
   type VectorIndex,
 } from '../src/index/vector-index.ts';
 import { evaluatePreference, type TimedLabel, temporalSplit } from '../src/rank/evaluate.ts';
+import { createBaselineRanker } from '../src/rank/lexical/text-rankers.ts';
 import { predictProba, trainLogistic } from '../src/rank/logistic-regression.ts';
 import { rocAuc } from '../src/rank/metrics.ts';
 import { buildTrainingSet } from '../src/rank/training-set.ts';
 import type { VectorMatrix } from '../src/rank/vector-matrix.ts';
 import { type CorpusPaper, loadCorpus, mixedTexts, PROXY_RULE, proxyLabels, textOf } from './corpus.ts';
-import { balancedWeights, svmScore, trainLinearSvm } from './linear-svm.ts';
-import { fitTfidf } from './tfidf.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const DIMS = 384;
@@ -163,30 +162,27 @@ function scoringSection(trained: ReturnType<typeof trainLogistic>, mixed: Vector
   out(`score ${mixed.ids.length} papers × ${DIMS}: ${scoreSeconds.toFixed(3)} s${cpuNote()}`);
 }
 
+/** The arxiv-sanity baseline exactly as `radar rank --eval` runs it (src/rank/lexical/text-rankers.ts). */
 function svmBaseline(
   corpus: readonly CorpusPaper[],
   split: { train: TimedLabel[]; test: TimedLabel[] },
 ): void {
   const byId = new Map(corpus.map((p) => [p.id, p]));
-  const [tfidf, fitSeconds] = timed(() => fitTfidf(corpus.map(textOf), { maxFeatures: 20_000, minDf: 5 }));
-  const rowsOf = (labels: readonly TimedLabel[]) =>
-    labels.map((l) => tfidf.transform(textOf(byId.get(l.id) as CorpusPaper)));
-  const trainRows = rowsOf(split.train);
+  const textsOf = (labels: readonly TimedLabel[]) =>
+    labels.flatMap((l) => {
+      const paper = byId.get(l.id);
+      return paper ? [textOf(paper)] : [];
+    });
+  const [baseline, fitSeconds] = timed(() => createBaselineRanker(corpus.map(textOf)));
   const y = Uint8Array.from(split.train, (l) => (l.label === 1 ? 1 : 0));
-  const testRows = rowsOf(split.test);
-  const truth = split.test.map((l) => (l.label === 1 ? 1 : 0));
-  for (const loss of ['hinge', 'squared-hinge'] as const) {
-    const [model, seconds] = timed(() =>
-      trainLinearSvm(trainRows, y, 20_000, { c: 0.01, loss, classWeights: balancedWeights(y) }),
-    );
-    const auc = rocAuc(
-      testRows.map((r) => svmScore(model, r)),
-      truth,
-    );
-    out(
-      `  tf-idf (1-2 grams, 20k features, fit ${fitSeconds.toFixed(1)} s) + linear SVM (${loss}, C 0.01, balanced; ${seconds.toFixed(2)} s): temporal AUC ${auc.toFixed(3)}`,
-    );
-  }
+  const [trained, seconds] = timed(() => baseline.train(textsOf(split.train), y));
+  const auc = rocAuc(
+    [...trained.score(textsOf(split.test))],
+    split.test.map((l) => (l.label === 1 ? 1 : 0)),
+  );
+  out(
+    `  arxiv-sanity baseline (tf-idf fit ${fitSeconds.toFixed(1)} s + linear SVM C 0.01 balanced; ${seconds.toFixed(2)} s): temporal AUC ${auc.toFixed(3)}`,
+  );
 }
 
 function qualitySection(real: VectorMatrix, corpus: readonly CorpusPaper[]): void {
