@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { runEvalGenerationCompare } from '../src/cli/commands/eval-generation-compare.ts';
+import { createRandom } from '../src/rank/prng.ts';
 import { addCandidates, MODEL_A, MODEL_B, testContext } from '../tests/evals/generation/setup.ts';
 import { startOpenAIFake } from '../tests/fakes/openai-fake.ts';
 import { consistentJudge, judgeResponder } from '../tests/fakes/openai-judge.ts';
@@ -35,17 +36,6 @@ const ArxivRow = z.object({
   title: z.string().optional(),
   abstract: z.string().optional(),
 });
-
-/** mulberry32, so every run sees the same latencies. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function realCases(n: number): string[] {
   const file = join(import.meta.dirname, '..', '..', 'shared', 'data', 'arxiv', '2026-05.jsonl');
@@ -69,7 +59,7 @@ function realCases(n: number): string[] {
 
 const stateDir = mkdtempSync(join(tmpdir(), 'radar-bench-generation-'));
 const fake = await startOpenAIFake();
-const random = prng(7);
+const random = createRandom(7);
 const latencies: number[] = [];
 fake.onChat(
   judgeResponder({

@@ -10,22 +10,12 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRandom } from '../src/rank/prng.ts';
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** xorshift32, so the files are the same every time. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
 }
 
 async function write(file: string, lines: (emit: (line: string) => void) => void): Promise<void> {
@@ -48,7 +38,7 @@ async function makeFiles(
   queries: number,
   docs: number,
 ): Promise<{ qrels: string; run: string }> {
-  const random = prng(42);
+  const random = createRandom(42);
   const qrels = join(dir, 'bench.qrels');
   const run = join(dir, 'bench.run');
   await write(qrels, (emit) => {

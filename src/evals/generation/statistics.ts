@@ -6,6 +6,8 @@
  * These few formulas are written here rather than pulled from a statistics package: each is
  * a handful of lines and needs the seeded resampling the report relies on.
  */
+
+import { createRandom } from '../../rank/prng.ts';
 import type { CaseDecision, Outcome } from './decision.ts';
 import { AXES, type Axis } from './verdict.ts';
 
@@ -47,18 +49,6 @@ export interface PairwiseSummary {
 const RESAMPLES = 2000;
 const SEED = 20251;
 
-/** mulberry32: a small, well-distributed seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function quantile(sorted: readonly number[], q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
@@ -72,7 +62,7 @@ export function bootstrapCi(
   seed = SEED,
 ): [number, number] | null {
   if (scores.length === 0) return null;
-  const random = prng(seed);
+  const random = createRandom(seed);
   const means: number[] = [];
   for (let r = 0; r < resamples; r++) {
     let sum = 0;

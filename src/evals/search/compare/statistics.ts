@@ -4,18 +4,7 @@
  * Written here (≈60 lines) because simple-statistics has no paired randomization test or Holm
  * correction, and the seeded generator keeps every figure reproducible.
  */
-
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../../rank/prng.ts';
 
 function mean(values: readonly number[]): number {
   let sum = 0;
@@ -32,7 +21,7 @@ export function bootstrapCi(
 ): [number, number] {
   const n = diffs.length;
   if (n === 0) return [0, 0];
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const means = new Float64Array(resamples);
   for (let r = 0; r < resamples; r += 1) {
     let sum = 0;
@@ -53,7 +42,7 @@ export function randomizationTest(diffs: readonly number[], permutations = 10_00
   const n = diffs.length;
   if (n === 0) return 1;
   const observed = Math.abs(mean(diffs));
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   let extreme = 0;
   for (let p = 0; p < permutations; p += 1) {
     let sum = 0;
