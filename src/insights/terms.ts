@@ -99,6 +99,7 @@ export function classTerms(
   return pickDistinct(scored, options.limit);
 }
 
+/** Best first; on a tie the phrase wins over its words ("speculative decoding" over "decoding"). */
 function pickDistinct(scored: ScoredTerm[], limit: number): ScoredTerm[] {
   scored.sort(
     (a, b) =>
@@ -135,19 +136,5 @@ export function distinctiveTerms(
     const df = Math.max(corpusDf.get(term) ?? 0, count);
     scored.push({ term, share, score: share * Math.log(corpusSize / (1 + df)) });
   }
-  // On a tie the phrase wins over its words: it says more ("speculative decoding" over "decoding").
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.term.split(' ').length - a.term.split(' ').length ||
-      a.term.localeCompare(b.term),
-  );
-  const chosen: ScoredTerm[] = [];
-  for (const candidate of scored) {
-    if (chosen.length >= options.limit) break;
-    const parts = candidate.term.split(' ');
-    const covered = chosen.some((c) => c.term.split(' ').some((w) => parts.includes(w)));
-    if (!covered && candidate.score > 0) chosen.push(candidate);
-  }
-  return chosen;
+  return pickDistinct(scored, options.limit);
 }
