@@ -112,7 +112,7 @@ export async function runOnce(
   const offline = isOffline(ctx, flags);
   const timeoutMs = parseShutdownTimeout(flags.shutdownTimeout);
   const runId = newRunId(systemClock.now());
-  return withStateLock(ctx, 'run --once', async () => {
+  const code = await withStateLock(ctx, 'run --once', async () => {
     const deps = {
       config: ctx.loaded.config,
       env: ctx.env,
@@ -156,4 +156,9 @@ export async function runOnce(
       await built.close();
     }
   });
+  // A cancelled run exits now, with the lock released and the manifest written: left to drain
+  // naturally, a further Ctrl-C during Node's teardown (signal handlers already gone) would
+  // kill the process by signal instead of exiting as cancelled.
+  if (code === CANCELLED_EXIT) process.exit(CANCELLED_EXIT);
+  return code;
 }
