@@ -25,7 +25,7 @@ export interface BoardAdapter {
    * One fetch. On 304 for every file: `notModified: true` and `rows: []` (the caller keeps the
    * previous snapshot). A malformed file throws a RadarError naming the board and what is wrong.
    */
-  fetch(options: BoardFetchOptions): Promise<BoardFetch>;
+  readonly fetch: (options: BoardFetchOptions) => Promise<BoardFetch>;
   /** Parses already-fetched bytes (by URL) — what `fetch` does after downloading; used to replay history. */
   parse(files: ReadonlyMap<string, Uint8Array>, fetchedAt: Date): BoardFetch['rows'];
 }
