@@ -6,11 +6,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { RadarError } from '../core/errors.ts';
 import { redactText } from '../log/redact.ts';
 import { registerEvalCommands } from './program/eval-commands.ts';
+import { registerImportCommands } from './program/import-commands.ts';
 import { registerInsightCommands } from './program/insight-commands.ts';
 import { registerOutputCommands } from './program/output-commands.ts';
 import { registerPaperCommands } from './program/paper-commands.ts';
 import { registerRunCommands } from './program/run-commands.ts';
 import { registerStateCommands } from './program/state-commands.ts';
+import { registerSyncCommands } from './program/sync-commands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('radar')
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerOutputCommands(program);
   registerInsightCommands(program);
   registerStateCommands(program);
+  registerSyncCommands(program);
+  registerImportCommands(program);
   registerEvalCommands(program);
 
   for (const command of program.commands) {

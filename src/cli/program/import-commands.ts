@@ -1,0 +1,27 @@
+/** Commands that bring data in from the previous system and take it out again: import, export. */
+import type { Command } from 'commander';
+import { action, out } from '../action.ts';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function registerImportCommands(program: Command): void {
+  const importer = program.command('import').description('bring papers, vectors, summaries and labels in');
+  importer
+    .command('hf-parquet')
+    .description('papers and their vectors from parquet files (a directory of yearly files, or files)')
+    .argument('<paths...>', 'parquet files, or directories searched for *.parquet')
+    .option(
+      '--model-column <NAME=MODEL>',
+      'store vector column NAME as embedding model MODEL (repeatable; a column named like a model maps itself)',
+      collect,
+    )
+    .action(
+      action(async (ctx, command, paths) => {
+        const { runImportHfParquet } = await import('../commands/import-hf-parquet.ts');
+        const inputs = Array.isArray(paths) ? paths.map(String) : [];
+        return runImportHfParquet(ctx, inputs, command.opts<{ modelColumn?: string[] }>(), out);
+      }),
+    );
+}
