@@ -8,6 +8,7 @@ import {
   LEADERBOARD_FILES,
   type LeaderboardFake,
   type LeaderboardPath,
+  LMARENA_ROWS_PATH,
   readLeaderboardFixture,
   startLeaderboardFake,
 } from './leaderboard-fake.ts';
@@ -28,9 +29,14 @@ describe('leaderboard fake', () => {
         path === ARTIFICIAL_ANALYSIS_PATH ? { 'x-api-key': 'test-aa-key' } : {};
       const response = await client.request(`${fake.url}${path}`, { operation: 'leaderboard', headers });
       expect(response.text()).toBe(readLeaderboardFixture(path));
-      expect(response.headers.get('content-type')).toContain(
-        path.endsWith('.csv') ? 'text/csv' : 'application/json',
-      );
+      const type = path.endsWith('.csv')
+        ? 'text/csv'
+        : path.endsWith('/')
+          ? 'text/html'
+          : path.endsWith('.js')
+            ? 'application/javascript'
+            : 'application/json';
+      expect(response.headers.get('content-type')).toContain(type);
     }
   });
 
@@ -97,5 +103,33 @@ describe('leaderboard fake', () => {
       const response = await client.request(`${fake.url}${path}`, { operation: 'lb', acceptStatus: [404] });
       expect(response.status).toBe(404);
     }
+  });
+
+  it('pages the Arena rows like the datasets-server /rows API and refuses a page over 100', async () => {
+    const Page = z.object({ rows: z.array(z.object({ row_idx: z.number() })), num_rows_total: z.number() });
+    const base = `${fake.url}${LMARENA_ROWS_PATH}?dataset=lmarena-ai%2Fleaderboard-dataset&config=text&split=latest`;
+    const first = await client.getJson(`${base}&offset=0&length=5`, Page, { operation: 'rows' });
+    const second = await client.getJson(`${base}&offset=5&length=5`, Page, { operation: 'rows' });
+    expect(first.num_rows_total).toBe(14);
+    expect(first.rows.map((r) => r.row_idx)).toEqual([0, 1, 2, 3, 4]);
+    expect(second.rows.map((r) => r.row_idx)).toEqual([5, 6, 7, 8, 9]);
+    const tooLong = await client.request(`${base}&offset=0&length=101`, {
+      operation: 'rows',
+      acceptStatus: [422],
+    });
+    expect(tooLong.status).toBe(422);
+  });
+
+  it('injects faults on one path only, then serves the file again', async () => {
+    const path = '/evalplus/results.json';
+    fake.failNext(path, { kind: 'status', status: 429, retryAfter: 7 });
+    const limited = await client.request(`${fake.url}${path}`, { operation: 'lb', acceptStatus: [429] });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    const other = await client.request(`${fake.url}/swebench/leaderboards.json`, { operation: 'lb' });
+    expect(other.status).toBe(200);
+    fake.failNext(path, { kind: 'malformed', body: '{"cut' });
+    expect((await client.request(`${fake.url}${path}`, { operation: 'lb' })).text()).toBe('{"cut');
+    expect((await client.request(`${fake.url}${path}`, { operation: 'lb' })).status).toBe(200);
   });
 });

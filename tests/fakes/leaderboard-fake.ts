@@ -2,11 +2,21 @@
  * A local host for leaderboard data: every file of tests/fixtures/leaderboards at a stable path
  * (LEADERBOARD_FILES), with ETag / Last-Modified and 304 answers to conditional requests, and
  * `setFile` to change a file between runs as a leaderboard update would. The Artificial Analysis
- * API path wants an `x-api-key` header.
+ * API path wants an `x-api-key` header. The LMArena path answers like the datasets-server `/rows`
+ * API: pages of the rows fixture by `offset` and `length` (at most 100, else 422). LiveBench is a
+ * site: `/livebench/` is its index.html, which names the app bundle that carries the release date.
+ * `failNext` injects faults (429 + Retry-After, 5xx, a slow answer, a malformed body, a dropped
+ * connection) on one path; `latencyMs` delays every answer, as a real host would.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type FakeServer, startFakeServer } from './fake-server.ts';
+import {
+  type FakeResponse,
+  type FakeServer,
+  type Fault,
+  type RecordedRequest,
+  startFakeServer,
+} from './fake-server.ts';
 
 /** Fake path → fixture file under tests/fixtures/leaderboards. */
 export const LEADERBOARD_FILES = {
@@ -14,9 +24,14 @@ export const LEADERBOARD_FILES = {
   '/evalplus/results.json': 'evalplus_results_TRIMMED.json',
   '/livebench/table.csv': 'livebench_table_2026_01_08_TRIMMED.csv',
   '/livebench/categories.json': 'livebench_categories_2026_01_08.json',
+  '/livebench/': 'livebench_index.html',
+  '/livebench/static/js/main.b0448181.js': 'livebench_main.b0448181_TRIMMED.js',
+  '/livebench/table_2026_01_08.csv': 'livebench_table_2026_01_08_TRIMMED.csv',
+  '/livebench/categories_2026_01_08.json': 'livebench_categories_2026_01_08.json',
   '/livecodebench/performances_generation.json': 'livecodebench_performances_generation_TRIMMED.json',
-  '/bigcodebench/results.json': 'bigcodebench_results_analysis.json',
-  '/openrouter/api/v1/models': 'openrouter_models_list_doc.json',
+  '/bigcodebench/results.json': 'bigcodebench_results_TRIMMED.json',
+  '/bigcodebench/results-hard.json': 'bigcodebench_results_hard_TRIMMED.json',
+  '/openrouter/api/v1/models': 'openrouter_models_list_COMPOSED.json',
   '/openrouter/api/v1/models/count': 'openrouter_models_count_doc.json',
   '/openrouter/api/v1/models/openai/gpt-4/endpoints': 'openrouter_model_endpoints_doc.json',
   '/artificialanalysis/api/v2/data/llms/models': 'artificial_analysis_llms_models_CONSTRUCTED.json',
@@ -26,9 +41,29 @@ export type LeaderboardPath = keyof typeof LEADERBOARD_FILES;
 
 export const ARTIFICIAL_ANALYSIS_PATH = '/artificialanalysis/api/v2/data/llms/models';
 
+/** The datasets-server `/rows` path; the rows come from LMARENA_ROWS_FIXTURE. */
+export const LMARENA_ROWS_PATH = '/lmarena/rows';
+export const LMARENA_ROWS_FIXTURE = 'lmarena_text_latest_rows_CONSTRUCTED.json';
+
+/** The configured URL of every board against a fake at `base`. */
+export function leaderboardUrls(base: string): Record<string, string> {
+  return {
+    swebench: `${base}/swebench/leaderboards.json`,
+    evalplus: `${base}/evalplus/results.json`,
+    livebench: `${base}/livebench/`,
+    livecodebench: `${base}/livecodebench/performances_generation.json`,
+    bigcodebench: `${base}/bigcodebench/results.json`,
+    lmarena: `${base}${LMARENA_ROWS_PATH}?dataset=lmarena-ai%2Fleaderboard-dataset&config=text&split=latest&offset=0&length=100`,
+    openrouter: `${base}/openrouter/api/v1/models`,
+    artificialanalysis: `${base}${ARTIFICIAL_ANALYSIS_PATH}`,
+  };
+}
+
 export interface LeaderboardFakeOptions {
   /** The key the Artificial Analysis path accepts; default 'test-aa-key'. */
   artificialAnalysisKey?: string;
+  /** Every answer waits this long, as a real host's round trip would; default 0. */
+  latencyMs?: number;
 }
 
 export interface LeaderboardFake extends FakeServer {
@@ -37,6 +72,8 @@ export interface LeaderboardFake extends FakeServer {
   removeFile(path: string): void;
   /** The current body at `path`, as text. */
   file(path: string): string | undefined;
+  /** The next `times` requests to `path` get `fault` instead of the file. */
+  failNext(path: string, fault: Fault, times?: number): void;
 }
 
 interface Entry {
@@ -56,7 +93,28 @@ function readFixtureText(fileName: string): string {
 }
 
 function contentTypeFor(path: string): string {
-  return path.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  if (path.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  if (path.endsWith('/') || path.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (path.endsWith('.js')) return 'application/javascript; charset=utf-8';
+  return 'application/json; charset=utf-8';
+}
+
+interface RowsPage {
+  rows: unknown[];
+  [key: string]: unknown;
+}
+
+/** One page of the datasets-server `/rows` answer, or its 422 for a bad offset or length. */
+function rowsPage(all: RowsPage, req: RecordedRequest): FakeResponse {
+  const offset = Number(req.query.get('offset') ?? '0');
+  const length = Number(req.query.get('length') ?? '100');
+  if (!req.query.get('dataset') || !req.query.get('config') || !req.query.get('split')) {
+    return { status: 422, body: { error: "Parameters 'dataset', 'config' and 'split' are required" } };
+  }
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(length) || length < 0 || length > 100) {
+    return { status: 422, body: { error: "Parameter 'length' must not be greater than 100" } };
+  }
+  return { body: { ...all, rows: all.rows.slice(offset, offset + length), num_rows_per_page: 100 } };
 }
 
 export async function startLeaderboardFake(options: LeaderboardFakeOptions = {}): Promise<LeaderboardFake> {
@@ -78,11 +136,24 @@ export async function startLeaderboardFake(options: LeaderboardFakeOptions = {})
   };
   for (const [path, fileName] of Object.entries(LEADERBOARD_FILES)) setFile(path, readFixtureText(fileName));
 
-  server.route('GET', '/*', (req) => {
+  setFile(LMARENA_ROWS_PATH, readFixtureText(LMARENA_ROWS_FIXTURE));
+  const latencyMs = options.latencyMs ?? 0;
+
+  server.route('GET', '/*', async (req) => {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (req.path === ARTIFICIAL_ANALYSIS_PATH && req.headers['x-api-key'] !== apiKey) {
       return { status: 401, body: { status: 401, message: 'Invalid or missing API key (x-api-key header)' } };
     }
-    const entry = files.get(req.path);
+    const stored = files.get(req.path);
+    if (stored && req.path === LMARENA_ROWS_PATH) {
+      const page = rowsPage(JSON.parse(stored.body.toString('utf8')) as RowsPage, req);
+      if (page.status) return page;
+      const body = Buffer.from(JSON.stringify(page.body));
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+      return { headers: { etag, 'content-type': 'application/json' }, body };
+    }
+    const entry = stored;
     if (!entry) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '404: Not Found' };
     const validators = { etag: entry.etag, 'last-modified': entry.lastModified };
     const ifNoneMatch = req.headers['if-none-match'];
@@ -102,6 +173,9 @@ export async function startLeaderboardFake(options: LeaderboardFakeOptions = {})
     },
     file(path: string) {
       return files.get(path)?.body.toString('utf8');
+    },
+    failNext(path: string, fault: Fault, times = 1) {
+      server.inject({ fault, times, match: (req) => req.path === path });
     },
   });
 }
