@@ -44,7 +44,7 @@ export interface ImportFileOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_MAX_PENDING_ROWS = 20_000;
+const DEFAULT_MAX_PENDING_ROWS = 10_000;
 
 async function store(
   sinks: ImportSinks,

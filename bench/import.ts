@@ -1,0 +1,211 @@
+/**
+ * Import benchmark: `radar import hf-parquet` of 100k rows with two vector columns (384 and 768
+ * dims, 2% all-zero and 1% NaN vectors) in yearly parquet files of the previous layout, built from
+ * the real arXiv papers (titles and authors real, abstracts mixed as bench/corpus.ts does). The
+ * first import and a second one (which must write nothing) each run in a fresh child process, so
+ * each peak RSS belongs to that import alone.
+ *
+ *   npx tsx bench/import.ts [size=100000] [--keep]
+ *
+ * Target: 100k rows in < 60 s and < 500 MB peak RSS.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SchemaElement } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { z } from 'zod';
+import { runImportHfParquet } from '../src/cli/commands/import-hf-parquet.ts';
+import { createContext } from '../src/cli/context.ts';
+import { loadCorpus, mixedTexts } from './corpus.ts';
+import { ARXIV_DIR, arxivDataExists, benchPapers, benchVectors } from './store-data.ts';
+
+const MODELS = [
+  { column: 'emb_minilm', model: 'minilm', dims: 384 },
+  { column: 'emb_bge', model: 'bge-base', dims: 768 },
+] as const;
+const GROUP_ROWS = 5000;
+
+const Result = z.object({
+  phase: z.string(),
+  wallMs: z.number(),
+  cpuMs: z.number(),
+  maxRssMb: z.number(),
+  lines: z.array(z.string()),
+});
+type Result = z.infer<typeof Result>;
+
+const text = (name: string): SchemaElement => ({
+  name,
+  type: 'BYTE_ARRAY',
+  converted_type: 'UTF8',
+  logical_type: { type: 'STRING' },
+  repetition_type: 'OPTIONAL',
+});
+const list = (name: string, item: SchemaElement): SchemaElement[] => [
+  {
+    name,
+    converted_type: 'LIST',
+    logical_type: { type: 'LIST' },
+    repetition_type: 'OPTIONAL',
+    num_children: 1,
+  },
+  { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+  item,
+];
+
+const SCHEMA: SchemaElement[] = [
+  { name: 'root', num_children: 6 + MODELS.length },
+  text('id'),
+  text('title'),
+  text('abstract'),
+  ...list('authors', text('element')),
+  ...list('categories', text('element')),
+  { name: 'published', type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type: 'OPTIONAL' },
+  ...MODELS.flatMap((m) => list(m.column, { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' })),
+];
+
+/** Row i's vector of one model: 2% all zeros and 1% NaN (rows written before they were embedded). */
+function vectorCell(data: Float32Array, row: number, dims: number): number[] {
+  if (row % 50 === 7) return new Array<number>(dims).fill(0);
+  if (row % 100 === 13) return new Array<number>(dims).fill(Number.NaN);
+  return Array.from(data.subarray(row * dims, (row + 1) * dims));
+}
+
+/** Writes one parquet file per year of the ids (`2604.…` → 2026), row group by row group. */
+async function buildFiles(dataDir: string, size: number): Promise<void> {
+  const papers = await benchPapers(size);
+  const abstracts = mixedTexts(loadCorpus(ARXIV_DIR), size, 7);
+  const vectors = MODELS.map((m) => benchVectors(size, m.dims));
+  const years = new Map<string, number[]>();
+  papers.forEach((paper, i) => {
+    const year = `20${paper.id.slice(0, 2)}`;
+    const rows = years.get(year) ?? [];
+    rows.push(i);
+    years.set(year, rows);
+  });
+  for (const [year, rows] of years) {
+    const writer = new ByteWriter();
+    const parquet = new ParquetWriter({ writer, schema: SCHEMA });
+    for (let start = 0; start < rows.length; start += GROUP_ROWS) {
+      const group = rows.slice(start, start + GROUP_ROWS);
+      const at = (i: number) => papers[i] ?? papers[0];
+      await parquet.write({
+        rowGroupSize: GROUP_ROWS,
+        columnData: [
+          { name: 'id', data: group.map((i) => `${at(i)?.id}v1`) },
+          { name: 'title', data: group.map((i) => at(i)?.title ?? '') },
+          { name: 'abstract', data: group.map((i) => abstracts[i] ?? '') },
+          { name: 'authors', data: group.map((i) => at(i)?.authors ?? []) },
+          { name: 'categories', data: group.map((i) => at(i)?.categories ?? []) },
+          { name: 'published', data: group.map((i) => new Date(at(i)?.published ?? 0)) },
+          ...MODELS.map((m, k) => ({
+            name: m.column,
+            data: group.map((i) => vectorCell(vectors[k] ?? new Float32Array(), i, m.dims)),
+            encoding: 'PLAIN' as const,
+          })),
+        ],
+      });
+    }
+    await parquet.finish();
+    writeFileSync(join(dataDir, `${year}.parquet`), new Uint8Array(writer.getBytes()));
+  }
+}
+
+async function importOnce(workDir: string, phase: string): Promise<Result> {
+  const ctx = createContext(
+    { config: join(workDir, 'radar.config.json'), state: join(workDir, 'state') },
+    workDir,
+  );
+  const lines: string[] = [];
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await runImportHfParquet(
+    { ...ctx, logger: ctx.logger.child({}, { level: 'silent' }) },
+    [join(workDir, 'data')],
+    { modelColumn: MODELS.map((m) => `${m.column}=${m.model}`) },
+    (line) => lines.push(line),
+  );
+  const used = process.cpuUsage(cpu);
+  return {
+    phase,
+    wallMs: Math.round(performance.now() - start),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    lines,
+  };
+}
+
+function spawnImport(workDir: string, phase: string): Promise<Result> {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', workDir, phase];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${phase} exited with ${code}`));
+      const parsed = Result.safeParse(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
+      if (parsed.success) resolve(parsed.data);
+      else reject(new Error(`${phase} printed no result: ${out}`));
+    });
+  });
+}
+
+function directoryMb(dir: string): string {
+  const bytes = readdirSync(dir, { recursive: true })
+    .map((name) => statSync(join(dir, String(name))))
+    .filter((s) => s.isFile())
+    .reduce((sum, s) => sum + s.size, 0);
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
+async function runParent(size: number, keep: boolean): Promise<void> {
+  if (!arxivDataExists()) {
+    console.error(`bench/import: the arXiv sample ${ARXIV_DIR} is missing (set RADAR_BENCH_ARXIV_DIR).`);
+    process.exit(1);
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'radar-bench-import-'));
+  mkdirSync(join(workDir, 'data'));
+  const models = Object.fromEntries(
+    MODELS.map((m) => [m.model, { backend: 'openai', model: m.model, dims: m.dims }]),
+  );
+  writeFileSync(
+    join(workDir, 'radar.config.json'),
+    JSON.stringify({ embedding: { active: MODELS.map((m) => m.model), models } }),
+  );
+  try {
+    const built = performance.now();
+    await buildFiles(join(workDir, 'data'), size);
+    console.log(
+      `import bench: ${size} rows × (${MODELS.map((m) => m.dims).join(' + ')}) floats in ${readdirSync(join(workDir, 'data')).length} yearly files, ${directoryMb(join(workDir, 'data'))} (built in ${Math.round((performance.now() - built) / 1000)} s)`,
+    );
+    for (const phase of ['first import', 'second import']) {
+      const result = await spawnImport(workDir, phase);
+      console.log(
+        `${phase.padEnd(14)} wall ${(result.wallMs / 1000).toFixed(1)} s  cpu ${(result.cpuMs / 1000).toFixed(1)} s  peak RSS ${result.maxRssMb} MB`,
+      );
+      for (const line of result.lines) console.log(`    ${line}`);
+    }
+    console.log(`  state ${directoryMb(join(workDir, 'state'))}  (targets: < 60 s, < 500 MB peak RSS)`);
+  } finally {
+    if (!keep) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  const result = await importOnce(z.string().parse(args[1]), z.string().parse(args[2]));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  const size = z.coerce
+    .number()
+    .int()
+    .positive()
+    .parse(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
+  await runParent(size, args.includes('--keep'));
+}
