@@ -60,6 +60,7 @@ export const ScheduleConfig = z.strictObject({
   benchmarks: cron.default('30 8 * * *'),
   leaderboards: cron.default('0 */6 * * *'),
   weeklyTrends: cron.default('0 9 * * 1'),
+  sync: cron.default('0 3 */3 * *').describe('backup of the state to the Hugging Face dataset (sync.repo)'),
 });
 
 export const EmbeddingModelConfig = z.discriminatedUnion('backend', [
@@ -377,6 +378,15 @@ export const EvalsConfig = z.strictObject({
     .prefault({}),
 });
 
+export const SyncConfig = z.strictObject({
+  repo: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'must be a dataset repository id such as user/radar-state')
+    .optional()
+    .describe('Hugging Face dataset the state is backed up to (token HF_TOKEN, endpoint HF_ENDPOINT)'),
+  branch: z.string().min(1).default('main').describe('branch of the dataset repository'),
+});
+
 export const RadarConfig = z.strictObject({
   arxiv: ArxivConfig.prefault({}),
   schedule: ScheduleConfig.prefault({}),
@@ -391,6 +401,7 @@ export const RadarConfig = z.strictObject({
   sources: SourcesConfig.prefault({}),
   benchmarks: BenchmarksConfig.prefault({}),
   evals: EvalsConfig.prefault({}),
+  sync: SyncConfig.prefault({}),
 });
 
 export type RadarConfig = z.infer<typeof RadarConfig>;

@@ -26,6 +26,7 @@ import { PollerRecord } from './poller-record-store.ts';
 import { readTextIfExists } from './read-text.ts';
 import { KeyValues, LedgerEntry, NotionMap, PaperLink, TagVocabulary } from './schemas.ts';
 import { VCS_DIRECTORIES, VCS_FILES } from './state-vcs.ts';
+import { SyncRecord } from './sync-record-schema.ts';
 
 export type FileStatus = 'ok' | 'corrupt' | 'unsorted' | 'unknown' | 'skipped' | 'temp';
 
@@ -156,6 +157,8 @@ const RULES: Rule[] = [
   },
   { pattern: /^benchmarks\/source-health\.json$/, check: jsonRule(SourceHealth) },
   { pattern: /^benchmarks\/reports\/\d{4}-\d{2}-\d{2}\.md$/, check: skip },
+  { pattern: /^sync\/hf\.json$/, check: jsonRule(SyncRecord) },
+  { pattern: /^sync\/backup\//, check: skip },
   { pattern: /^(index|out|fulltext|cache)\//, check: skip },
   { pattern: /^\.lock(\.break|\.new-.*)?$/, check: skip },
   { pattern: VCS_FILES, check: skip },
@@ -196,6 +199,11 @@ export async function checkState(stateDir: string): Promise<FileReport[]> {
       return { file, status: 'unknown', problems: ['not a file radar writes'] };
     }),
   );
+}
+
+/** Whether radar writes a file at this path (relative, `/`-separated): what a backup restores. */
+export function isStateFile(file: string): boolean {
+  return RULES.some((rule) => rule.pattern.test(file));
 }
 
 export function isClean(reports: readonly FileReport[]): boolean {
