@@ -16,8 +16,9 @@ import { isoDay, parseJsonFile } from '../parse-file.ts';
 import { arenaRanks, winRatePercent } from './arena-rank.ts';
 
 const TITLE = 'LMArena';
+/** The API's largest page. */
 export const PAGE_LENGTH = 100;
-/** 200 pages = 20k rows: well above the text arena's latest split, and a bound on a runaway total. */
+/** A bound on a runaway total: 200 pages of 100 rows is well above the text arena's latest split. */
 const MAX_PAGES = 200;
 
 const Row = z.looseObject({
@@ -36,11 +37,17 @@ const Page = z.looseObject({
   num_rows_total: z.number().int().min(0),
 });
 
+/** The configured `length` when it is a valid page size, else the largest page. */
+export function pageLength(url: string): number {
+  const given = Number(new URL(url).searchParams.get('length'));
+  return Number.isInteger(given) && given > 0 && given <= PAGE_LENGTH ? given : PAGE_LENGTH;
+}
+
 /** The URL of the page at `offset`, keeping every other query parameter of the configured URL. */
 export function pageUrl(url: string, offset: number): string {
   const parsed = new URL(url);
   parsed.searchParams.set('offset', String(offset));
-  parsed.searchParams.set('length', String(PAGE_LENGTH));
+  parsed.searchParams.set('length', String(pageLength(url)));
   return parsed.toString();
 }
 
@@ -48,7 +55,8 @@ export function morePages(url: string, files: Files): string[] {
   const first = files.get(pageUrl(url, 0));
   if (!first) return [];
   const total = parseJsonFile(TITLE, pageUrl(url, 0), first, Page).num_rows_total;
-  const pages = Math.ceil(total / PAGE_LENGTH);
+  const length = pageLength(url);
+  const pages = Math.ceil(total / length);
   if (pages > MAX_PAGES) {
     throw new BoardFormatError(
       TITLE,
@@ -57,7 +65,7 @@ export function morePages(url: string, files: Files): string[] {
       `${total} rows is more than ${MAX_PAGES} pages`,
     );
   }
-  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => pageUrl(url, (i + 1) * PAGE_LENGTH));
+  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => pageUrl(url, (i + 1) * length));
 }
 
 type ArenaRow = z.infer<typeof Row>;
