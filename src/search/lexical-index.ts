@@ -3,14 +3,15 @@
  * it (queries must be analyzed the same way). Pure: the store persists the index separately.
  */
 import { LUCENE_ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
-import { type Analyzer, type AnalyzerOptions, analyzerSignature, createAnalyzer } from '../text/tokenize.ts';
 import {
-  type AnalyzedDocument,
-  appendDocuments,
-  emptyIndex,
-  type InvertedIndex,
-  termNumbers,
-} from './bm25/inverted-index.ts';
+  type Analyzer,
+  type AnalyzerOptions,
+  analyzerSignature,
+  createAnalyzer,
+  createTermNumberAnalyzer,
+} from '../text/tokenize.ts';
+import { createIndexBuilder, type SegmentedIndex, toIndex } from './bm25/index-builder.ts';
+import { type AnalyzedDocument, type InvertedIndex, termNumbers } from './bm25/inverted-index.ts';
 import type { SearchDocument } from './search-port.ts';
 import type { Bm25Parameters } from './search-version.ts';
 
@@ -51,29 +52,38 @@ export function analyzeDocument(doc: SearchDocument, analyze: Analyzer): Analyze
 /** Builds or extends lexical indexes batch by batch (memory stays near the final index's size). */
 export interface LexicalBuilder {
   add(doc: SearchDocument): void;
+  /** Everything added so far with its postings still in segments: what the store writes as is. */
+  segmented(): SegmentedIndex;
+  /** Everything added, merged into one index for queries. */
   finish(): LexicalIndex;
 }
 
 const BATCH = 8192;
 
 export function createLexicalBuilder(options: AnalyzerOptions, base?: LexicalIndex): LexicalBuilder {
-  const analyze = base?.analyze ?? createAnalyzer(options);
-  let index = base?.index ?? emptyIndex();
-  const vocabulary = base ? new Map(base.vocabulary) : new Map<string, number>();
-  let batch: AnalyzedDocument[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    index = appendDocuments(index, batch, vocabulary);
-    batch = [];
-  };
+  const builder = createIndexBuilder(base?.index, base ? new Map(base.vocabulary) : undefined);
+  const terms = createTermNumberAnalyzer(options, builder.intern);
+  let added = 0;
+  const segmented = () => builder.finish();
   return {
     add(doc) {
-      batch.push(analyzeDocument(doc, analyze));
-      if (batch.length >= BATCH) flush();
+      builder.add({
+        id: doc.id,
+        hash: contentHash(doc),
+        title: (emit) => terms(doc.title, emit),
+        text: (emit) => terms(doc.text, emit),
+      });
+      if (++added % BATCH === 0) builder.seal();
     },
+    segmented,
     finish() {
-      flush();
-      return { index, vocabulary, analyze, signature: base?.signature ?? analyzerSignature(options) };
+      const index = toIndex(segmented());
+      return {
+        index,
+        vocabulary: termNumbers(index),
+        analyze: base?.analyze ?? createAnalyzer(options),
+        signature: base?.signature ?? analyzerSignature(options),
+      };
     },
   };
 }

@@ -66,7 +66,7 @@ export async function openPapersCorpus(deps: PapersCorpusDeps): Promise<PapersCo
       if (!index) {
         index =
           key === persistentKey
-            ? syncPapersIndex(deps, docs, options).then((r) => {
+            ? syncPapersIndex(deps, options).then((r) => {
                 origin = r.origin;
                 return r.lexical;
               })

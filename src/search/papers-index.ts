@@ -3,9 +3,16 @@
  * matches the papers shards, extended with the new papers of changed shards (a day's papers
  * cost an append, not a rebuild), rebuilt when it is missing, unreadable, built with another
  * analyzer, or a known paper changed or vanished. Never rebuilt per query.
+ *
+ * The papers are streamed shard by shard from the store: a build holds one shard's papers and
+ * the compact postings built so far, and writes the file from its segments; the index for
+ * queries is then read back from that file.
  */
 import { shardOf } from '../core/arxiv-id.ts';
+import { StateFileError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
+import { createPapersStore } from '../store/papers-store.ts';
+import type { Paper } from '../store/schemas.ts';
 import {
   papersShardStamps,
   readSearchIndex,
@@ -22,60 +29,111 @@ export type IndexOrigin = 'loaded' | 'updated' | 'rebuilt';
 export interface PapersIndexDeps {
   stateDir: string;
   logger?: Logger | undefined;
+  /** Called after each papers shard is indexed (progress of a rebuild or an update). */
+  onShard?: ((done: number, total: number) => void) | undefined;
 }
 
-function build(docs: Iterable<SearchDocument>, options: AnalyzerOptions, base?: LexicalIndex): LexicalIndex {
-  const builder = createLexicalBuilder(options, base);
-  for (const doc of docs) builder.add(doc);
-  return builder.finish();
+export interface PapersIndexResult {
+  lexical: LexicalIndex;
+  origin: IndexOrigin;
+  added: number;
 }
 
-/** The documents of changed shards that the index lacks; undefined when an update cannot be an append. */
-function newDocuments(
+export function paperDocument(paper: Paper): SearchDocument {
+  return { id: paper.id, title: paper.title, text: paper.abstract };
+}
+
+/**
+ * The papers of the changed shards that the index lacks; undefined when an update cannot be an
+ * append (a known paper changed, or one of the index's papers is no longer in its shard).
+ */
+async function newDocuments(
   lexical: LexicalIndex,
-  docs: ReadonlyMap<string, SearchDocument>,
-  changed: ReadonlySet<string>,
-): SearchDocument[] | undefined {
-  const known = new Map(lexical.index.docIds.map((id, n) => [id, n]));
+  changed: readonly string[],
+  readShard: (yymm: string) => Promise<Paper[]>,
+): Promise<SearchDocument[] | undefined> {
+  const wanted = new Set(changed);
+  const known = new Map<string, number>();
+  lexical.index.docIds.forEach((id, n) => {
+    if (wanted.has(shardOf(id))) known.set(id, n);
+  });
   const fresh: SearchDocument[] = [];
-  for (const doc of docs.values()) {
-    if (!changed.has(shardOf(doc.id))) continue;
-    const n = known.get(doc.id);
-    if (n === undefined) fresh.push(doc);
-    else if (lexical.index.docHashes[n] !== contentHash(doc)) return undefined;
+  let matched = 0;
+  for (const shard of changed) {
+    for (const paper of await readShard(shard)) {
+      const doc = paperDocument(paper);
+      const n = known.get(doc.id);
+      if (n === undefined) fresh.push(doc);
+      else if (lexical.index.docHashes[n] !== contentHash(doc)) return undefined;
+      else matched += 1;
+    }
   }
-  if (known.size + fresh.length !== docs.size) return undefined;
-  return fresh;
+  return matched === known.size ? fresh : undefined;
 }
 
-/** Opens the index for `docs` (every paper, by id), bringing it up to date and saving it if needed. */
-export async function syncPapersIndex(
+/** Indexes every shard, one at a time, and writes the file from the segments; returns the paper count. */
+async function rebuildFile(
   deps: PapersIndexDeps,
-  docs: ReadonlyMap<string, SearchDocument>,
   options: AnalyzerOptions,
-): Promise<{ lexical: LexicalIndex; origin: IndexOrigin; added: number }> {
+  shards: readonly string[],
+  stamps: Record<string, string>,
+): Promise<number> {
+  const store = createPapersStore(deps.stateDir);
+  const builder = createLexicalBuilder(options);
+  let done = 0;
+  for (const shard of shards) {
+    for (const paper of await store.readShard(shard)) builder.add(paperDocument(paper));
+    deps.onShard?.(++done, shards.length);
+  }
+  const built = builder.segmented();
+  const signature = analyzerSignature(options);
+  await writeSearchIndex(searchIndexPath(deps.stateDir), {
+    analyzer: signature,
+    shards: stamps,
+    index: built,
+  });
+  deps.logger?.info({ documents: built.docIds.length }, 'search index rebuilt');
+  return built.docIds.length;
+}
+
+/** The stored index when it is current or can be brought up to date by an append; else undefined. */
+async function loadOrAppend(
+  deps: PapersIndexDeps,
+  options: AnalyzerOptions,
+  stamps: Record<string, string>,
+): Promise<PapersIndexResult | undefined> {
   const file = searchIndexPath(deps.stateDir);
   const signature = analyzerSignature(options);
-  const [stored, stamps] = await Promise.all([readSearchIndex(file), papersShardStamps(deps.stateDir)]);
-  const save = (lexical: LexicalIndex) =>
-    writeSearchIndex(file, { analyzer: signature, shards: stamps, index: lexical.index });
-  if (stored && stored.analyzer === signature) {
-    const lexical = lexicalFromIndex(stored.index, options);
-    const changed = new Set(Object.keys(stamps).filter((s) => stored.shards[s] !== stamps[s]));
-    const removed = Object.keys(stored.shards).some((s) => !(s in stamps));
-    if (changed.size === 0 && !removed && lexical.index.docIds.length === docs.size) {
-      return { lexical, origin: 'loaded', added: 0 };
-    }
-    const fresh = removed ? undefined : newDocuments(lexical, docs, changed);
-    if (fresh) {
-      const updated = fresh.length > 0 ? build(fresh, options, lexical) : lexical;
-      await save(updated);
-      deps.logger?.info({ added: fresh.length }, 'search index updated');
-      return { lexical: updated, origin: 'updated', added: fresh.length };
-    }
-  }
-  const lexical = build(docs.values(), options);
-  await save(lexical);
-  deps.logger?.info({ documents: docs.size }, 'search index rebuilt');
-  return { lexical, origin: 'rebuilt', added: docs.size };
+  const stored = await readSearchIndex(file);
+  if (!stored || stored.analyzer !== signature) return undefined;
+  const base = lexicalFromIndex(stored.index, options);
+  const changed = Object.keys(stamps)
+    .sort()
+    .filter((s) => stored.shards[s] !== stamps[s]);
+  const removed = Object.keys(stored.shards).some((s) => !(s in stamps));
+  if (changed.length === 0 && !removed) return { lexical: base, origin: 'loaded', added: 0 };
+  if (removed) return undefined;
+  const fresh = await newDocuments(base, changed, createPapersStore(deps.stateDir).readShard);
+  if (!fresh) return undefined;
+  const builder = createLexicalBuilder(options, base);
+  for (const doc of fresh) builder.add(doc);
+  await writeSearchIndex(file, { analyzer: signature, shards: stamps, index: builder.segmented() });
+  deps.onShard?.(changed.length, changed.length);
+  deps.logger?.info({ added: fresh.length }, 'search index updated');
+  return { lexical: builder.finish(), origin: 'updated', added: fresh.length };
+}
+
+/** Opens the index of every paper in the state, bringing it up to date and saving it if needed. */
+export async function syncPapersIndex(
+  deps: PapersIndexDeps,
+  options: AnalyzerOptions,
+): Promise<PapersIndexResult> {
+  const stamps = await papersShardStamps(deps.stateDir);
+  const current = await loadOrAppend(deps, options, stamps);
+  if (current) return current;
+  const documents = await rebuildFile(deps, options, Object.keys(stamps).sort(), stamps);
+  const file = searchIndexPath(deps.stateDir);
+  const reread = await readSearchIndex(file);
+  if (!reread) throw new StateFileError(file, 'the search index just written cannot be read back');
+  return { lexical: lexicalFromIndex(reread.index, options), origin: 'rebuilt', added: documents };
 }

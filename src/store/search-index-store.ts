@@ -12,8 +12,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type SegmentedIndex, segmentOfIndex, segmentRange } from '../search/bm25/index-builder.ts';
 import type { InvertedIndex } from '../search/bm25/inverted-index.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomicStream } from './atomic-write.ts';
 import { listShards } from './papers-store.ts';
 import { statePaths } from './paths.ts';
 
@@ -58,8 +59,27 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-export function encodeSearchIndex(stored: StoredSearchIndex): Uint8Array {
-  const { index } = stored;
+/** An index whose postings are in one CSR or still in segments: both are written the same way. */
+export interface StoredSearchIndexParts {
+  analyzer: string;
+  shards: Record<string, string>;
+  index: InvertedIndex | SegmentedIndex;
+}
+
+function segmented(index: InvertedIndex | SegmentedIndex): SegmentedIndex {
+  if ('segments' in index) return index;
+  const { offsets: _o, postingDocs, postingTitleTf: _t, postingTextTf: _x, ...rest } = index;
+  return { ...rest, segments: [segmentOfIndex(index)], postingCount: postingDocs.length };
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The file's bytes in chunks of about 1 MiB, without assembling it: the postings of each term
+ * are gathered across the segments, so a build never holds the merged postings next to its segments.
+ */
+export function* searchIndexChunks(stored: StoredSearchIndexParts): Generator<Uint8Array> {
+  const index = segmented(stored.index);
   const header = Buffer.from(
     JSON.stringify({
       version: 1,
@@ -69,29 +89,60 @@ export function encodeSearchIndex(stored: StoredSearchIndex): Uint8Array {
       terms: index.terms,
       titleLengthSum: index.titleLengthSum,
       textLengthSum: index.textLengthSum,
-      postings: index.postingDocs.length,
+      postings: index.postingCount,
     }),
     'utf8',
   );
-  const start = 8 + header.length + ((4 - ((8 + header.length) % 4)) % 4);
-  const sections = [
-    index.docHashes,
-    index.titleLengths,
-    index.textLengths,
-    index.offsets,
-    index.postingDocs,
-    index.postingTitleTf,
-    index.postingTextTf,
+  const lead = new Uint8Array(8 + header.length + ((4 - ((8 + header.length) % 4)) % 4));
+  lead.set(Buffer.from(MAGIC, 'ascii'), 0);
+  new DataView(lead.buffer).setUint32(4, header.length, true);
+  lead.set(header, 8);
+  yield lead;
+  for (const section of [index.docHashes, index.titleLengths, index.textLengths]) yield bytesOf(section);
+  const termCount = index.terms.length;
+  const offsets = new Uint32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) {
+    let count = 0;
+    for (const segment of index.segments) {
+      const [from, to] = segmentRange(segment, t);
+      count += to - from;
+    }
+    offsets[t + 1] = (offsets[t] as number) + count;
+  }
+  yield bytesOf(offsets);
+  const columns = [
+    (s: (typeof index.segments)[number]) => s.docs,
+    (s: (typeof index.segments)[number]) => s.titleTf,
+    (s: (typeof index.segments)[number]) => s.textTf,
   ];
-  const total = start + sections.reduce((s, a) => s + a.byteLength, 0);
-  const out = new Uint8Array(total);
-  out.set(Buffer.from(MAGIC, 'ascii'), 0);
-  new DataView(out.buffer).setUint32(4, header.length, true);
-  out.set(header, 8);
-  let at = start;
-  for (const section of sections) {
-    out.set(bytesOf(section), at);
-    at += section.byteLength;
+  for (const column of columns) {
+    let chunk: Uint8Array = new Uint8Array(CHUNK);
+    let used = 0;
+    for (let t = 0; t < termCount; t++) {
+      for (const segment of index.segments) {
+        const [from, to] = segmentRange(segment, t);
+        if (to === from) continue;
+        const bytes = bytesOf(column(segment).subarray(from, to));
+        if (used + bytes.length > chunk.length) {
+          yield chunk.subarray(0, used);
+          chunk = new Uint8Array(Math.max(CHUNK, bytes.length));
+          used = 0;
+        }
+        chunk.set(bytes, used);
+        used += bytes.length;
+      }
+    }
+    if (used > 0) yield chunk.subarray(0, used);
+  }
+}
+
+export function encodeSearchIndex(stored: StoredSearchIndexParts): Uint8Array {
+  const chunks = [...searchIndexChunks(stored)];
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
   return out;
 }
@@ -113,16 +164,21 @@ export function decodeSearchIndex(bytes: Uint8Array): StoredSearchIndex | undefi
   let at = 8 + headerLength + ((4 - ((8 + headerLength) % 4)) % 4);
   const expected = at + 4 * (3 * n + h.terms.length + 1 + h.postings) + 4 * h.postings;
   if (bytes.length !== expected) return undefined;
+  // Views on the file's bytes where they are aligned (a file read whole always is), else copies.
   const take32 = (count: number): Uint32Array => {
-    const array = new Uint32Array(count);
-    bytesOf(array).set(bytes.subarray(at, at + 4 * count));
+    const start = bytes.byteOffset + at;
     at += 4 * count;
+    if (start % 4 === 0) return new Uint32Array(bytes.buffer, start, count);
+    const array = new Uint32Array(count);
+    bytesOf(array).set(bytes.subarray(at - 4 * count, at));
     return array;
   };
   const take16 = (count: number): Uint16Array => {
-    const array = new Uint16Array(count);
-    bytesOf(array).set(bytes.subarray(at, at + 2 * count));
+    const start = bytes.byteOffset + at;
     at += 2 * count;
+    if (start % 2 === 0) return new Uint16Array(bytes.buffer, start, count);
+    const array = new Uint16Array(count);
+    bytesOf(array).set(bytes.subarray(at - 2 * count, at));
     return array;
   };
   const index: InvertedIndex = {
@@ -150,6 +206,6 @@ export async function readSearchIndex(file: string): Promise<StoredSearchIndex |
   return bytes ? decodeSearchIndex(bytes) : undefined;
 }
 
-export async function writeSearchIndex(file: string, stored: StoredSearchIndex): Promise<void> {
-  await writeFileAtomic(file, encodeSearchIndex(stored));
+export async function writeSearchIndex(file: string, stored: StoredSearchIndexParts): Promise<void> {
+  await writeFileAtomicStream(file, searchIndexChunks(stored));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzerSignature, createAnalyzer, tokenize } from './tokenize.ts';
+import { analyzerSignature, createAnalyzer, createTermNumberAnalyzer, tokenize } from './tokenize.ts';
 
 describe('tokenize', () => {
   it('lowercases, removes Lucene stop words and Porter-stems', () => {
@@ -62,5 +62,40 @@ describe('tokenize', () => {
     expect(analyzerSignature()).toBe(analyzerSignature({}));
     expect(analyzerSignature({ compounds: 'parts' })).not.toBe(analyzerSignature());
     expect(analyzerSignature({ stopWords: new Set(['x']) })).not.toBe(analyzerSignature());
+  });
+});
+
+describe('createTermNumberAnalyzer', () => {
+  it('emits the numbers of exactly the terms the analyzer returns, for every option set', () => {
+    const texts = [
+      'State-of-the-art fine-tuning of the model’s outputs (see 2511.01234v2, hep-th/9901001) by 3.5 points',
+      'Transformer für Übersetzung 注意力: ﬁnding the GPU-bound cases',
+      'the of and',
+      'Graph-based graph-based GRAPH-BASED retrieval, retrieval!',
+    ];
+    for (const options of [
+      {},
+      { compounds: 'parts' as const },
+      { stem: false, stopWords: new Set<string>() },
+    ]) {
+      const terms: string[] = [];
+      const numbers = new Map<string, number>();
+      const intern = (term: string) => {
+        let n = numbers.get(term);
+        if (n === undefined) {
+          n = terms.length;
+          terms.push(term);
+          numbers.set(term, n);
+        }
+        return n;
+      };
+      const analyzeNumbers = createTermNumberAnalyzer(options, intern);
+      const analyze = createAnalyzer(options);
+      for (const text of texts) {
+        const emitted: string[] = [];
+        analyzeNumbers(text, (n) => emitted.push(terms[n] as string));
+        expect(emitted).toEqual(analyze(text));
+      }
+    }
   });
 });

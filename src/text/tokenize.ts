@@ -65,7 +65,8 @@ function stripPossessive(word: string): string {
   return rest === 's' ? word.slice(0, at) : word.replace(/['’]/gu, '');
 }
 
-export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+/** A word token's terms: stop word → none, a compound → its parts and/or the whole, else its stem. */
+function createWordAnalyzer(options: AnalyzerOptions): (word: string) => readonly string[] {
   const stopWords = options.stopWords ?? LUCENE_ENGLISH_STOP_WORDS;
   const stem = options.stem ?? true;
   const compounds = options.compounds ?? 'both';
@@ -106,6 +107,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
     return terms;
   };
+  return analyzeWord;
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const analyzeWord = createWordAnalyzer(options);
   const pushWord = (word: string, out: string[]) => {
     const terms = analyzeWord(word);
     if (terms.length === 1) out.push(terms[0] as string);
@@ -113,27 +119,72 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
   return (text) => {
     const out: string[] = [];
-    const normalized = normalizeText(text);
-    if (isAscii(normalized)) {
-      scanAscii(normalized, (kind, token) => {
-        if (kind === TokenKind.Word) pushWord(token, out);
-        else out.push(kind === TokenKind.ArxivId ? token.replace(ARXIV_VERSION, '') : token);
-      });
-      return out;
-    }
-    // One shared pattern driven by `lastIndex` (the analyzer is synchronous): `matchAll` would
-    // clone the regex and allocate an iterator per text.
-    const pattern = TOKEN_PATTERN;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
-      const arxivId = match[1];
-      const number = match[2];
-      const word = match[3];
-      if (arxivId !== undefined) out.push(arxivId.replace(ARXIV_VERSION, ''));
-      else if (number !== undefined) out.push(number);
-      else if (word !== undefined) pushWord(word, out);
-    }
+    scanTokens(
+      text,
+      (word) => pushWord(word, out),
+      (token) => out.push(token),
+    );
     return out;
+  };
+}
+
+/**
+ * Calls `onWord` with each word token of the normalized text and `onToken` with each other
+ * token (an arXiv id without its version, a decimal number), in order.
+ */
+function scanTokens(text: string, onWord: (word: string) => void, onToken: (token: string) => void): void {
+  const normalized = normalizeText(text);
+  if (isAscii(normalized)) {
+    scanAscii(normalized, (kind, token) => {
+      if (kind === TokenKind.Word) onWord(token);
+      else onToken(kind === TokenKind.ArxivId ? token.replace(ARXIV_VERSION, '') : token);
+    });
+    return;
+  }
+  // One shared pattern driven by `lastIndex` (the analyzer is synchronous): `matchAll` would
+  // clone the regex and allocate an iterator per text.
+  const pattern = TOKEN_PATTERN;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
+    const arxivId = match[1];
+    const number = match[2];
+    const word = match[3];
+    if (arxivId !== undefined) onToken(arxivId.replace(ARXIV_VERSION, ''));
+    else if (number !== undefined) onToken(number);
+    else if (word !== undefined) onWord(word);
+  }
+}
+
+/** Text → the numbers of its index terms, in order (what an index builder consumes). */
+export type TermNumberAnalyzer = (text: string, emit: (term: number) => void) => void;
+
+/**
+ * The analyzer of `options` for index building: each distinct raw word is analyzed once and its
+ * terms numbered once through `intern`, so most tokens cost one Map lookup and allocate nothing
+ * (no term strings, no per-document arrays). Emits exactly the terms `createAnalyzer` returns.
+ */
+export function createTermNumberAnalyzer(
+  options: AnalyzerOptions,
+  intern: (term: string) => number,
+): TermNumberAnalyzer {
+  const analyzeWord = createWordAnalyzer(options);
+  const numbers = new Map<string, number | readonly number[]>();
+  let emit: (term: number) => void = () => undefined;
+  const onWord = (word: string): void => {
+    let found = numbers.get(word);
+    if (found === undefined) {
+      const terms = analyzeWord(word).map(intern);
+      found = terms.length === 1 ? (terms[0] as number) : terms;
+      if (numbers.size >= STEM_CACHE_LIMIT) numbers.clear();
+      numbers.set(word, found);
+    }
+    if (typeof found === 'number') emit(found);
+    else for (const term of found) emit(term);
+  };
+  const onToken = (token: string): void => emit(intern(token));
+  return (text, sink) => {
+    emit = sink;
+    scanTokens(text, onWord, onToken);
   };
 }
 

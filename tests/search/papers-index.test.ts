@@ -1,8 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { createBm25Scorer } from '../../src/search/bm25/bm25.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
-import { openPapersCorpus } from '../../src/search/papers-corpus.ts';
+import { buildLexicalIndex } from '../../src/search/lexical-index.ts';
+import { openPapersCorpus, PERSISTENT_ANALYZER } from '../../src/search/papers-corpus.ts';
+import { syncPapersIndex } from '../../src/search/papers-index.ts';
+import { writeCsv } from '../../src/store/csv-file.ts';
+import { paperCodec } from '../../src/store/paper-codec.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
+import { statePaths } from '../../src/store/paths.ts';
 import { decodeSearchIndex, encodeSearchIndex, searchIndexPath } from '../../src/store/search-index-store.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -51,6 +57,50 @@ describe('persistent BM25 index of the papers', () => {
     await writeFile(searchIndexPath(stateDir), 'garbage');
     expect((await searchIds(stateDir, 'protein')).origin).toBe('rebuilt');
     expect((await searchIds(stateDir, 'protein')).origin).toBe('loaded');
+  });
+
+  it('streams a rebuild shard by shard and scores as an index built at once', async () => {
+    const stateDir = tempDir();
+    const many = Array.from({ length: 30 }, (_, i) =>
+      makePaper(`25${String(1 + (i % 3)).padStart(2, '0')}.${String(i).padStart(5, '0')}`, {
+        title: `Paper ${i} on ${i % 2 === 0 ? 'decoding' : 'graphs'}`,
+        abstract: `Abstract ${i}: ${'decoding '.repeat(1 + (i % 4))}and more.`,
+      }),
+    );
+    await createPapersStore(stateDir).upsert(many);
+    const progress: [number, number][] = [];
+    const result = await syncPapersIndex(
+      { stateDir, onShard: (done, total) => progress.push([done, total]) },
+      PERSISTENT_ANALYZER,
+    );
+    expect(result.origin).toBe('rebuilt');
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const inMemory = buildLexicalIndex(
+      many.map((p) => ({ id: p.id, title: p.title, text: p.abstract })),
+      PERSISTENT_ANALYZER,
+    );
+    const score = (lexical: typeof inMemory) =>
+      createBm25Scorer(lexical.index, lexical.vocabulary)
+        .search(lexical.analyze('decoding graphs'), 30)
+        .map((h) => [lexical.index.docIds[h.doc], h.score.toFixed(9)]);
+    expect(score(result.lexical)).toEqual(score(inMemory));
+    expect(score(result.lexical)).toHaveLength(30);
+  });
+
+  it('rebuilds when a paper of a changed shard vanished', async () => {
+    const stateDir = tempDir();
+    const store = createPapersStore(stateDir);
+    await store.upsert(papers);
+    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
+    const shard = (await store.readShard('2511')).filter((p) => p.id !== '2511.00002');
+    await writeCsv(statePaths(stateDir).papersShard('2511'), shard, paperCodec);
+    const after = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    expect(after.origin).toBe('rebuilt');
+    expect([...after.lexical.index.docIds].sort()).toEqual(['2510.00003', '2511.00001']);
   });
 
   it('round-trips the binary format and rejects a truncated file', async () => {
