@@ -317,8 +317,20 @@ export const SourcesConfig = z.strictObject({
     .record(
       z.string(),
       z
-        .strictObject({ url, enabled: z.boolean().default(true) })
-        .describe('env RADAR_LEADERBOARD_<NAME>_URL'),
+        .strictObject({
+          url,
+          enabled: z.boolean().default(true),
+          apiKeyEnv: z
+            .string()
+            .regex(/^[A-Z_][A-Z0-9_]*$/)
+            .optional()
+            .describe(
+              "the environment variable holding the board's API key (Artificial Analysis: x-api-key)",
+            ),
+        })
+        .describe(
+          'env RADAR_LEADERBOARD_<NAME>_URL. LiveBench: the site (the release is read from its app) or a table_<date>.csv; BigCodeBench: results.json, results-hard.json is read beside it; LMArena: a datasets-server /rows URL, paged by offset',
+        ),
     )
     .default({
       swebench: {
@@ -326,11 +338,19 @@ export const SourcesConfig = z.strictObject({
         enabled: true,
       },
       evalplus: { url: 'https://evalplus.github.io/results.json', enabled: true },
-      livebench: { url: 'https://livebench.ai/table.csv', enabled: true },
+      livebench: { url: 'https://livebench.ai/', enabled: true },
       livecodebench: { url: 'https://livecodebench.github.io/performances_generation.json', enabled: true },
       bigcodebench: { url: 'https://bigcode-bench.github.io/results.json', enabled: true },
+      lmarena: {
+        url: 'https://datasets-server.huggingface.co/rows?dataset=lmarena-ai%2Fleaderboard-dataset&config=text&split=latest&offset=0&length=100',
+        enabled: true,
+      },
       openrouter: { url: 'https://openrouter.ai/api/v1/models', enabled: true },
-      artificialanalysis: { url: 'https://artificialanalysis.ai/api/v2/data/llms/models', enabled: true },
+      artificialanalysis: {
+        url: 'https://artificialanalysis.ai/api/v2/data/llms/models',
+        enabled: true,
+        apiKeyEnv: 'ARTIFICIAL_ANALYSIS_API_KEY',
+      },
     }),
 });
 
