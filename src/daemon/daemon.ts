@@ -26,6 +26,7 @@ import {
 } from './jobs.ts';
 import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.ts';
 import { serializeLabels } from './serial-labels.ts';
+import { createSyncJob } from './sync-job.ts';
 
 export interface DaemonDeps extends AppDeps {
   offline: boolean;
@@ -85,6 +86,7 @@ function scheduledJobs(deps: DaemonDeps, jobDeps: JobDeps, alert: JobAlert): Sch
     dailyPipeline: () => createPipelineJob(jobDeps),
     benchmarks: () => createBenchmarksJob(jobDeps, alert),
     weeklyTrends: () => createTrendsJob(jobDeps),
+    sync: () => createSyncJob(jobDeps),
   };
   return jobRules(deps.config).map(({ name, rule }) => ({
     rule,

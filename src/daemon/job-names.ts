@@ -5,8 +5,11 @@
 import type { RadarConfig } from '../config/schema.ts';
 import type { Rule } from './schedule.ts';
 
-/** In the order their catch-up runs are queued: new labels first, then the pipeline that ranks with them. */
-export const DAEMON_JOBS = ['feedbackPoll', 'dailyPipeline', 'benchmarks', 'weeklyTrends'] as const;
+/**
+ * In the order their catch-up runs are queued: the backup of the state as the last run left it,
+ * new labels, then the pipeline that ranks with them.
+ */
+export const DAEMON_JOBS = ['sync', 'feedbackPoll', 'dailyPipeline', 'benchmarks', 'weeklyTrends'] as const;
 export type DaemonJobName = (typeof DAEMON_JOBS)[number];
 
 export function jobRules(config: RadarConfig): Array<{ name: DaemonJobName; rule: Rule }> {
