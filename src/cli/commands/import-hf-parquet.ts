@@ -107,8 +107,8 @@ export async function runImportHfParquet(
   const paths = await findParquetFiles(inputs.map((input) => resolve(ctx.cwd, input)));
   const opened = await openAll(paths, named, config);
   try {
-    checkPaperColumns(opened);
     checkNamedColumns(opened, named);
+    checkPaperColumns(opened);
     const models = [...new Set(opened.flatMap((o) => o.mapping.vectors.map((v) => v.model)))].sort();
     const stores = new Map(models.map((m) => [m, createEmbeddingsStore(ctx.stateDir, m)]));
     return await withStateLock(ctx, 'import', async () => {
