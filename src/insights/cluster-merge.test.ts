@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCoinciding, sameName } from './cluster-merge.ts';
+import { mergeClusters, profileCosine, sameName } from './cluster-merge.ts';
 import { spanningTerms } from './cluster-profile.ts';
 import { classTerms, documentFrequencies } from './terms.ts';
 
@@ -12,18 +12,78 @@ describe('sameName', () => {
   });
 });
 
-describe('mergeCoinciding', () => {
-  const points = { count: 4, dims: 2, data: new Float32Array([1, 0, 1, 0, 0, 1, 0.1, 1]) };
-  it('merges clusters with one name, and clusters whose centroids point the same way', () => {
-    const byName = mergeCoinciding(points, new Int32Array([0, 1, 2, 2]), 3, (c) =>
-      c === 2 ? ['robot', 'grasp'] : ['rag', 'retrieval'],
+describe('mergeClusters', () => {
+  // Four clusters of 10 papers in a corpus of 100; their points point four ways, so only names and
+  // term profiles can join them.
+  const themes = [
+    ['diffusion', 'image', 'denoising'],
+    ['text-to-image', 'diffusion', 'image'],
+    ['rag', 'retrieval', 'llm'],
+    ['cache', 'kv-cache', 'llm'],
+  ];
+  const docs = themes.flatMap((terms) => Array.from({ length: 10 }, () => new Set(terms)));
+  const rest = Array.from({ length: 60 }, (_, i) => new Set(i < 30 ? ['llm', 'language'] : ['language']));
+  const corpusDf = documentFrequencies([...docs, ...rest]);
+  const directions = [
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+    [0, -1],
+  ];
+  const points = {
+    count: docs.length,
+    dims: 2,
+    data: new Float32Array(docs.flatMap((_, i) => directions[Math.floor(i / 10)] ?? [0, 0])),
+  };
+  const input = {
+    points,
+    assignments: Int32Array.from(docs, (_, i) => Math.floor(i / 10)),
+    k: 4,
+    termsOf: (i: number) => docs[i] ?? new Set<string>(),
+    corpusDf,
+    corpusSize: 100,
+  };
+
+  it('joins clusters whose distinctive terms coincide though their names differ, not two interests that share a common word', () => {
+    const merged = mergeClusters(input);
+    expect(merged.k).toBe(3);
+    expect(merged.merged).toBe(1);
+    const clusterOf = (theme: number) => merged.assignments[theme * 10];
+    expect(clusterOf(0)).toBe(clusterOf(1));
+    // "llm" is in a third of the corpus: rag and kv-cache share it but stay apart.
+    expect(clusterOf(2)).not.toBe(clusterOf(3));
+    expect(new Set(merged.assignments)).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('joins clusters whose centroids point the same way, and leaves distinct ones alone', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta'];
+    const own = (i: number) => new Set([words[Math.floor(i / 10)] ?? '']);
+    expect(mergeClusters({ ...input, termsOf: own })).toMatchObject({ k: 4, merged: 0 });
+    const data = new Float32Array(
+      docs.flatMap((_, i) => (i < 20 ? [1, 0] : (directions[Math.floor(i / 10)] ?? []))),
     );
-    // Clusters 0 and 1 share a name and a direction; 2 stays.
-    expect(byName).toEqual({ assignments: new Int32Array([0, 0, 1, 1]), k: 2, merged: 1 });
-    const distinct = mergeCoinciding(points, new Int32Array([0, 0, 1, 1]), 2, (c) => [
-      c === 0 ? 'rag' : 'robot',
-    ]);
-    expect(distinct.merged).toBe(0);
+    const sameWay = mergeClusters({ ...input, termsOf: own, points: { ...points, data } });
+    expect(sameWay.k).toBe(3);
+    expect(sameWay.assignments[0]).toBe(sameWay.assignments[10]);
+  });
+});
+
+describe('profileCosine', () => {
+  it('is 1 for proportional profiles, 0 without a shared term or with an empty one', () => {
+    expect(
+      profileCosine(
+        new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+        new Map([
+          ['a', 2],
+          ['b', 4],
+        ]),
+      ),
+    ).toBeCloseTo(1);
+    expect(profileCosine(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(0);
+    expect(profileCosine(new Map(), new Map([['b', 1]]))).toBe(0);
   });
 });
 

@@ -6,13 +6,14 @@
 import { addDays } from '../core/local-day.ts';
 import { rowIndex, selectRows, type VectorMatrix } from '../rank/vector-matrix.ts';
 import type { PaperRef, ProfileAvoidance, ProfileInterest, StoredProfile } from '../store/insights-store.ts';
-import { mergeCoinciding } from './cluster-merge.ts';
+import { mergeClusters } from './cluster-merge.ts';
 import {
   type ClusterDoc,
   type Clustering,
   type ClusterSummary,
   clusterPoints,
   describeClusters,
+  kRange,
 } from './cluster-profile.ts';
 import { crossCuttingKeys } from './cross-cutting.ts';
 import { interestDrift } from './drift.ts';
@@ -108,6 +109,17 @@ function spaceOf(inputs: ProfileInputs, corpus: Corpus): Space {
   };
 }
 
+/**
+ * k-means runs at the top of the k range (8, at most a third of the papers) and `mergeClusters`
+ * joins what is one interest: chosen by silhouette, k fell between the sub-topics of a large
+ * interest and the small interests, so a small one (robot manipulation beside quantization) shared
+ * a cluster with another; over-split, each small interest gets a cluster of its own first.
+ */
+function overSplit(count: number): { minK: number; maxK: number } | Record<string, never> {
+  const top = kRange(count).at(-1);
+  return top === undefined ? {} : { minK: top, maxK: top };
+}
+
 function clusterGroup(
   inputs: ProfileInputs,
   corpus: Corpus,
@@ -119,6 +131,7 @@ function clusterGroup(
   const clustering = clusterPoints(points, {
     seed,
     ...(inputs.representation === 'embedding' ? {} : { components: LEXICAL_COMPONENTS }),
+    ...overSplit(points.count),
   });
   const docs: ClusterDoc[] = kept.map((id) => ({
     id,
@@ -128,15 +141,15 @@ function clusterGroup(
   }));
   const describe = (c: Clustering) =>
     describeClusters(points, c, docs, { corpusDf: corpus.df, corpusSize: corpus.size });
-  const first = describe(clustering);
-  const termsOf = new Map(first.map((summary) => [summary.cluster, summary.terms]));
-  const merged = mergeCoinciding(
-    clustering.space,
-    clustering.assignments,
-    clustering.k,
-    (c) => termsOf.get(c) ?? [],
-  );
-  if (merged.merged === 0) return { ids: kept, points, clustering, summaries: first };
+  const merged = mergeClusters({
+    points: clustering.space,
+    assignments: clustering.assignments,
+    k: clustering.k,
+    termsOf: (i) => docs[i]?.terms ?? new Set(),
+    corpusDf: corpus.df,
+    corpusSize: corpus.size,
+  });
+  if (merged.merged === 0) return { ids: kept, points, clustering, summaries: describe(clustering) };
   const mergedClustering = { ...clustering, k: merged.k, assignments: merged.assignments };
   return { ids: kept, points, clustering: mergedClustering, summaries: describe(mergedClustering) };
 }

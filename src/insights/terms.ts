@@ -82,11 +82,18 @@ export function classTerms(
   corpusSize: number,
   options: DistinctiveOptions,
 ): ScoredTerm[] {
+  return pickDistinct(classTermScores(group, corpusDf, corpusSize, options.minDocs), options.limit);
+}
+
+/** Every term of the group above the floor with its class-based tf-idf score (positive or not). */
+export function classTermScores(
+  group: ReadonlyArray<ReadonlySet<string>>,
+  corpusDf: ReadonlyMap<string, number>,
+  corpusSize: number,
+  minDocs = 2,
+): ScoredTerm[] {
   const groupDf = documentFrequencies(group);
-  const floor = Math.min(
-    group.length,
-    Math.max(options.minDocs ?? 2, Math.ceil(CLASS_DF_FLOOR * group.length)),
-  );
+  const floor = Math.min(group.length, Math.max(minDocs, Math.ceil(CLASS_DF_FLOOR * group.length)));
   const restSize = Math.max(1, corpusSize - group.length);
   const scored: ScoredTerm[] = [];
   for (const [term, count] of groupDf) {
@@ -96,7 +103,7 @@ export function classTerms(
     const restShare = Math.max(rest, 0.5) / restSize;
     scored.push({ term, share, score: share * Math.log(share / restShare) });
   }
-  return pickDistinct(scored, options.limit);
+  return scored;
 }
 
 /** Best first; on a tie the phrase wins over its words ("speculative decoding" over "decoding"). */
