@@ -22,6 +22,8 @@ export interface LeaderboardsStore {
   readSnapshot(board: BoardId, day: string): Promise<BoardSnapshot | undefined>;
   /** Days with a snapshot, oldest first. */
   snapshotDays(board: BoardId): Promise<string[]>;
+  /** The newest snapshot of a board, if any. */
+  latestSnapshot(board: BoardId): Promise<BoardSnapshot | undefined>;
   readChanges(board: BoardId): Promise<ChangeEvent[]>;
   /** Adds the events whose key is not recorded yet; returns those. */
   addChanges(board: BoardId, events: readonly ChangeEvent[]): Promise<ChangeEvent[]>;
@@ -57,6 +59,7 @@ export function createLeaderboardsStore(stateDir: string): LeaderboardsStore {
     writeSnapshot: (snapshot) => snapshots(snapshot.board).write(snapshot.day, snapshot),
     readSnapshot: (board, day) => snapshots(board).read(day),
     snapshotDays: (board) => snapshots(board).days(),
+    latestSnapshot: async (board) => (await snapshots(board).latest())?.value,
     readChanges,
     async addChanges(board, events) {
       if (events.length === 0) return [];

@@ -1,0 +1,164 @@
+/**
+ * `radar leaderboards collect|list|changes|show`: `collect` fetches every enabled board at once
+ * (progress per board), confirms and records changes, alerts the chats; `list` tells configured
+ * from collected with each board's health; `changes` prints the recorded changes of the last
+ * --days days; `show` prints a board's latest snapshot, top 10 per sub-table.
+ */
+import { systemClock } from '../../core/clock.ts';
+import { errorMessage, UsageError } from '../../core/errors.ts';
+import { BOARD_TITLES } from '../../leaderboards/board-titles.ts';
+import { changeLines, dayBefore, topLines } from '../../leaderboards/board-view.ts';
+import { changeMessage } from '../../leaderboards/change-message.ts';
+import type { CollectLeaderboardsResult } from '../../leaderboards/collect-leaderboards.ts';
+import { BoardId } from '../../leaderboards/leaderboard-row.ts';
+import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
+import type { Out } from '../action.ts';
+import { type CommandContext, withStateLock } from '../context.ts';
+import { createProgress } from '../progress.ts';
+import { boardTargets, runLeaderboardsJob } from './leaderboards-job.ts';
+
+/** Health alerts and change alerts to the configured chats (chat SDKs loaded only here). */
+export async function chatDelivery(ctx: CommandContext) {
+  const { buildChatAdapters, secretValues } = await import('../../chat/build-adapters.ts');
+  const { chatTargets } = await import('../../chat/bot-runner.ts');
+  const { createAlerter } = await import('../../chat/alerts.ts');
+  const { plainMessage } = await import('../../chat/message-format.ts');
+  const config = ctx.loaded.config;
+  const adapters = await buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
+  const targets = chatTargets(config, adapters);
+  const alerter = createAlerter({
+    adapters,
+    targets,
+    clock: systemClock,
+    windowMs: config.alerts.windowMinutes * 60_000,
+    logger: ctx.logger,
+    secrets: secretValues(ctx.env),
+  });
+  const alert = (kind: string, component: string, error: unknown) => {
+    ctx.logger.warn({ kind, component, error: errorMessage(error) }, 'alert');
+    return targets.length > 0 ? alerter.alert({ kind, component, error }) : undefined;
+  };
+  const notify = async (messages: readonly string[]): Promise<number> => {
+    let sent = 0;
+    for (const target of targets) {
+      const adapter = adapters.find((a) => a.platform === target.platform);
+      sent += (await adapter?.sendMessage(target.chatId, plainMessage(...messages)))?.length ?? 0;
+    }
+    return sent;
+  };
+  const close = () => Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+  return { alert, notify, close };
+}
+
+export function formatCollect(result: CollectLeaderboardsResult): string[] {
+  const lines: string[] = [];
+  for (const b of result.boards) {
+    if (b.status === 'failed')
+      lines.push(`failed     ${b.title}: ${b.error ?? 'unknown'} (${b.consecutiveFailures} run(s) in a row)`);
+    else if (b.status === 'skipped') lines.push(`skipped    ${b.title}: needs an API key`);
+    else {
+      const how = b.notModified ? 'not modified' : `${b.rows} rows`;
+      lines.push(`${b.status.padEnd(10)} ${b.title}: ${how}, ${b.events.length} new change(s)`);
+    }
+    for (const e of b.events) lines.push(`  ${changeMessage(e)}`);
+  }
+  for (const h of result.healthAlerts) lines.push(`alert      ${h}`);
+  lines.push(`${result.alertsSent} chat message(s) sent`);
+  return lines;
+}
+
+export async function runLeaderboardsCollect(ctx: CommandContext, out: Out): Promise<number> {
+  return withStateLock(ctx, 'leaderboards collect', async () => {
+    const { targets } = boardTargets(ctx.loaded.config, ctx.env);
+    const progress = await createProgress(ctx.logger, 'boards');
+    const delivery = await chatDelivery(ctx);
+    let done = 0;
+    try {
+      progress.update('leaderboards', 0, targets.size);
+      const run = await runLeaderboardsJob({
+        config: ctx.loaded.config,
+        env: ctx.env,
+        stateDir: ctx.stateDir,
+        logger: ctx.logger,
+        alert: delivery.alert,
+        notify: delivery.notify,
+        onBoardDone: () => progress.update('leaderboards', ++done, targets.size),
+      });
+      progress.stop();
+      for (const line of formatCollect(run.result)) out(line);
+      if (run.notion) out(run.notion);
+      return run.result.boards.some((b) => b.status === 'failed') ? 1 : 0;
+    } finally {
+      progress.stop();
+      await delivery.close();
+    }
+  });
+}
+
+export async function runLeaderboardsList(ctx: CommandContext, out: Out): Promise<number> {
+  const store = createLeaderboardsStore(ctx.stateDir);
+  const { targets, unknown } = boardTargets(ctx.loaded.config, ctx.env);
+  const health = await store.readHealth();
+  for (const board of BoardId.options) {
+    const configured = ctx.loaded.config.sources.leaderboards[board];
+    const latest = await store.latestSnapshot(board);
+    const h = health.sources[board];
+    const state = !configured
+      ? 'not configured'
+      : !targets.has(board)
+        ? configured.enabled
+          ? 'needs a key'
+          : 'disabled'
+        : 'enabled';
+    const collected = latest ? `last snapshot ${latest.day}, ${latest.rows.length} rows` : 'never collected';
+    const failing =
+      h && h.consecutiveFailures > 0 ? `, failing ${h.consecutiveFailures} run(s): ${h.lastError ?? ''}` : '';
+    out(`${board.padEnd(19)} ${BOARD_TITLES[board].padEnd(20)} ${state.padEnd(15)} ${collected}${failing}`);
+  }
+  for (const name of unknown) out(`${name.padEnd(19)} (no adapter for this name; ignored)`);
+  return 0;
+}
+
+function parseDays(raw: string | undefined): number {
+  const days = Number(raw ?? '7');
+  if (!Number.isInteger(days) || days < 1)
+    throw new UsageError(`--days must be a positive whole number, got "${raw}"`);
+  return days;
+}
+
+export async function runLeaderboardsChanges(
+  ctx: CommandContext,
+  flags: { days?: string },
+  out: Out,
+): Promise<number> {
+  const days = parseDays(flags.days);
+  const store = createLeaderboardsStore(ctx.stateDir);
+  const since = dayBefore(new Date().toISOString().slice(0, 10), days);
+  const events = (await Promise.all(BoardId.options.map((b) => store.readChanges(b)))).flat();
+  const lines = changeLines(events, since);
+  if (lines.length === 0) out(`no leaderboard change since ${since} (${events.length} recorded in all)`);
+  for (const line of lines) out(line);
+  return 0;
+}
+
+export function parseBoard(name: string): BoardId {
+  const id = BoardId.safeParse(name.trim().toLowerCase());
+  if (!id.success)
+    throw new UsageError(`unknown leaderboard "${name}"; one of: ${BoardId.options.join(', ')}`);
+  return id.data;
+}
+
+export async function runLeaderboardsShow(ctx: CommandContext, name: string, out: Out): Promise<number> {
+  const board = parseBoard(name);
+  const store = createLeaderboardsStore(ctx.stateDir);
+  const latest = await store.latestSnapshot(board);
+  if (!latest) {
+    out(`${BOARD_TITLES[board]}: no snapshot collected yet (radar leaderboards collect)`);
+    return 0;
+  }
+  for (const line of topLines(latest)) out(line);
+  const recent = changeLines(await store.readChanges(board), dayBefore(latest.day, 30));
+  if (recent.length > 0) out('recent changes:');
+  for (const line of recent.slice(0, 10)) out(`  ${line}`);
+  return 0;
+}
