@@ -8,6 +8,7 @@ import { redactText } from '../log/redact.ts';
 import { registerEvalCommands } from './program/eval-commands.ts';
 import { registerImportCommands } from './program/import-commands.ts';
 import { registerInsightCommands } from './program/insight-commands.ts';
+import { registerLeaderboardCommands } from './program/leaderboard-commands.ts';
 import { registerOutputCommands } from './program/output-commands.ts';
 import { registerPaperCommands } from './program/paper-commands.ts';
 import { registerRunCommands } from './program/run-commands.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerPaperCommands(program);
   registerOutputCommands(program);
   registerInsightCommands(program);
+  registerLeaderboardCommands(program);
   registerStateCommands(program);
   registerSyncCommands(program);
   registerImportCommands(program);
