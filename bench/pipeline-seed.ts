@@ -22,7 +22,7 @@ import { createPapersStore } from '../src/store/papers-store.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 export const SEED_MODEL = 'hashing-384';
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 export interface SeedTimes {
   papersMs: number;

@@ -34,7 +34,7 @@ const EXCEPTIONS = {
   'src/embed/embedder.ts': 'builds the configured embedder backend',
   'src/embed/embed-papers.ts': 'the embed job: reads papers, writes vectors through the store',
   'src/index/index-store.ts': 'the derived ANN index files under state/index (rebuildable)',
-  'src/index/vector-index.ts': 'hnswlib, a native index that reads and writes its own files',
+  'src/index/vector-index.ts': 'usearch, a native index that reads and writes its own files',
   'src/fulltext/fetch-text.ts': 'full-text retrieval over the HTTP layer, cached in the store',
   'src/fulltext/paper-text.ts': 'full text from the cache or the network',
   'src/fulltext/fetch-route.ts': 'one arXiv route over the HTTP layer',
@@ -73,7 +73,7 @@ const EXCEPTIONS = {
 const IO_MODULES =
   /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|tls|dns|worker_threads|readline)$/;
 const SDK_PACKAGES =
-  /^(openai|@notionhq\/client|telegraf|@slack\/.+|@larksuiteoapi\/.+|@huggingface\/.+|hnswlib-node|unpdf|tar|pino|dotenv|cli-progress|commander|hyparquet(-writer)?|@duckdb\/.+)(\/.*)?$/;
+  /^(openai|@notionhq\/client|telegraf|@slack\/.+|@larksuiteoapi\/.+|@huggingface\/.+|hnswlib-node|usearch|unpdf|tar|pino|dotenv|cli-progress|commander|hyparquet(-writer)?|@duckdb\/.+)(\/.*)?$/;
 const GLOBALS = [
   [/(?<![.\w])fetch\(/, 'fetch('],
   [/\bprocess\.env\b/, 'process.env'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusteredVectors } from '../../tests/helpers/vectors.ts';
 import { createRandom } from '../rank/prng.ts';
-import { duplicateIds, findNearDuplicates } from './dedup.ts';
+import { duplicateIds, findNearDuplicates, findNearDuplicatesOf } from './dedup.ts';
 import { createVectorIndex } from './vector-index.ts';
 
 describe('findNearDuplicates', () => {
@@ -43,5 +43,37 @@ describe('findNearDuplicates', () => {
       vector: matrix.data.subarray(row * 16, (row + 1) * 16),
     }));
     expect(findNearDuplicates(queries, (v, k) => index.search(v, k), { threshold: 0.9999 })).toEqual([]);
+  });
+});
+
+describe('findNearDuplicatesOf', () => {
+  it('finds the planted duplicates of the new rows in one batch, as the per-query pass does', () => {
+    const dims = 32;
+    const base = clusteredVectors(800, dims, 6);
+    const copy = (row: number, id: string) => ({
+      ids: [id],
+      dims,
+      data: Float32Array.from(base.data.subarray(row * dims, (row + 1) * dims), (v) => v * 1.001),
+    });
+    const fresh = [copy(3, '2612.00001'), copy(400, '2612.00002')];
+    const index = createVectorIndex(dims);
+    index.add(base);
+    for (const row of fresh) index.add(row);
+    const newRows = {
+      ids: fresh.flatMap((r) => r.ids),
+      dims,
+      data: Float32Array.from(fresh.flatMap((r) => [...r.data])),
+    };
+    const clusters = findNearDuplicatesOf(newRows, index, { threshold: 0.999 });
+    expect(clusters).toEqual([
+      { keep: '2611.00003', duplicates: ['2612.00001'] },
+      { keep: '2611.00400', duplicates: ['2612.00002'] },
+    ]);
+    const perQuery = findNearDuplicates(
+      newRows.ids.map((id, i) => ({ id, vector: newRows.data.subarray(i * dims, (i + 1) * dims) })),
+      (v, k) => index.search(v, k),
+      { threshold: 0.999 },
+    );
+    expect(perQuery).toEqual(clusters);
   });
 });

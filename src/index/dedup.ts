@@ -4,7 +4,8 @@
  * Never an all-pairs matrix: n queries of k neighbours each.
  */
 import { compareIds } from '../core/arxiv-id.ts';
-import type { Neighbor } from './vector-index.ts';
+import type { VectorMatrix } from '../rank/vector-matrix.ts';
+import type { Neighbor, VectorIndex } from './vector-index.ts';
 
 export interface DedupOptions {
   /** Cosine similarity at or above which two papers are duplicates. */
@@ -57,6 +58,24 @@ function createUnionFind(): {
   };
 }
 
+type UnionFind = ReturnType<typeof createUnionFind>;
+
+function joinNeighbors(sets: UnionFind, id: string, found: readonly Neighbor[], threshold: number): void {
+  for (const neighbor of found) {
+    if (neighbor.id !== id && neighbor.similarity >= threshold) sets.union(id, neighbor.id);
+  }
+}
+
+function clustersOf(sets: UnionFind): DuplicateCluster[] {
+  const clusters: DuplicateCluster[] = [];
+  for (const members of sets.members().values()) {
+    if (members.length < 2) continue;
+    const sorted = members.sort(compareIds);
+    clusters.push({ keep: sorted[0] ?? '', duplicates: sorted.slice(1) });
+  }
+  return clusters.sort((a, b) => compareIds(a.keep, b.keep));
+}
+
 /** Clusters of near-duplicates among the neighbourhoods of `queries`; singletons are left out. */
 export function findNearDuplicates(
   queries: Iterable<{ id: string; vector: ArrayLike<number> }>,
@@ -65,18 +84,26 @@ export function findNearDuplicates(
 ): DuplicateCluster[] {
   const sets = createUnionFind();
   const k = options.k ?? 5;
-  for (const { id, vector } of queries) {
-    for (const neighbor of search(vector, k + 1)) {
-      if (neighbor.id !== id && neighbor.similarity >= options.threshold) sets.union(id, neighbor.id);
-    }
-  }
-  const clusters: DuplicateCluster[] = [];
-  for (const members of sets.members().values()) {
-    if (members.length < 2) continue;
-    const sorted = members.sort(compareIds);
-    clusters.push({ keep: sorted[0] ?? '', duplicates: sorted.slice(1) });
-  }
-  return clusters.sort((a, b) => compareIds(a.keep, b.keep));
+  for (const { id, vector } of queries) joinNeighbors(sets, id, search(vector, k + 1), options.threshold);
+  return clustersOf(sets);
+}
+
+/**
+ * The same clusters for the rows of `rows` (typically only the new papers) against `index`, with
+ * every query answered in one parallel batch; `ef` as in `VectorIndex.search`.
+ */
+export function findNearDuplicatesOf(
+  rows: VectorMatrix,
+  index: VectorIndex,
+  options: DedupOptions & { ef?: number },
+): DuplicateCluster[] {
+  const sets = createUnionFind();
+  const k = options.k ?? 5;
+  const found = index.searchMany(rows, k + 1, options.ef === undefined ? {} : { ef: options.ef });
+  rows.ids.forEach((id, i) => {
+    joinNeighbors(sets, id, found[i] ?? [], options.threshold);
+  });
+  return clustersOf(sets);
 }
 
 /** Every id that a cluster drops. */

@@ -73,4 +73,55 @@ describe('openModelIndex', () => {
     expect(rebuilt.origin).toBe('rebuilt');
     expect(rebuilt.index.search(query, 1)[0]?.id).toBe(matrix.ids[350]);
   });
+
+  it('rebuilds an index left in the hnswlib format of earlier versions, and removes those files', async () => {
+    const { stateDir, store } = await setup();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = `${stateDir}/index/${MODEL}`;
+    await mkdir(dir, { recursive: true });
+    await writeFile(`${dir}/hnsw.bin`, 'old graph');
+    await writeFile(
+      `${dir}/hnsw.json`,
+      JSON.stringify({ version: 1, model: MODEL, dims: 16, params: {}, fingerprint: '', ids: [] }),
+    );
+    const opened = await openModelIndex({ stateDir, model: MODEL, loadVectors: () => store.load() });
+    expect(opened.origin).toBe('rebuilt');
+    expect(opened.index.size()).toBe(300);
+    expect(existsSync(`${dir}/hnsw.bin`)).toBe(false);
+    expect(existsSync(`${dir}/hnsw.json`)).toBe(false);
+  });
+
+  it('reads only the shards that changed when it adds new vectors', async () => {
+    const stateDir = tempDir();
+    const store = createEmbeddingsStore(stateDir, MODEL);
+    await store.writeMeta({
+      model: MODEL,
+      backend: 'hashing',
+      dims: 16,
+      normalize: false,
+      createdAt: '2026-11-21T00:00:00Z',
+    });
+    const base = clusteredVectors(200, 16, 3);
+    const rows = base.ids.map((_, i) => ({
+      id: `${i < 100 ? '2610' : '2611'}.${String(i).padStart(5, '0')}`,
+      vector: base.data.slice(i * 16, (i + 1) * 16),
+    }));
+    await store.upsert(rows.slice(0, 150));
+    const asked: Array<readonly string[] | undefined> = [];
+    const deps = {
+      stateDir,
+      model: MODEL,
+      loadVectors: (options?: { shards?: readonly string[] }) => {
+        asked.push(options?.shards);
+        return store.load(options);
+      },
+    };
+    expect((await openModelIndex(deps)).origin).toBe('rebuilt');
+    await store.upsert(rows.slice(150));
+    const updated = await openModelIndex(deps);
+    expect(updated.origin).toBe('updated');
+    expect(updated.index.size()).toBe(200);
+    expect(asked).toEqual([undefined, ['2611']]);
+    expect(updated.index.search(rows[180]?.vector ?? [], 1)[0]?.id).toBe(rows[180]?.id);
+  });
 });

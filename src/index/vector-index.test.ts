@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
 import { clusteredVectors } from '../../tests/helpers/vectors.ts';
+import { createRandom } from '../rank/prng.ts';
 import { bruteForceSearch, createVectorIndex, rowNorms } from './vector-index.ts';
 
 const tempDir = useTempDirs();
@@ -52,10 +53,67 @@ describe('vector index', () => {
     const matrix = clusteredVectors(500, 8, 3);
     const index = createVectorIndex(8);
     index.add(matrix);
-    const file = `${tempDir()}/hnsw.bin`;
+    const file = `${tempDir()}/ann.usearch`;
     await index.writeGraph(file);
     const back = await readVectorIndex(file, 8, index.params, index.ids());
     const q = matrix.data.subarray(0, 8);
     expect(back.search(q, 5)).toEqual(index.search(q, 5));
+  });
+
+  it('answers a batch of queries in parallel with the same neighbours as one query at a time', () => {
+    const matrix = clusteredVectors(1500, 32, 4);
+    const index = createVectorIndex(32);
+    index.add(matrix);
+    const rows = { ids: matrix.ids.slice(0, 50), dims: 32, data: matrix.data.subarray(0, 50 * 32) };
+    const batch = index.searchMany(rows, 5);
+    expect(batch).toHaveLength(50);
+    batch.forEach((found, i) => {
+      expect(found[0]?.id).toBe(matrix.ids[i]);
+      expect(found.map((n) => n.id)).toEqual(
+        index.search(rows.data.subarray(i * 32, (i + 1) * 32), 5).map((n) => n.id),
+      );
+    });
+  });
+
+  it('serves another ef from the saved graph as an index built for that ef would, and its own ef once changed', async () => {
+    const { readVectorIndex } = await import('./vector-index.ts');
+    // Uniform noise in 64 dimensions: flat neighbour lists, where a small ef visibly misses.
+    const random = createRandom(5);
+    const n = 4000;
+    const matrix = {
+      ids: Array.from({ length: n }, (_, i) => `2611.${String(i).padStart(5, '0')}`),
+      dims: 64,
+      data: Float32Array.from({ length: n * 64 }, () => random() - 0.5),
+    };
+    const params = { m: 16, efConstruction: 64, efSearch: 256, quantization: 'f32' as const };
+    const built = createVectorIndex(64, params);
+    built.add(matrix);
+    const file = `${tempDir()}/ann.usearch`;
+    await built.writeGraph(file);
+    const index = readVectorIndex(file, 64, params, built.ids());
+    const narrowIndex = readVectorIndex(file, 64, { ...params, efSearch: 10 }, built.ids());
+    const queries = Array.from({ length: 40 }, (_, q) =>
+      matrix.data.subarray(q * 97 * 64, (q * 97 + 1) * 64),
+    );
+    const answers = (ef?: number) =>
+      queries.map((v) => index.search(v, 10, ef === undefined ? {} : { ef }).map((x) => x.id));
+    const wide = answers();
+    const narrow = answers(10);
+    expect(narrow).toEqual(queries.map((v) => narrowIndex.search(v, 10).map((x) => x.id)));
+    expect(narrow).not.toEqual(wide);
+    index.add({ ids: ['2612.00001'], dims: 64, data: matrix.data.slice(0, 64) });
+    const afterChange = answers(10);
+    expect(afterChange[0]).toContain('2612.00001');
+    expect(afterChange.slice(1)).toEqual(wide.slice(1));
+  });
+
+  it('refuses a graph file that is not a usearch index', async () => {
+    const { readVectorIndex } = await import('./vector-index.ts');
+    const { writeFile } = await import('node:fs/promises');
+    const file = `${tempDir()}/ann.usearch`;
+    await writeFile(file, 'hnswlib graph bytes');
+    expect(() =>
+      readVectorIndex(file, 8, { m: 16, efConstruction: 64, efSearch: 64 }, ['2611.00001']),
+    ).toThrow();
   });
 });

@@ -1,0 +1,201 @@
+/**
+ * ANN libraries side by side on the bench's mixed abstracts (bench/corpus.ts) embedded with
+ * hashing-384: usearch (multi-threaded HNSW, native batch add/search) against hnswlib-node
+ * (single-threaded addPoint, one query per call). Build time (CPU and wall, threads), recall@10
+ * against exact search, QPS (single queries and one threaded batch), and the near-duplicate
+ * pass over every vector.
+ *
+ *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2]
+ */
+import hnswlib from 'hnswlib-node';
+import usearch, { type ScalarKind, type Index as UsearchIndex } from 'usearch';
+import { createHashingEmbedder } from '../src/embed/backends/hashing.ts';
+import { loadCorpus, mixedTexts, textOf } from './corpus.ts';
+import { ARXIV_DIR } from './store-data.ts';
+
+const DIMS = 384;
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+interface Timed<T> {
+  value: T;
+  wall: number;
+  cpu: number;
+}
+
+function timed<T>(fn: () => T): Timed<T> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = fn();
+  const used = process.cpuUsage(cpu);
+  return { value, wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+
+const secs = (t: { wall: number; cpu: number }): string =>
+  `${t.cpu.toFixed(1)} s CPU, ${t.wall.toFixed(1)} s wall`;
+
+/** `size` mixed abstracts as one unit-norm float32 block (the hashing embedder normalizes). */
+export async function mixedVectors(size: number): Promise<Float32Array> {
+  const corpus = loadCorpus(ARXIV_DIR);
+  const embedder = createHashingEmbedder({ dims: DIMS });
+  embedder.fit(corpus.map(textOf));
+  const texts = mixedTexts(corpus, size, 7);
+  const data = new Float32Array(size * DIMS);
+  for (let start = 0; start < size; start += 2000) {
+    const vectors = await embedder.embed(texts.slice(start, start + 2000));
+    vectors.forEach((v, i) => {
+      data.set(v, (start + i) * DIMS);
+    });
+  }
+  return data;
+}
+
+function queryRows(size: number, count: number): number[] {
+  const step = Math.max(1, Math.floor(size / count));
+  return Array.from({ length: Math.min(count, size) }, (_, q) => q * step);
+}
+
+function gather(data: Float32Array, rows: readonly number[]): Float32Array {
+  const block = new Float32Array(rows.length * DIMS);
+  rows.forEach((row, i) => {
+    block.set(data.subarray(row * DIMS, (row + 1) * DIMS), i * DIMS);
+  });
+  return block;
+}
+
+/** Exact top-10 key sets for the query rows (usearch's threaded brute force). */
+function exactTop10(data: Float32Array, queries: Float32Array, threads: number): Set<bigint>[] {
+  const matches = usearch.exactSearch(data, queries, DIMS, 10, usearch.MetricKind.Cos, threads);
+  if (!(matches instanceof usearch.BatchMatches)) throw new Error('expected batch matches');
+  const count = queries.length / DIMS;
+  return Array.from({ length: count }, (_, q) => new Set(matches.get(q).keys));
+}
+
+function recall(found: ArrayLike<bigint | number>[], exact: Set<bigint>[]): number {
+  let hits = 0;
+  found.forEach((keys, q) => {
+    for (let i = 0; i < keys.length; i++) if (exact[q]?.has(BigInt(keys[i] ?? -1))) hits++;
+  });
+  return hits / (exact.length * 10);
+}
+
+function benchUsearch(
+  data: Float32Array,
+  queries: Float32Array,
+  exact: Set<bigint>[],
+  threads: number,
+  quantization: ScalarKind,
+): void {
+  const size = data.length / DIMS;
+  const keys = BigUint64Array.from({ length: size }, (_, i) => BigInt(i));
+  const build = timed(() => {
+    const index = new usearch.Index({
+      dimensions: DIMS,
+      metric: usearch.MetricKind.Cos,
+      quantization,
+      connectivity: 16,
+      expansion_add: 200,
+      expansion_search: 64,
+      multi: false,
+    });
+    index.add(keys, data, threads);
+    return index;
+  });
+  const index = build.value;
+  out(`usearch ${quantization} (M 16, efC 200, ${threads} threads): build ${secs(build)}`);
+  const file = `/tmp/radar-bench-ann-${process.pid}.usearch`;
+  index.save(file);
+  let dedupProbe: UsearchIndex | undefined;
+  for (const ef of [16, 64, 128, 256]) {
+    const probe = new usearch.Index({
+      dimensions: DIMS,
+      metric: usearch.MetricKind.Cos,
+      quantization,
+      connectivity: 16,
+      expansion_add: 200,
+      expansion_search: ef,
+      multi: false,
+    });
+    // expansion_search is fixed per index object: each ef views the same saved graph.
+    probe.view(file);
+    if (ef === 16) dedupProbe = probe;
+    const count = queries.length / DIMS;
+    const single = timed(() =>
+      Array.from(
+        { length: count },
+        (_, q) => probe.search(queries.subarray(q * DIMS, (q + 1) * DIMS), 10, 1).keys,
+      ),
+    );
+    const batch = timed(() => probe.search(queries, 10, threads));
+    const batchMatches = batch.value;
+    const batchKeys =
+      batchMatches instanceof usearch.BatchMatches
+        ? Array.from({ length: count }, (_, q) => batchMatches.get(q).keys)
+        : [batchMatches.keys];
+    out(
+      `  ef ${String(ef).padStart(3)}: recall@10 ${recall(single.value, exact).toFixed(3)} (batch ${recall(batchKeys, exact).toFixed(3)}), ` +
+        `${(count / single.wall).toFixed(0)} QPS single wall (${(count / single.cpu).toFixed(0)}/CPU-s), ` +
+        `${(count / batch.wall).toFixed(0)} QPS batch wall (${(count / batch.cpu).toFixed(0)}/CPU-s)`,
+    );
+  }
+  const dedup = timed(() => (dedupProbe ?? index).search(data, 6, threads));
+  out(`  near-duplicate pass over all ${size} (k 6, ef 16, batch): ${secs(dedup)}`);
+  const saved = timed(() => index.save(file));
+  out(`  save ${secs(saved)}`);
+}
+
+function benchHnswlib(data: Float32Array, queries: Float32Array, exact: Set<bigint>[]): void {
+  const size = data.length / DIMS;
+  const build = timed(() => {
+    const index = new hnswlib.HierarchicalNSW('cosine', DIMS);
+    index.initIndex({ maxElements: size, m: 16, efConstruction: 200, randomSeed: 100 });
+    for (let row = 0; row < size; row++)
+      index.addPoint(Array.from(data.subarray(row * DIMS, (row + 1) * DIMS)), row);
+    return index;
+  });
+  const index = build.value;
+  out(`hnswlib-node (M 16, efC 200, 1 thread): build ${secs(build)}`);
+  const count = queries.length / DIMS;
+  for (const ef of [16, 64, 128, 256]) {
+    index.setEf(ef);
+    const found = timed(() =>
+      Array.from(
+        { length: count },
+        (_, q) => index.searchKnn(Array.from(queries.subarray(q * DIMS, (q + 1) * DIMS)), 10).neighbors,
+      ),
+    );
+    out(
+      `  ef ${String(ef).padStart(3)}: recall@10 ${recall(found.value, exact).toFixed(3)}, ${(count / found.wall).toFixed(0)} QPS wall (${(count / found.cpu).toFixed(0)}/CPU-s)`,
+    );
+  }
+  index.setEf(16);
+  const dedup = timed(() => {
+    for (let row = 0; row < size; row++)
+      index.searchKnn(Array.from(data.subarray(row * DIMS, (row + 1) * DIMS)), 6);
+  });
+  out(`  near-duplicate pass over all ${size} (k 6, ef 16, one query per call): ${secs(dedup)}`);
+}
+
+export async function annBench(args: readonly string[]): Promise<void> {
+  const size = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const threads = Number(
+    /^--threads=(\d+)$/.exec(args.find((a) => a.startsWith('--threads=')) ?? '')?.[1] ?? 2,
+  );
+  const embedded = await timedAsync(() => mixedVectors(size));
+  out(`${size} mixed abstracts × ${DIMS} embedded: ${secs(embedded)}`);
+  const data = embedded.value;
+  const rows = queryRows(size, 1000);
+  const queries = gather(data, rows);
+  const exact = timed(() => exactTop10(data, queries, threads));
+  out(`exact top-10 of ${rows.length} queries (usearch exactSearch, ${threads} threads): ${secs(exact)}`);
+  benchUsearch(data, queries, exact.value, threads, usearch.ScalarKind.F32);
+  benchUsearch(data, queries, exact.value, threads, usearch.ScalarKind.F16);
+  if (args.includes('--hnswlib')) benchHnswlib(data, queries, exact.value);
+}
+
+async function timedAsync<T>(fn: () => Promise<T>): Promise<Timed<T>> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(cpu);
+  return { value, wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
