@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHubRepo } from '../../src/adapters/huggingface/hub-repo.ts';
 import { RadarError, UsageError } from '../../src/core/errors.ts';
 import { SyncConflictError } from '../../src/sync/sync-errors.ts';
 import { pushState } from '../../src/sync/sync-push.ts';
@@ -207,5 +208,24 @@ describe('sync push', () => {
     await expect(pushState(depsFor(stateDir, hub.url, TOKEN, 'ada/missing'))).rejects.toThrow(
       /datasets\/ada\/missing does not exist .*create the dataset/,
     );
+  });
+});
+
+describe('sync push to a branch that does not exist', () => {
+  it('says to create the branch or set sync.branch', async () => {
+    const hub = await startHubFake({ token: TOKEN });
+    fake = hub;
+    hub.createRepo(REPO);
+    const stateDir = tempDir();
+    await buildState(stateDir);
+    const deps = depsFor(stateDir, hub.url);
+    const onBranch = {
+      ...deps,
+      remote: createHubRepo({ repo: REPO, branch: 'backup', endpoint: hub.url, token: TOKEN }),
+    };
+    await expect(pushState(onBranch)).rejects.toThrow(
+      /the branch backup does not exist on datasets\/ada\/radar-state \(404\)/,
+    );
+    expect(existsSync(join(stateDir, 'sync', 'hf.json'))).toBe(false);
   });
 });

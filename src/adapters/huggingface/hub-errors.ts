@@ -33,7 +33,7 @@ export function hubError(error: unknown, ctx: HubErrorContext): RadarError {
       );
     if (status === 404)
       return new UsageError(
-        /revision|branch/i.test(message)
+        /\brev\b|revision|branch/i.test(message)
           ? `${where}: the branch ${ctx.branch} does not exist on datasets/${ctx.repo} (404); create it or set sync.branch`
           : `${where}: datasets/${ctx.repo} does not exist at ${ctx.endpoint}, or the token cannot see it (404); create the dataset (private) first`,
       );
