@@ -25,7 +25,7 @@ export const LEADERBOARD_FILES = {
   '/livebench/table.csv': 'livebench_table_2026_01_08_TRIMMED.csv',
   '/livebench/categories.json': 'livebench_categories_2026_01_08.json',
   '/livebench/': 'livebench_index.html',
-  '/livebench/static/js/main.b0448181.js': 'livebench_main.b0448181_TRIMMED.js',
+  '/livebench/static/js/main.b0448181.js': 'livebench_main.b0448181_TRIMMED.js.txt',
   '/livebench/table_2026_01_08.csv': 'livebench_table_2026_01_08_TRIMMED.csv',
   '/livebench/categories_2026_01_08.json': 'livebench_categories_2026_01_08.json',
   '/livecodebench/performances_generation.json': 'livecodebench_performances_generation_TRIMMED.json',
@@ -43,7 +43,7 @@ export const ARTIFICIAL_ANALYSIS_PATH = '/artificialanalysis/api/v2/data/llms/mo
 
 /** The datasets-server `/rows` path; the rows come from LMARENA_ROWS_FIXTURE. */
 export const LMARENA_ROWS_PATH = '/lmarena/rows';
-export const LMARENA_ROWS_FIXTURE = 'lmarena_text_latest_rows_CONSTRUCTED.json';
+const LMARENA_ROWS_FIXTURE = 'lmarena_text_latest_rows_CONSTRUCTED.json';
 
 /** The configured URL of every board against a fake at `base`. */
 export function leaderboardUrls(base: string): Record<string, string> {

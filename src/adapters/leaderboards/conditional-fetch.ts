@@ -9,14 +9,14 @@ import type { BoardFetch } from '../../leaderboards/leaderboard-row.ts';
 
 type Validators = BoardFetch['validators'];
 
-export interface FetchedFiles {
+interface FetchedFiles {
   files: Map<string, Uint8Array>;
   validators: Validators;
   /** Every file answered 304. */
   notModified: boolean;
 }
 
-export interface ConditionalFetchOptions {
+interface ConditionalFetchOptions {
   operation: string;
   validators: Validators;
   headers?: Record<string, string>;

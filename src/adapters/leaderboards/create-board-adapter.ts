@@ -17,7 +17,7 @@ export interface PlanContext {
   signal?: AbortSignal;
 }
 
-export interface BoardSpec {
+interface BoardSpec {
   board: BoardId;
   title: string;
   needsKey: boolean;

@@ -40,7 +40,7 @@ describe('LiveCodeBench default window', () => {
 describe('LiveBench', () => {
   it('reads the release date from the real index.html and bundle', () => {
     expect(bundlePath(text('livebench_index.html'))).toBe('./static/js/main.b0448181.js');
-    expect(releaseDate(text('livebench_main.b0448181_TRIMMED.js'))).toBe('2026-01-08');
+    expect(releaseDate(text('livebench_main.b0448181_TRIMMED.js.txt'))).toBe('2026-01-08');
     expect(releaseDate('useState(9)')).toBeUndefined();
   });
 

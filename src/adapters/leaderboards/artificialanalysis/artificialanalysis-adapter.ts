@@ -49,7 +49,7 @@ function metricsOf(m: z.infer<typeof Model>): Record<string, number> {
   return Object.fromEntries(pairs.filter((p): p is [string, number] => typeof p[1] === 'number'));
 }
 
-export function parseArtificialanalysis(files: Files): RowInput[] {
+function parseArtificialanalysis(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     parseJsonFile(TITLE, url, bytes, File).data.forEach((m, i) => {

@@ -24,15 +24,12 @@ const Entry = z.looseObject({
 const File = z.record(z.string(), Entry);
 
 /** The site's average of complete and instruct. */
-export function bigcodebenchAverage(
-  complete: number | null | undefined,
-  instruct: number | null | undefined,
-) {
+function bigcodebenchAverage(complete: number | null | undefined, instruct: number | null | undefined) {
   if (complete === null || complete === undefined || instruct === null || instruct === undefined) return null;
   return Number(((complete + instruct) / 2).toFixed(1));
 }
 
-export function parseBigcodebench(files: Files): RowInput[] {
+function parseBigcodebench(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     const set = /hard/i.test(fileName(url)) ? 'hard' : 'full';

@@ -27,7 +27,7 @@ export function huggingFaceId(link: string | null | undefined): string | undefin
   return match?.[1];
 }
 
-export function parseEvalplus(files: Files): RowInput[] {
+function parseEvalplus(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     const file = parseJsonFile(TITLE, url, bytes, File);

@@ -26,7 +26,7 @@ const TABLE = /table_(\d{4}_\d{2}_\d{2})\.csv$/;
 const CategoriesFile = z.record(z.string(), z.array(z.string()));
 const TableRows = z.array(z.record(z.string(), z.string()));
 
-export function categorySlug(category: string): string {
+function categorySlug(category: string): string {
   return category
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -59,7 +59,7 @@ function readTable(url: string, bytes: Uint8Array): Array<Record<string, string>
   return rows.data;
 }
 
-export function parseLivebench(files: Files): RowInput[] {
+function parseLivebench(files: Files): RowInput[] {
   const [tableUrl, tableBytes] = pickFile(TITLE, files, 'table_<date>.csv', (u) => TABLE.test(u));
   const [catUrl, catBytes] = pickFile(TITLE, files, 'categories_<date>.json', (u) =>
     /categories_[\d_]+\.json$/.test(u),
@@ -89,7 +89,7 @@ export function parseLivebench(files: Files): RowInput[] {
 }
 
 /** The release's two files, from the site's app when the URL is the site. */
-export async function planLivebench(url: string, context: PlanContext): Promise<string[]> {
+async function planLivebench(url: string, context: PlanContext): Promise<string[]> {
   const pinned = TABLE.exec(url);
   if (pinned?.[1]) return [url, sibling(url, `categories_${pinned[1]}.json`)];
   const signal = context.signal ? { signal: context.signal } : {};

@@ -37,7 +37,7 @@ const File = z.looseObject({
   date_marks: z.array(z.number()),
 });
 
-export function parseLivecodebench(files: Files): RowInput[] {
+function parseLivecodebench(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     const data = parseJsonFile(TITLE, url, bytes, File);

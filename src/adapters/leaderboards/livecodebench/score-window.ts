@@ -7,7 +7,7 @@
  * the window really starts on.
  */
 
-export interface ScoreWindow {
+interface ScoreWindow {
   start: number;
   end: number;
 }

@@ -3,7 +3,7 @@
  * this model's upper bound. Models whose intervals overlap share a rank, so a rank says what is
  * statistically better, not just higher.
  */
-export interface Interval {
+interface Interval {
   lower: number;
   upper: number;
 }
@@ -28,7 +28,7 @@ export function arenaRanks(intervals: readonly Interval[]): number[] {
  * a model rated 1000 (the Elo relation the Arena's Bradley–Terry scale is expressed in). It is
  * monotone, so order, ties and "lower bound above upper bound" are the same as on the ratings.
  */
-export const REFERENCE_RATING = 1000;
+const REFERENCE_RATING = 1000;
 
 export function winRatePercent(rating: number): number {
   return 100 / (1 + 10 ** ((REFERENCE_RATING - rating) / 400));

@@ -17,7 +17,7 @@ import { arenaRanks, winRatePercent } from './arena-rank.ts';
 
 const TITLE = 'LMArena';
 /** The API's largest page. */
-export const PAGE_LENGTH = 100;
+const PAGE_LENGTH = 100;
 /** A bound on a runaway total: 200 pages of 100 rows is well above the text arena's latest split. */
 const MAX_PAGES = 200;
 
@@ -38,20 +38,20 @@ const Page = z.looseObject({
 });
 
 /** The configured `length` when it is a valid page size, else the largest page. */
-export function pageLength(url: string): number {
+function pageLength(url: string): number {
   const given = Number(new URL(url).searchParams.get('length'));
   return Number.isInteger(given) && given > 0 && given <= PAGE_LENGTH ? given : PAGE_LENGTH;
 }
 
 /** The URL of the page at `offset`, keeping every other query parameter of the configured URL. */
-export function pageUrl(url: string, offset: number): string {
+function pageUrl(url: string, offset: number): string {
   const parsed = new URL(url);
   parsed.searchParams.set('offset', String(offset));
   parsed.searchParams.set('length', String(pageLength(url)));
   return parsed.toString();
 }
 
-export function morePages(url: string, files: Files): string[] {
+function morePages(url: string, files: Files): string[] {
   const first = files.get(pageUrl(url, 0));
   if (!first) return [];
   const total = parseJsonFile(TITLE, pageUrl(url, 0), first, Page).num_rows_total;
@@ -70,7 +70,7 @@ export function morePages(url: string, files: Files): string[] {
 
 type ArenaRow = z.infer<typeof Row>;
 
-export function parseLmarena(files: Files): RowInput[] {
+function parseLmarena(files: Files): RowInput[] {
   const all: ArenaRow[] = [];
   for (const [url, bytes] of files) {
     const page = parseJsonFile(TITLE, url, bytes, Page);

@@ -36,7 +36,7 @@ function perMillion(board: string, file: string, field: string, text: string): n
   return Number((value * PER_MILLION).toPrecision(12));
 }
 
-export function parseOpenrouter(files: Files): RowInput[] {
+function parseOpenrouter(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     const file = fileName(url);

@@ -14,7 +14,7 @@ import { parseJsonFile, percent } from '../parse-file.ts';
 const TITLE = 'SWE-bench';
 
 /** The site's board name → the radar's subboard. */
-export const SWEBENCH_SUBBOARDS: Readonly<Record<string, string>> = {
+const SWEBENCH_SUBBOARDS: Readonly<Record<string, string>> = {
   Verified: 'verified',
   Lite: 'lite',
   'bash-only': 'bash-only',
@@ -50,7 +50,7 @@ function modelTags(tags: readonly string[] | null | undefined): string[] {
   return (tags ?? []).filter((t) => t.startsWith('Model: ')).map((t) => t.slice('Model: '.length).trim());
 }
 
-export function parseSwebench(files: Files): RowInput[] {
+function parseSwebench(files: Files): RowInput[] {
   const rows: RowInput[] = [];
   for (const [url, bytes] of files) {
     const file = parseJsonFile(TITLE, url, bytes, File);
