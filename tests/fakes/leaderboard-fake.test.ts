@@ -52,7 +52,9 @@ describe('leaderboard fake', () => {
     );
     expect(swe.leaderboards.map((b) => b.name)).toContain('Verified');
     const csv = await client.getText(`${fake.url}/livebench/table.csv`, { operation: 'LiveBench' });
-    const rows = z.array(z.record(z.string(), z.string())).parse(parse(csv, { columns: true, relax_column_count: true }));
+    const rows = z
+      .array(z.record(z.string(), z.string()))
+      .parse(parse(csv, { columns: true, relax_column_count: true }));
     expect(rows).toHaveLength(41);
     expect(rows[0]).toHaveProperty('model');
   });
