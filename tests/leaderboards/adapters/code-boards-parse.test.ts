@@ -51,6 +51,26 @@ describe('SWE-bench', () => {
     const [first, last] = [keys[0] ?? [], keys.at(-1) ?? []];
     expect(first.filter((k) => !last.includes(k))).toEqual([]);
   });
+
+  it('shows one change of the Verified leader across the replay history', () => {
+    const leaders = historyFiles('swebench').map(({ name, bytes }) => {
+      const verified = adapters.swebench
+        .parse(new Map([['https://h/leaderboards.json', bytes]]), at)
+        .filter((r) => r.subboard === 'verified' && !r.flags.hidden)
+        .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+      return `${name.slice(-13, -5)} ${verified[0]?.displayName} ${verified[0]?.score}`;
+    });
+    expect(leaders).toEqual([
+      '1a0866b0 Augment Agent v0 65.4',
+      'f1aaf66b Augment Agent v0 65.4',
+      '55fda503 Augment Agent v0 65.4',
+      '9e0bdf86 OpenHands 65.8',
+      'f911ab69 OpenHands 65.8',
+      '5cf62bc0 OpenHands 65.8',
+      'd7e7ec2a OpenHands 65.8',
+      '15ff951f OpenHands 65.8',
+    ]);
+  });
 });
 
 describe('EvalPlus', () => {
