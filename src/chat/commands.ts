@@ -12,6 +12,7 @@ import { help } from './commands/help.ts';
 import { leaderboard, trends } from './commands/not-yet.ts';
 import { profile } from './commands/profile.ts';
 import { rank } from './commands/rank.ts';
+import { rankings } from './commands/rankings.ts';
 import { search } from './commands/search.ts';
 import { status } from './commands/status.ts';
 import { plainMessage } from './message-format.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   trends,
   benchmarks,
   leaderboard,
+  rankings,
   rank,
   digest,
   status,

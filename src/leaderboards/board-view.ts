@@ -2,7 +2,7 @@
 import { boardTitle, decimalsFor } from './board-titles.ts';
 import { changeMessage } from './change-message.ts';
 import { bySubboard, rankEntries, rankedRows } from './ranks.ts';
-import type { BoardSnapshot, ChangeEvent } from './snapshot.ts';
+import { type BoardSnapshot, CHANGE_KINDS, type ChangeEvent } from './snapshot.ts';
 
 /** The top `limit` entries of each sub-table, best first, as "#1  Name  75.6 %". */
 export function topLines(snapshot: BoardSnapshot, limit = 10): string[] {
@@ -36,10 +36,16 @@ export function dayBefore(today: string, days: number): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Events on or after `since`, newest first, as their messages. */
+const kindOrder = (e: ChangeEvent): number => CHANGE_KINDS.indexOf(e.kind);
+
+/** Events on or after `since` as their messages: newest day first, new tops before the rest. */
 export function changeLines(events: readonly ChangeEvent[], since: string): string[] {
   return events
     .filter((e) => e.day >= since)
-    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.key < b.key ? -1 : 1))
+    .sort((a, b) => {
+      if (a.day !== b.day) return a.day < b.day ? 1 : -1;
+      if (kindOrder(a) !== kindOrder(b)) return kindOrder(a) - kindOrder(b);
+      return a.key < b.key ? -1 : 1;
+    })
     .map(changeMessage);
 }

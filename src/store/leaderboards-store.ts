@@ -24,6 +24,8 @@ export interface LeaderboardsStore {
   snapshotDays(board: BoardId): Promise<string[]>;
   /** The newest snapshot of a board, if any. */
   latestSnapshot(board: BoardId): Promise<BoardSnapshot | undefined>;
+  /** The newest snapshot of every board that has one. */
+  latestSnapshots(): Promise<BoardSnapshot[]>;
   readChanges(board: BoardId): Promise<ChangeEvent[]>;
   /** Adds the events whose key is not recorded yet; returns those. */
   addChanges(board: BoardId, events: readonly ChangeEvent[]): Promise<ChangeEvent[]>;
@@ -60,6 +62,10 @@ export function createLeaderboardsStore(stateDir: string): LeaderboardsStore {
     readSnapshot: (board, day) => snapshots(board).read(day),
     snapshotDays: (board) => snapshots(board).days(),
     latestSnapshot: async (board) => (await snapshots(board).latest())?.value,
+    async latestSnapshots() {
+      const all = await Promise.all(BOARD_IDS.map(async (b) => (await snapshots(b).latest())?.value));
+      return all.filter((s): s is BoardSnapshot => s !== undefined);
+    },
     readChanges,
     async addChanges(board, events) {
       if (events.length === 0) return [];

@@ -8,6 +8,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
   ['trends', 'growing topics'],
   ['benchmarks', 'new benchmarks'],
   ['leaderboard <name>', 'a leaderboard and its latest changes'],
+  ['rankings [coding|performance|value]', 'models ranked by coding, speed and price'],
   ['rank', 'the latest picks with their scores'],
   ['digest', "today's picks again"],
   ['status', "last runs, failures, today's LLM spend"],

@@ -5,7 +5,6 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../../core/errors.ts';
-import { BoardId } from '../../leaderboards/leaderboard-row.ts';
 import {
   buildRankings,
   type RankingsResult,
@@ -13,7 +12,6 @@ import {
   sortRankings,
 } from '../../leaderboards/rankings.ts';
 import { RANKING_COLUMNS, rankingLine, rankingRecords } from '../../leaderboards/rankings-table.ts';
-import type { BoardSnapshot } from '../../leaderboards/snapshot.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
 import { createModelAliasesStore } from '../../store/model-aliases-store.ts';
@@ -45,10 +43,7 @@ function parseCoverage(raw: string | undefined): number {
 
 /** The rankings over the state: shared by the command, the chat and Notion. */
 export async function loadRankings(stateDir: string, now: Date): Promise<RankingsResult> {
-  const store = createLeaderboardsStore(stateDir);
-  const snapshots = (await Promise.all(BoardId.options.map((b) => store.latestSnapshot(b)))).filter(
-    (s): s is BoardSnapshot => s !== undefined,
-  );
+  const snapshots = await createLeaderboardsStore(stateDir).latestSnapshots();
   const { aliases } = await createModelAliasesStore(stateDir).read();
   return buildRankings(snapshots, aliases, now);
 }
