@@ -116,7 +116,7 @@ describe('Telegram bot with the real telegraf against the fake Bot API', () => {
     expect((await ask('/trends'))[0]).toContain('No trend report yet');
     expect((await ask('/benchmarks'))[0]).toContain('not available yet');
     expect((await ask('/leaderboard swebench'))[0]).toContain(
-      'The swebench leaderboard is not available yet',
+      'SWE-bench: no snapshot has been collected yet.',
     );
     expect((await ask('/leaderboard nope'))[0]).toContain('Unknown leaderboard "nope"');
     const ranked = (await ask('/rank'))[0];
