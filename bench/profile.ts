@@ -7,7 +7,8 @@
  * of them made of sub-topics like efficient inference is) are only measured. Hashing vectors, no
  * LLM: the names are the term names. Prints per user: k, clusters, purity (share of liked papers
  * in a cluster whose majority is their interest), how many planted interests exactly one cluster
- * names, duplicate names, CPU time of the profile build.
+ * names, duplicate names, clusters marked cross-cutting (and how many really hold two planted
+ * interests, each at least a quarter of the cluster), CPU time of the profile build.
  * Target: each planted interest named by exactly one cluster, no duplicate names.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -151,6 +152,8 @@ function measure(rows: readonly Row[], matrix: VectorMatrix, interests: readonly
   let pure = 0;
   let total = 0;
   const lines: string[] = [];
+  let crossCutting = 0;
+  let genuine = 0;
   for (const [i, interest] of profile.interests.entries()) {
     const ids = members[i] ?? [];
     const counts = new Map<string, number>();
@@ -160,7 +163,15 @@ function measure(rows: readonly Row[], matrix: VectorMatrix, interests: readonly
     total += ids.length;
     const named = interests.filter((k) => INTERESTS[k]?.name.test(interest.name));
     const share = (((top?.[1] ?? 0) / Math.max(ids.length, 1)) * 100).toFixed(0);
-    const spans = interest.spans ? `  spans: ${interest.spans.join(' + ')}` : '';
+    // Genuinely cross-cutting: at least a quarter of the cluster from each of two planted interests.
+    const twoThemes = [...counts].filter(([k, n]) => k !== '?' && n >= 0.25 * ids.length).length >= 2;
+    if (interest.spans) {
+      crossCutting++;
+      if (twoThemes) genuine++;
+    }
+    const spans = interest.spans
+      ? `  spans: ${interest.spans.join(' + ')}${twoThemes ? ' (two planted themes)' : ''}`
+      : '';
     lines.push(
       `    ${String(interest.size).padStart(4)}  ${interest.name}  [majority ${top?.[0]} ${share}%; names ${named.join('+') || '–'}]${spans}`,
     );
@@ -175,10 +186,11 @@ function measure(rows: readonly Row[], matrix: VectorMatrix, interests: readonly
   const tried = profile.clustering.tried.map((t) => `${t.k}:${t.silhouette.toFixed(2)}`).join(' ');
   const head = [
     `${interests.length} interests (${interests.join(', ')}): ${planted.size} liked`,
-    `k ${profile.clustering.k} (${tried}) → ${profile.interests.length} interests`,
+    `k-means k ${tried} → ${profile.interests.length} interests`,
     `purity ${((pure / Math.max(total, 1)) * 100).toFixed(1)}%`,
     `named once ${once}/${interests.length} (by ${namedBy.join('/')} clusters)`,
     `duplicate names ${duplicates} → ${ok ? 'ok' : 'MISSED'}`,
+    `cross-cutting ${crossCutting} (${genuine} of two planted themes)`,
     `CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
   ].join('; ');
   return { ok, line: `\n${head}\n${lines.join('\n')}\n` };
