@@ -7,7 +7,16 @@ import { readCsv, writeCsv } from './csv-file.ts';
 import { listDir } from './list-dir.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { paperCodec } from './paper-codec.ts';
-import { papersCachePath, readPapersCache, writePapersCache } from './papers-cache.ts';
+import {
+  headOf,
+  type PaperHead,
+  papersCachePath,
+  papersHeadsCachePath,
+  readPapersCache,
+  readPapersHeadsCache,
+  writeHeadsFromRows,
+  writePapersCache,
+} from './papers-cache.ts';
 import { statePaths } from './paths.ts';
 import type { Paper } from './schemas.ts';
 
@@ -17,9 +26,15 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+export type { PaperHead } from './papers-cache.ts';
+
 export interface ReadAllOptions {
   shards?: readonly string[];
+  /** Ids left out; chosen on the light view, so a shard with nothing else to read is never parsed in full. */
   exclude?: ReadonlySet<string>;
+  /** Selection on the light view (dates, categories, title), before any full row is read. */
+  whereHead?: (head: PaperHead) => boolean;
+  /** Selection on the full rows that pass `exclude` and `whereHead`. */
   where?: (paper: Paper) => boolean;
 }
 
@@ -31,6 +46,11 @@ export interface PapersStore {
    * what is kept, not every paper at once.
    */
   readAll(options?: ReadAllOptions): Promise<Paper[]>;
+  /** The light view of every paper (or of some shards): no abstracts, authors or links. */
+  readHeads(options?: {
+    shards?: readonly string[];
+    where?: (head: PaperHead) => boolean;
+  }): Promise<PaperHead[]>;
   shards(): Promise<string[]>;
   get(ids: readonly string[]): Promise<Map<string, Paper>>;
 }
@@ -67,9 +87,10 @@ export function createPapersStore(stateDir: string): PapersStore {
   const paths = statePaths(stateDir);
 
   const cacheFile = (yymm: string): string => papersCachePath(paths.indexDir, yymm);
+  const headsFile = (yymm: string): string => papersHeadsCachePath(paths.indexDir, yymm);
   const writeShard = async (yymm: string, rows: readonly Paper[]): Promise<void> => {
     await writeCsv(paths.papersShard(yymm), rows, paperCodec);
-    await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows);
+    await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows, headsFile(yymm));
   };
   const readShard = async (yymm: string): Promise<Paper[]> => {
     const cached = await readPapersCache(cacheFile(yymm), paths.papersShard(yymm));
@@ -77,8 +98,33 @@ export function createPapersStore(stateDir: string): PapersStore {
     const rows = await readCsv(paths.papersShard(yymm), paperCodec);
     // Best effort: a reader that cannot write (a read-only copy of the state) still reads.
     if (rows.length > 0)
-      await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows).catch(() => undefined);
+      await writePapersCache(cacheFile(yymm), paths.papersShard(yymm), rows, headsFile(yymm)).catch(
+        () => undefined,
+      );
     return rows;
+  };
+  const readShardHeads = async (yymm: string): Promise<PaperHead[]> => {
+    const cached = await readPapersHeadsCache(headsFile(yymm), paths.papersShard(yymm));
+    if (cached) return cached;
+    const rows = await readShard(yymm);
+    // The full cache may have been valid while the light one was missing (a state from before it).
+    if (rows.length > 0)
+      await writeHeadsFromRows(headsFile(yymm), paths.papersShard(yymm), rows).catch(() => undefined);
+    return rows.map(headOf);
+  };
+  /** The shard's full rows among `selected` light rows (all of them when nothing was left out). */
+  const readSelected = async (yymm: string, options: ReadAllOptions): Promise<Paper[]> => {
+    const { exclude, whereHead, where } = options;
+    if (!exclude && !whereHead) {
+      const rows = await readShard(yymm);
+      return where ? rows.filter(where) : rows;
+    }
+    const heads = await readShardHeads(yymm);
+    const wanted = new Set(
+      heads.filter((h) => !exclude?.has(h.id) && (whereHead?.(h) ?? true)).map((h) => h.id),
+    );
+    if (wanted.size === 0) return [];
+    return (await readShard(yymm)).filter((p) => wanted.has(p.id) && (where?.(p) ?? true));
   };
   const shards = (): Promise<string[]> => listShards(paths.papersDir, '.csv');
 
@@ -125,12 +171,15 @@ export function createPapersStore(stateDir: string): PapersStore {
     },
     async readAll(options) {
       const names = options?.shards ?? (await shards());
-      const exclude = options?.exclude;
+      const parts = await mapConcurrent(names, 1, (name) => readSelected(name, options ?? {}));
+      return parts.flat();
+    },
+    async readHeads(options) {
+      const names = options?.shards ?? (await shards());
       const where = options?.where;
       const parts = await mapConcurrent(names, 1, async (name) => {
-        const rows = await readShard(name);
-        if (!exclude && !where) return rows;
-        return rows.filter((p) => !exclude?.has(p.id) && (where?.(p) ?? true));
+        const heads = await readShardHeads(name);
+        return where ? heads.filter(where) : heads;
       });
       return parts.flat();
     },
