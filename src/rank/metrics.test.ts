@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precisionAtK, rocAuc } from './metrics.ts';
+import { averagePrecision, precisionAtK, rocAuc } from './metrics.ts';
 
 describe('rocAuc', () => {
   it('is 1 for a perfect ranking and 0 for a reversed one', () => {
@@ -31,5 +31,13 @@ describe('precisionAtK', () => {
 
   it('caps k at the number of items', () => {
     expect(precisionAtK([0.2, 0.1], [1, 0], 10)).toBe(0.5);
+  });
+});
+
+describe('averagePrecision', () => {
+  it('averages the precision at each relevant item of the ranking', () => {
+    // Ranking: 0.9 (rel), 0.8, 0.7 (rel), 0.1 (rel) → (1/1 + 2/3 + 3/4) / 3.
+    expect(averagePrecision([0.9, 0.1, 0.8, 0.7], [1, 1, 0, 1])).toBeCloseTo((1 + 2 / 3 + 3 / 4) / 3, 12);
+    expect(averagePrecision([0.2, 0.1], [0, 0])).toBeNaN();
   });
 });

@@ -37,3 +37,22 @@ export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number
   for (let i = 0; i < top; i++) if ((labels[order[i] ?? 0] ?? 0) === 1) hits += 1;
   return hits / top;
 }
+
+/**
+ * Average precision: the mean, over the relevant items, of the precision of the ranking cut at
+ * each of them (ties broken by position, as precisionAtK). NaN without a relevant item.
+ */
+export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b,
+  );
+  let hits = 0;
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    if ((labels[order[r] ?? 0] ?? 0) !== 1) continue;
+    hits += 1;
+    sum += hits / (r + 1);
+  }
+  return hits === 0 ? Number.NaN : sum / hits;
+}

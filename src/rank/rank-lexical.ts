@@ -9,7 +9,11 @@ import { createClassifierStore } from '../store/classifier-store.ts';
 import { createVocabularyStore, type StoredVocabulary } from '../store/lexical-vocabulary-store.ts';
 import { createPapersStore } from '../store/papers-store.ts';
 import type { Label, Paper } from '../store/schemas.ts';
-import { trainLexicalClassifier } from './lexical/lexical-classifier.ts';
+import {
+  LEXICAL_TRAINING,
+  type LexicalClassifier,
+  trainLexicalClassifier,
+} from './lexical/lexical-classifier.ts';
 import { svmScore } from './lexical/linear-svm.ts';
 import { seedBm25Scores } from './lexical/seed-bm25.ts';
 import { sparseDuplicates } from './lexical/sparse-dedup.ts';
@@ -93,28 +97,31 @@ export interface LexicalScores {
   scores: Float64Array;
 }
 
-/** Trains on the labeled papers and stores the classifier (with the chosen C); scores `texts`. */
-export async function trainAndScoreLexical(
+export interface LexicalTraining {
+  positives: number;
+  negatives: number;
+  /** Absent below `ranking.minLabelsPerClass` labels of a class. */
+  trained?: LexicalClassifier;
+}
+
+/** Trains the SVM on the labeled papers (C chosen by the folds) and stores it, when labels suffice. */
+export async function trainAndStoreLexical(
   deps: LexicalDeps,
   model: LexicalModel,
   labels: readonly Label[],
-  texts: readonly string[],
-): Promise<LexicalScores> {
+): Promise<LexicalTraining> {
   const ranking = deps.config.ranking;
   const labeled = await createPapersStore(deps.stateDir).get(labels.map((l) => l.id));
   const usable = labels.filter((l) => labeled.has(l.id));
   const { positives, negatives } = countLabels(usable);
-  if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass) {
-    deps.logger.info(
-      { model: LEXICAL_MODEL, positives, negatives },
-      'too few labels: BM25 of the seed interests',
-    );
-    const corpus = { docCount: model.stored.docCount, df: model.df };
-    return { mode: 'cold-start', scores: seedBm25Scores(texts, ranking.seedInterests, corpus, RADAR_TFIDF) };
-  }
+  if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass)
+    return { positives, negatives };
   const rows = usable.map((l) => model.transform(paperText(labeled.get(l.id) as Paper)));
   const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
-  const trained = trainLexicalClassifier(rows, y, model.stored.terms.length, { seed: ranking.seed });
+  const trained = trainLexicalClassifier(rows, y, model.stored.terms.length, {
+    ...LEXICAL_TRAINING,
+    seed: ranking.seed,
+  });
   await createClassifierStore(deps.stateDir).writeClassifier({
     version: 1,
     model: LEXICAL_MODEL,
@@ -137,6 +144,28 @@ export async function trainAndScoreLexical(
     regularization: trained.choice,
     vocabularyFittedAt: model.stored.fittedAt,
   });
+  return { positives, negatives, trained };
+}
+
+/** Trains on the labeled papers and stores the classifier (with the chosen C); scores `texts`. */
+export async function trainAndScoreLexical(
+  deps: LexicalDeps,
+  model: LexicalModel,
+  labels: readonly Label[],
+  texts: readonly string[],
+): Promise<LexicalScores> {
+  const { positives, negatives, trained } = await trainAndStoreLexical(deps, model, labels);
+  if (!trained) {
+    deps.logger.info(
+      { model: LEXICAL_MODEL, positives, negatives },
+      'too few labels: BM25 of the seed interests',
+    );
+    const corpus = { docCount: model.stored.docCount, df: model.df };
+    return {
+      mode: 'cold-start',
+      scores: seedBm25Scores(texts, deps.config.ranking.seedInterests, corpus, RADAR_TFIDF),
+    };
+  }
   return {
     mode: 'classifier',
     scores: Float64Array.from(texts, (t) => svmScore(trained.model, model.transform(t))),

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const config = RadarConfig.parse({
   embedding: { active: [MODEL], models: { [MODEL]: { backend: 'hashing', dims: 16 } } },
-  ranking: { minLabelsPerClass: 1 },
+  ranking: { minLabelsPerClass: 1, models: [MODEL] },
 });
 const ids = Array.from({ length: 12 }, (_, i) => `2611.${String(i + 1).padStart(5, '0')}`);
 

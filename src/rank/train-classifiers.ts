@@ -1,5 +1,5 @@
 /**
- * Training the preference classifier of each active model and storing it under
+ * Training the preference classifier of each active model (and the lexical model when ranked with) and storing it under
  * `classifiers/<model>/`, without scoring or recording picks: what `radar rank` does before it
  * scores, and what the feedback poll runs when new labels arrive (so the stored classifier always
  * reflects the latest labels).
@@ -10,7 +10,9 @@ import { createClassifierStore } from '../store/classifier-store.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createLabelsStore } from '../store/labels-store.ts';
 import type { Label } from '../store/schemas.ts';
+import { LEXICAL_MODEL } from './lexical/vocabulary-state.ts';
 import { type PreferenceSettings, type TrainedPreference, trainPreference } from './preference-model.ts';
+import { loadLexicalModel, trainAndStoreLexical } from './rank-lexical.ts';
 import { countLabels } from './training-set.ts';
 import type { VectorMatrix } from './vector-matrix.ts';
 
@@ -81,6 +83,12 @@ export async function trainClassifiers(deps: TrainDeps): Promise<TrainOutcome[]>
     else deps.logger.info({ model, ...counts }, 'too few labels to train a classifier');
     outcomes.push({ model, trained: enough, ...counts });
   }
+  if (deps.config.ranking.models.includes(LEXICAL_MODEL)) {
+    const lexical = await trainAndStoreLexical(deps, await loadLexicalModel(deps), labels);
+    const counts = { positives: lexical.positives, negatives: lexical.negatives };
+    if (!lexical.trained) deps.logger.info({ model: LEXICAL_MODEL, ...counts }, 'too few labels to train');
+    outcomes.push({ model: LEXICAL_MODEL, trained: lexical.trained !== undefined, ...counts });
+  }
   return outcomes;
 }
 
@@ -94,7 +102,8 @@ export async function retrainIfLabelsChanged(deps: TrainDeps, changes: number): 
   const newest = labels.reduce((max, l) => (l.at > max ? l.at : max), '');
   if (newest === '') return [];
   const store = createClassifierStore(deps.stateDir);
-  for (const model of deps.config.embedding.active) {
+  const lexical = deps.config.ranking.models.includes(LEXICAL_MODEL) ? [LEXICAL_MODEL] : [];
+  for (const model of [...deps.config.embedding.active, ...lexical]) {
     const trainedAt = (await store.readClassifier(model))?.trainedAt ?? '';
     if (Date.parse(newest) > (Date.parse(trainedAt) || 0)) return trainClassifiers(deps);
   }

@@ -5,9 +5,9 @@
  */
 
 import { stratifiedFolds } from '../evaluate.ts';
-import { rocAuc } from '../metrics.ts';
+import { averagePrecision, precisionAtK, rocAuc } from '../metrics.ts';
 import { balancedWeights, type SvmModel, type SvmSolution, trainLinearSvmCsr } from './linear-svm.ts';
-import { type CsrMatrix, compactColumns, csrDot, expandWeights, toCsr } from './sparse-matrix.ts';
+import { type CsrMatrix, compactColumns, csrAxpy, csrDot, expandWeights, toCsr } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 
 /** C values tried per retrain; 0.01 is arxiv-sanity's fixed choice. */
@@ -35,9 +35,19 @@ export interface ChooseOptions {
    * scores, which settles long before the dual does (bench/ranking-speed.ts prints both).
    */
   tolerance?: number;
+  /** What the folds maximize: ROC-AUC (default), average precision, or precision at `topK`. */
+  criterion?: Criterion;
+  topK?: number;
+  /** The final model: one fit on every label (default) or the mean of the chosen C's fold models. */
+  final?: 'refit' | 'fold-mean';
 }
 
+export type Criterion = 'auc' | 'average-precision' | 'precision-at-k';
+
 export const DEFAULT_TOLERANCE = 0.1;
+
+/** How the radar's lexical model chooses C and forms its final model (bench/ranking.ts measures the choice). */
+export const LEXICAL_TRAINING: Pick<ChooseOptions, 'criterion' | 'final'> = {};
 
 function fitSvm(
   matrix: CsrMatrix,
@@ -92,27 +102,41 @@ function runGrid(matrix: CsrMatrix, y: Uint8Array, features: number, options: Ch
   const alphas: (Float64Array | undefined)[] = new Array(folds).fill(undefined);
   const perC: Float64Array[][] = [];
   let previousC = 0;
+  const measure = criterionOf(options);
   const results = grid.map((c) => {
-    const aucs = foldRows.map(({ train, test }, f) => {
+    const perFold = foldRows.map(({ train, test }, f) => {
       const start = alphas[f]?.map((a) => (a * c) / previousC);
       const model = fitSvm(matrix, train, y, features, c, options.tolerance ?? DEFAULT_TOLERANCE, start);
       alphas[f] = model.alpha;
       const scores = test.map((r) => csrDot(matrix, r, model.weights) + model.bias);
-      return rocAuc(
-        scores,
-        test.map((r) => y[r] ?? 0),
-      );
+      const truth = test.map((r) => y[r] ?? 0);
+      return { auc: rocAuc(scores, truth), score: measure(scores, truth) };
     });
     perC.push(alphas.map((a) => a ?? new Float64Array(0)));
     previousC = c;
-    return { c, auc: meanFinite(aucs) };
+    return {
+      c,
+      auc: meanFinite(perFold.map((m) => m.auc)),
+      score: meanFinite(perFold.map((m) => m.score)),
+    };
   });
-  const bestAt = results.reduce((a, b, i) => (b.auc > (results[a]?.auc ?? 0) + 1e-9 ? i : a), 0);
-  const best = results[bestAt] ?? { c: 0.01, auc: Number.NaN };
+  const bestAt = results.reduce((a, b, i) => (b.score > (results[a]?.score ?? 0) + 1e-9 ? i : a), 0);
+  const best = results[bestAt] ?? { c: 0.01 };
   return {
-    choice: { c: best.c, folds, grid: results },
+    choice: { c: best.c, folds, grid: results.map(({ c, auc }) => ({ c, auc })) },
     alpha: meanFoldAlpha(perC[bestAt] ?? [], foldRows, y.length),
   };
+}
+
+function criterionOf(options: ChooseOptions): (scores: number[], truth: number[]) => number {
+  switch (options.criterion ?? 'auc') {
+    case 'auc':
+      return rocAuc;
+    case 'average-precision':
+      return averagePrecision;
+    case 'precision-at-k':
+      return (scores, truth) => precisionAtK(scores, truth, options.topK ?? 20);
+  }
 }
 
 function meanFoldAlpha(
@@ -152,7 +176,30 @@ export function trainLexicalClassifier(
   const { matrix, columns } = compactColumns(toCsr(rows), features);
   const { choice, alpha } = runGrid(matrix, y, columns.length, options);
   const all = Uint32Array.from(rows, (_, i) => i);
-  const fit = fitSvm(matrix, all, y, columns.length, choice.c, options.tolerance ?? DEFAULT_TOLERANCE, alpha);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const fit =
+    options.final === 'fold-mean' && alpha
+      ? primalOf(matrix, all, y, columns.length, alpha)
+      : fitSvm(matrix, all, y, columns.length, choice.c, tolerance, alpha);
   const weights = expandWeights(fit.weights, columns, features);
   return { model: { weights, bias: fit.bias, iterations: fit.iterations, converged: fit.converged }, choice };
+}
+
+/** The primal point w = Σ αᵢ yᵢ x̃ᵢ of a dual point (the mean of the fold models, up to scale). */
+function primalOf(
+  matrix: CsrMatrix,
+  rows: Uint32Array,
+  y: Uint8Array,
+  features: number,
+  alpha: Float64Array,
+): SvmModel {
+  const w = new Float64Array(features);
+  let bias = 0;
+  rows.forEach((r, i) => {
+    const scale = (alpha[i] ?? 0) * (y[r] === 1 ? 1 : -1);
+    if (scale === 0) return;
+    csrAxpy(matrix, r, scale, w);
+    bias += scale;
+  });
+  return { weights: w, bias, iterations: 0, converged: true };
 }

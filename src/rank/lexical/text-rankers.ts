@@ -4,7 +4,7 @@
  */
 import { stemmer } from 'stemmer';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
-import { type CChoice, trainLexicalClassifier } from './lexical-classifier.ts';
+import { type CChoice, type ChooseOptions, trainLexicalClassifier } from './lexical-classifier.ts';
 import { balancedWeights, svmScore, trainLinearSvm } from './linear-svm.ts';
 import type { SparseRow } from './sparse-row.ts';
 import { createTfidfTransform, fitTfidf, type TfidfOptions, type TfidfVocabulary } from './tfidf.ts';
@@ -83,6 +83,9 @@ export interface LexicalRankerOptions {
   tfidf?: TfidfOptions;
   seed: number;
   grid?: readonly number[];
+  /** How the folds choose C and what the final model is (defaults of `trainLexicalClassifier`). */
+  training?: Pick<ChooseOptions, 'criterion' | 'topK' | 'final' | 'folds'>;
+  name?: string;
 }
 
 /** The radar's lexical model: tf-idf rows + a linear SVM whose C the k-fold chooses. */
@@ -90,9 +93,10 @@ export function createLexicalRanker(options: LexicalRankerOptions): TextRanker {
   const tfidf = options.tfidf ?? RADAR_TFIDF;
   const rows = rowsOf(options.vocabulary, tfidf);
   return {
-    name: 'radar-tfidf',
+    name: options.name ?? 'radar-tfidf',
     train(texts, y) {
       const trained = trainLexicalClassifier(rows(texts), y, options.vocabulary.terms.length, {
+        ...options.training,
         seed: options.seed,
         ...(options.grid ? { grid: options.grid } : {}),
       });
