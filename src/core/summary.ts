@@ -25,7 +25,8 @@ export const SummaryFields = z.object({
 });
 export type SummaryFields = z.infer<typeof SummaryFields>;
 
-export const SummarySource = z.enum(['llm', 'extractive']);
+/** `import`: brought in from the previous system by `radar import summaries`. */
+export const SummarySource = z.enum(['llm', 'extractive', 'import']);
 
 export const StoredSummary = SummaryFields.extend({
   id: z.string(),
@@ -34,9 +35,11 @@ export const StoredSummary = SummaryFields.extend({
   promptHash: z.string(),
   source: SummarySource,
   /** Which text the summary was made from: latex, html, pdf, or abstract only. */
-  textRoute: z.enum(['latex', 'html', 'pdf', 'abstract']),
+  textRoute: z.enum(['latex', 'html', 'pdf', 'abstract', 'unknown']),
   at: z.iso.datetime({ offset: true }),
   /** Shown with the summary: why it is not what was asked (e.g. "summary from the abstract: the LLM failed: …"). */
   note: z.string().optional(),
+  /** Fields of an imported summary that have no place above, kept as they were. */
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type StoredSummary = z.infer<typeof StoredSummary>;

@@ -67,6 +67,7 @@ export function toIsoDateTime(value: unknown): string | undefined {
     return isoOf(new Date(Math.abs(value) < 1e11 ? value * 1000 : value));
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const raw = value.trim();
+  if (/^\d{9,13}$/.test(raw)) return toIsoDateTime(Number(raw));
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return isoOf(new Date(`${raw}T00:00:00Z`));
   // A time without a zone is read as UTC, as arXiv's listings give it.
   const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? raw : `${raw.replace(' ', 'T')}Z`;

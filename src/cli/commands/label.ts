@@ -22,6 +22,14 @@ async function requestsOf(
   return { requests: requestsFromCsv(text, file), source: 'import' };
 }
 
+/** Labels only papers of the state: any unknown id refuses the whole request, nothing written. */
+export async function checkKnownPapers(stateDir: string, requests: readonly { id: string }[]): Promise<void> {
+  const known = await createPapersStore(stateDir).get(requests.map((r) => r.id));
+  const unknown = [...new Set(requests.map((r) => r.id).filter((id) => !known.has(id)))];
+  if (unknown.length > 0)
+    throw new UsageError(`unknown papers (collect them first), nothing written: ${unknown.join(', ')}`);
+}
+
 export async function runLabel(
   ctx: CommandContext,
   args: readonly string[],
@@ -30,10 +38,7 @@ export async function runLabel(
 ): Promise<number> {
   const { requests, source } = await requestsOf(ctx, args);
   return withStateLock(ctx, 'label', async () => {
-    const known = await createPapersStore(ctx.stateDir).get(requests.map((r) => r.id));
-    const unknown = [...new Set(requests.map((r) => r.id).filter((id) => !known.has(id)))];
-    if (unknown.length > 0)
-      throw new UsageError(`unknown papers (collect them first), nothing written: ${unknown.join(', ')}`);
+    await checkKnownPapers(ctx.stateDir, requests);
     const changed = await createLabelsStore(ctx.stateDir).apply(
       toChanges(requests, source, now().toISOString()),
     );

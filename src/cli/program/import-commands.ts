@@ -24,4 +24,27 @@ export function registerImportCommands(program: Command): void {
         return runImportHfParquet(ctx, inputs, command.opts<{ modelColumn?: string[] }>(), out);
       }),
     );
+
+  importer
+    .command('summaries')
+    .description('summaries of the previous digest: a directory of JSON files, one per paper')
+    .argument('<dir>', 'directory searched for *.json')
+    .action(
+      action(async (ctx, _command, dir) => {
+        const { runImportSummaries } = await import('../commands/import-summaries.ts');
+        return runImportSummaries(ctx, String(dir), out);
+      }),
+    );
+  importer
+    .command('labels')
+    .description(
+      'preference labels with their times: CSV (id,label,time) or JSON lines; ids must be papers of the state',
+    )
+    .argument('<file>', 'a .csv or .jsonl file')
+    .action(
+      action(async (ctx, _command, file) => {
+        const { runImportLabels } = await import('../commands/import-labels.ts');
+        return runImportLabels(ctx, String(file), out);
+      }),
+    );
 }
