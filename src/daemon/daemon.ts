@@ -24,6 +24,7 @@ import {
   type JobAlert,
   type JobDeps,
 } from './jobs.ts';
+import { createLeaderboardsJob } from './leaderboards-job.ts';
 import { createScheduler, type ScheduledJob, type Scheduler } from './scheduler.ts';
 import { serializeLabels } from './serial-labels.ts';
 import { createSyncJob } from './sync-job.ts';
@@ -85,6 +86,7 @@ function scheduledJobs(deps: DaemonDeps, jobDeps: JobDeps, alert: JobAlert): Sch
     feedbackPoll: () => createFeedbackJob(jobDeps),
     dailyPipeline: () => createPipelineJob(jobDeps),
     benchmarks: () => createBenchmarksJob(jobDeps, alert),
+    leaderboards: () => createLeaderboardsJob(jobDeps, alert),
     weeklyTrends: () => createTrendsJob(jobDeps),
     sync: () => createSyncJob(jobDeps),
   };

@@ -1,6 +1,5 @@
 /**
- * The jobs the daemon schedules and their rules from `config.schedule`. Leaderboard checks have
- * no job yet (nothing collects leaderboards), so `schedule.leaderboards` is not used.
+ * The jobs the daemon schedules and their rules from `config.schedule`.
  */
 import type { RadarConfig } from '../config/schema.ts';
 import type { Rule } from './schedule.ts';
@@ -9,7 +8,14 @@ import type { Rule } from './schedule.ts';
  * In the order their catch-up runs are queued: the backup of the state as the last run left it,
  * new labels, then the pipeline that ranks with them.
  */
-export const DAEMON_JOBS = ['sync', 'feedbackPoll', 'dailyPipeline', 'benchmarks', 'weeklyTrends'] as const;
+export const DAEMON_JOBS = [
+  'sync',
+  'feedbackPoll',
+  'dailyPipeline',
+  'benchmarks',
+  'leaderboards',
+  'weeklyTrends',
+] as const;
 export type DaemonJobName = (typeof DAEMON_JOBS)[number];
 
 export function jobRules(config: RadarConfig): Array<{ name: DaemonJobName; rule: Rule }> {

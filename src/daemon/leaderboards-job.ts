@@ -1,0 +1,62 @@
+/**
+ * The leaderboard job: every `schedule.leaderboards` the daemon collects every enabled board
+ * (runLeaderboardsJob), sends confirmed new tops to the configured chats and alerts a board that
+ * keeps failing. Offline it stays off the network.
+ */
+import { chatTargets } from '../chat/bot-runner.ts';
+import { buildChatAdapters } from '../chat/build-adapters.ts';
+import { plainMessage } from '../chat/message-format.ts';
+import { runLeaderboardsJob } from '../cli/commands/leaderboards-job.ts';
+import { errorMessage } from '../core/errors.ts';
+import type { Job, JobOutcome } from './job-runner.ts';
+import type { JobAlert, JobDeps } from './jobs.ts';
+
+/** Sends the change messages to every configured chat; a chat that fails is logged and skipped. */
+async function notifyChats(deps: JobDeps, messages: readonly string[]): Promise<number> {
+  const adapters = await buildChatAdapters(deps);
+  let sent = 0;
+  try {
+    for (const target of chatTargets(deps.config, adapters)) {
+      const adapter = adapters.find((a) => a.platform === target.platform);
+      try {
+        sent += (await adapter?.sendMessage(target.chatId, plainMessage(...messages)))?.length ?? 0;
+      } catch (error) {
+        deps.logger.warn({ platform: target.platform, error: errorMessage(error) }, 'chat message failed');
+      }
+    }
+  } finally {
+    await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+  }
+  return sent;
+}
+
+export function createLeaderboardsJob(deps: JobDeps, alert: JobAlert): Job {
+  return {
+    name: 'leaderboards',
+    async run(ctx): Promise<JobOutcome> {
+      if (deps.offline) return { status: 'ok', detail: 'skipped: offline' };
+      const run = await runLeaderboardsJob({
+        config: deps.config,
+        env: deps.env,
+        stateDir: deps.stateDir,
+        logger: ctx.logger,
+        alert,
+        notify: (messages) => notifyChats(deps, messages),
+        now: () => deps.clock.now(),
+        signal: ctx.signal,
+      });
+      const boards = run.result.boards;
+      const failed = boards.filter((b) => b.status === 'failed');
+      const events = boards.reduce((n, b) => n + b.events.length, 0);
+      const detail = `${boards.length - failed.length} of ${boards.length} boards, ${events} new change(s), ${run.result.alertsSent} chat message(s)${run.notion ? `; ${run.notion}` : ''}`;
+      if (ctx.signal.aborted) return { status: 'cancelled', detail };
+      return failed.length === 0
+        ? { status: 'ok', detail }
+        : {
+            status: 'failed',
+            detail,
+            error: failed.map((b) => `${b.board}: ${b.error ?? 'failed'}`).join('; '),
+          };
+    },
+  };
+}
