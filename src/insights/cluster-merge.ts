@@ -1,7 +1,9 @@
 /**
- * Clusters that are one interest: after k-means, two clusters whose names coincide (the same
- * leading terms) or whose centroids point the same way are merged, so a profile never shows two
- * interests with one name. Silhouette over 2..8 often prefers splitting a large interest in two.
+ * Clusters that are one interest: k-means over-splits the liked papers on purpose, and clusters
+ * whose names coincide (the same leading terms), whose centroids point the same way or whose
+ * class-based tf-idf term profiles are close are merged agglomeratively (as topic models reduce
+ * topics by their c-TF-IDF similarity), so a profile never shows two interests with one name nor
+ * one theme in two pieces that share their distinctive words. Pure.
  */
 import { dotRows, normalizeRow, type Points } from './kmeans.ts';
 import { classTermScores, classTerms } from './terms.ts';
