@@ -398,7 +398,7 @@ export const EvalsConfig = z.strictObject({
     .prefault({}),
 });
 
-export const SyncConfig = z.strictObject({
+const SyncConfig = z.strictObject({
   repo: z
     .string()
     .regex(/^[\w.-]+\/[\w.-]+$/, 'must be a dataset repository id such as user/radar-state')

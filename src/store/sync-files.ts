@@ -37,7 +37,7 @@ async function walk(root: string, dir: string): Promise<string[]> {
 }
 
 /** Hashes as git and LFS name content: sha256 of the bytes, sha1 of `blob <size>\0` + the bytes. */
-export function contentHasher(size: number): {
+function contentHasher(size: number): {
   update(chunk: Uint8Array): void;
   digest(): { sha256: string; gitOid: string };
 } {
@@ -58,7 +58,7 @@ async function hashFile(path: string, size: number): Promise<{ sha256: string; g
   return hasher.digest();
 }
 
-export interface ScanOptions {
+interface ScanOptions {
   /** Hashes of the last sync, reused for files whose size and mtime are unchanged. */
   known?: Readonly<Record<string, SyncedFile>>;
   onProgress?: (done: number, total: number) => void;

@@ -36,7 +36,7 @@ export function isIgnoredPath(path: string): boolean {
   );
 }
 
-export const SYNC_DIR = 'sync';
+const SYNC_DIR = 'sync';
 
 /** Left out of a backup on purpose: the sync folder, the VCS's files, what .gitignore leaves out. */
 function isLeftOut(path: string): boolean {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { readJsonFile, writeJsonFile } from './jsonl-file.ts';
 import { SyncRecord } from './sync-record-schema.ts';
 
-export const SYNC_RECORD_PATH = 'sync/hf.json';
+const SYNC_RECORD_PATH = 'sync/hf.json';
 
-export interface SyncRecordStore {
+interface SyncRecordStore {
   read(): Promise<SyncRecord | undefined>;
   write(record: SyncRecord): Promise<void>;
 }

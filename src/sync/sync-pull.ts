@@ -10,13 +10,13 @@ import type { SyncRecord } from '../store/sync-record-schema.ts';
 import { bytesOf, sameContent } from './sync-plan.ts';
 import type { RemoteEntry, SyncDeps } from './sync-ports.ts';
 
-export interface PullOptions {
+interface PullOptions {
   force?: boolean;
   /** Downloads in flight at once (default 4). */
   concurrency?: number;
 }
 
-export interface PullResult {
+interface PullResult {
   commit: string;
   downloaded: RemoteEntry[];
   /** Already identical here. */

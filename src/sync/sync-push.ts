@@ -9,12 +9,12 @@ import { SyncConflictError } from './sync-errors.ts';
 import { bytesOf, type PushPlan, planAgainstRecord, planAgainstRemote } from './sync-plan.ts';
 import type { LocalFile, SyncDeps } from './sync-ports.ts';
 
-export interface PushOptions {
+interface PushOptions {
   /** Replace remote copies that changed on both sides. */
   force?: boolean;
 }
 
-export interface PushResult {
+interface PushResult {
   /** The new commit, or undefined when there was nothing to upload. */
   commit: string | undefined;
   /** The commit the remote was at before. */
@@ -30,11 +30,11 @@ export interface PushResult {
 }
 
 /** The record, when it is about this repository and branch. */
-export function recordFor(record: SyncRecord | undefined, deps: SyncDeps): SyncRecord | undefined {
+function recordFor(record: SyncRecord | undefined, deps: SyncDeps): SyncRecord | undefined {
   return record?.repo === deps.remote.name && record.branch === deps.remote.branch ? record : undefined;
 }
 
-export interface PushState {
+interface PushState {
   record: SyncRecord | undefined;
   head: string | undefined;
   plan: PushPlan;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export interface Instruction {
+interface Instruction {
   keyword: string;
   args: string;
   /** Index of the FROM stage it belongs to. */

@@ -28,7 +28,7 @@ interface Repo {
   commits: Map<string, Commit>;
 }
 
-export interface HubFakeOptions {
+interface HubFakeOptions {
   token: string;
   /** Errors quote the token the request carried. */
   echoToken?: boolean;
@@ -58,7 +58,7 @@ export interface HubFake extends FakeServer {
 
 const LFS_THRESHOLD = 10 * 1024 * 1024;
 
-export function gitBlobOid(content: Buffer): string {
+function gitBlobOid(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 

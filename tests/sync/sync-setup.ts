@@ -13,7 +13,7 @@ import { makePaper } from '../helpers/papers.ts';
 
 export const TOKEN = 'hf_radarSyncTestToken0123456789abcdef';
 export const REPO = 'ada/radar-state';
-export const MODEL = 'hashing';
+const MODEL = 'hashing';
 
 function vector(seed: number): Float32Array {
   return Float32Array.from({ length: 32 }, (_, i) => Math.sin(seed * 7.3 + i));
@@ -56,7 +56,7 @@ export async function addDayOfWork(stateDir: string): Promise<void> {
   );
 }
 
-export function syncConfig(endpoint: string, repo = REPO): RadarConfig {
+function syncConfig(endpoint: string, repo = REPO): RadarConfig {
   return RadarConfig.parse({ sync: { repo }, sources: { huggingface: { endpoint } } });
 }
 

@@ -7,7 +7,7 @@ import { RadarError, UsageError } from '../../core/errors.ts';
 import { redactText } from '../../log/redact.ts';
 import { RemoteMovedError } from '../../sync/sync-errors.ts';
 
-export interface HubErrorContext {
+interface HubErrorContext {
   operation: string;
   repo: string;
   branch: string;

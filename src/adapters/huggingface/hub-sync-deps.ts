@@ -10,7 +10,7 @@ import type { StateFiles, SyncDeps, SyncProgress } from '../../sync/sync-ports.t
 import { syncTarget } from '../../sync/sync-target.ts';
 import { createHubRepo, type HubRepoOptions } from './hub-repo.ts';
 
-export interface SyncWiring {
+interface SyncWiring {
   config: RadarConfig;
   env: RadarEnv;
   stateDir: string;
@@ -22,7 +22,7 @@ export interface SyncWiring {
   retry?: HubRepoOptions['retry'];
 }
 
-export function stateFiles(stateDir: string): StateFiles {
+function stateFiles(stateDir: string): StateFiles {
   return {
     dir: stateDir,
     scan: (known, onProgress) =>

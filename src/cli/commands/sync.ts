@@ -12,11 +12,11 @@ import type { Out } from '../action.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress, type ProgressSink } from '../progress.ts';
 
-export interface SyncFlags {
+interface SyncFlags {
   force?: boolean;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
