@@ -229,3 +229,28 @@ describe('sync push to a branch that does not exist', () => {
     expect(existsSync(join(stateDir, 'sync', 'hf.json'))).toBe(false);
   });
 });
+
+describe('sync push progress', () => {
+  it('reports the hashing and the upload, ending at the total bytes', async () => {
+    const { stateDir, hub } = await setUp();
+    const updates: Array<[string, number, number]> = [];
+    const deps = {
+      ...depsFor(stateDir, hub.url),
+      progress: {
+        update: (label: string, done: number, total: number) => updates.push([label, done, total]),
+      },
+    };
+    const result = await pushState(deps);
+    const total = result.uploaded.reduce((sum, f) => sum + f.size, 0);
+    const uploads = updates.filter(([label]) => label === 'uploading');
+    expect(uploads[0]).toEqual(['uploading', 0, total]);
+    expect(uploads.at(-1)).toEqual(['uploading', total, total]);
+    for (let i = 1; i < uploads.length; i++)
+      expect(uploads[i]?.[1]).toBeGreaterThanOrEqual(uploads[i - 1]?.[1] ?? 0);
+    expect(updates.filter(([label]) => label === 'hashing the state').at(-1)).toEqual([
+      'hashing the state',
+      6,
+      6,
+    ]);
+  });
+});
