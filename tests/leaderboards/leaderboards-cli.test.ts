@@ -64,6 +64,11 @@ describe('radar leaderboards and radar rankings', () => {
     );
     expect(list.stdout).toMatch(/^evalplus\s+EvalPlus\s+enabled\s+never collected, failing 2 run\(s\)/m);
 
+    const doctor = await run('doctor');
+    expect(doctor.stdout).toMatch(/^leaderboards \(configured vs collected\)$/m);
+    expect(doctor.stdout).toMatch(/^ {2}swebench\s+SWE-bench\s+enabled\s+last snapshot /m);
+    expect(doctor.stdout).toMatch(/^ {2}evalplus\s+EvalPlus\s+enabled\s+never collected, failing 2/m);
+
     const show = await run('leaderboards', 'show', 'swebench');
     expect(show.stdout).toMatch(/^SWE-bench Verified — as of \d{4}-\d{2}-\d{2}, \d+ ranked$/m);
     expect(show.stdout).toMatch(/^ {2}#1 {2}.+ {2}\d+\.\d\d %$/m);

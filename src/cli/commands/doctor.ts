@@ -22,6 +22,10 @@ export async function runDoctor(ctx: CommandContext, out: (line: string) => void
   }
   const notion = await checkNotionLine(ctx);
   if (notion) out(`  ${'notion check'.padEnd(width)}  ${notion.line}`);
+  out('');
+  out('leaderboards (configured vs collected)');
+  const { boardStatusLines } = await import('./leaderboards.ts');
+  for (const line of await boardStatusLines(ctx)) out(`  ${line}`);
   const warnings = services.flatMap((s) => s.warnings);
   if (warnings.length > 0) {
     out('');

@@ -95,10 +95,12 @@ export async function runLeaderboardsCollect(ctx: CommandContext, out: Out): Pro
   });
 }
 
-export async function runLeaderboardsList(ctx: CommandContext, out: Out): Promise<number> {
+/** One line per board the radar knows: configured or not, collected or not, and its health. */
+export async function boardStatusLines(ctx: CommandContext): Promise<string[]> {
   const store = createLeaderboardsStore(ctx.stateDir);
   const { targets, unknown } = boardTargets(ctx.loaded.config, ctx.env);
   const health = await store.readHealth();
+  const lines: string[] = [];
   for (const board of BoardId.options) {
     const configured = ctx.loaded.config.sources.leaderboards[board];
     const latest = await store.latestSnapshot(board);
@@ -113,9 +115,16 @@ export async function runLeaderboardsList(ctx: CommandContext, out: Out): Promis
     const collected = latest ? `last snapshot ${latest.day}, ${latest.rows.length} rows` : 'never collected';
     const failing =
       h && h.consecutiveFailures > 0 ? `, failing ${h.consecutiveFailures} run(s): ${h.lastError ?? ''}` : '';
-    out(`${board.padEnd(19)} ${BOARD_TITLES[board].padEnd(20)} ${state.padEnd(15)} ${collected}${failing}`);
+    lines.push(
+      `${board.padEnd(19)} ${BOARD_TITLES[board].padEnd(20)} ${state.padEnd(15)} ${collected}${failing}`,
+    );
   }
-  for (const name of unknown) out(`${name.padEnd(19)} (no adapter for this name; ignored)`);
+  for (const name of unknown) lines.push(`${name.padEnd(19)} (no adapter for this name; ignored)`);
+  return lines;
+}
+
+export async function runLeaderboardsList(ctx: CommandContext, out: Out): Promise<number> {
+  for (const line of await boardStatusLines(ctx)) out(line);
   return 0;
 }
 
