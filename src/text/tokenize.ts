@@ -52,6 +52,15 @@ const APOSTROPHE = /['’]/u;
 const ARXIV_VERSION = /v\d+$/u;
 const STEM_CACHE_LIMIT = 200_000;
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 may represent a
+ * slice as a view on its parent, so a word kept as a cache key or an index term would keep its
+ * whole document alive: over a corpus the caches would hold every text.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** NFKC and lowercase: the normalization every analyzer shares. */
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -66,7 +75,7 @@ function stripPossessive(word: string): string {
 }
 
 /** A word token's terms: stop word → none, a compound → its parts and/or the whole, else its stem. */
-function createWordAnalyzer(options: AnalyzerOptions): (word: string) => readonly string[] {
+function createWordAnalyzer(options: AnalyzerOptions, memoize = true): (word: string) => readonly string[] {
   const stopWords = options.stopWords ?? LUCENE_ENGLISH_STOP_WORDS;
   const stem = options.stem ?? true;
   const compounds = options.compounds ?? 'both';
@@ -74,11 +83,12 @@ function createWordAnalyzer(options: AnalyzerOptions): (word: string) => readonl
   const cache = new Map<string, string>();
   const stemWord = (word: string): string => {
     if (!stem) return word;
-    let out = cache.get(word);
+    let out = memoize ? cache.get(word) : undefined;
     if (out === undefined) {
       out = /\p{L}/u.test(word) ? stemmer(word) : word;
+      if (!memoize) return out;
       if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-      cache.set(word, out);
+      cache.set(detach(word), out === word ? detach(out) : out);
     }
     return out;
   };
@@ -96,14 +106,15 @@ function createWordAnalyzer(options: AnalyzerOptions): (word: string) => readonl
   // its context, and most words of a corpus repeat, so most tokens cost one Map lookup.
   const wordCache = new Map<string, readonly string[]>();
   const analyzeWord = (word: string): readonly string[] => {
-    let terms = wordCache.get(word);
+    let terms = memoize ? wordCache.get(word) : undefined;
     if (terms === undefined) {
       const fresh: string[] = [];
       if (HYPHEN_SPLIT.test(word)) addCompound(word, fresh);
       else addWord(word, fresh);
+      if (!memoize) return fresh;
       terms = fresh;
       if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
-      wordCache.set(word, terms);
+      wordCache.set(detach(word), terms);
     }
     return terms;
   };
@@ -167,7 +178,8 @@ export function createTermNumberAnalyzer(
   options: AnalyzerOptions,
   intern: (term: string) => number,
 ): TermNumberAnalyzer {
-  const analyzeWord = createWordAnalyzer(options);
+  // The numbers below memoize each word already: no second cache of strings.
+  const analyzeWord = createWordAnalyzer(options, false);
   const numbers = new Map<string, number | readonly number[]>();
   let emit: (term: number) => void = () => undefined;
   const onWord = (word: string): void => {
@@ -176,7 +188,7 @@ export function createTermNumberAnalyzer(
       const terms = analyzeWord(word).map(intern);
       found = terms.length === 1 ? (terms[0] as number) : terms;
       if (numbers.size >= STEM_CACHE_LIMIT) numbers.clear();
-      numbers.set(word, found);
+      numbers.set(detach(word), found);
     }
     if (typeof found === 'number') emit(found);
     else for (const term of found) emit(term);

@@ -9,6 +9,7 @@
  * Document numbers grow across segments, so each term's postings, taken segment by segment,
  * stay sorted by document. An existing index can be the first segment (an append).
  */
+import { detach } from '../../text/tokenize.ts';
 import type { InvertedIndex } from './inverted-index.ts';
 
 /** The postings of some documents: term t's are `offsets[t] … offsets[t + 1]` (t < offsets.length − 1). */
@@ -129,9 +130,10 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
   const segments: PostingSegment[] = base ? [segmentOfIndex(base)] : [];
   let postingCount = base?.postingDocs.length ?? 0;
   const counter = createCounter();
-  let entryTerm = new GrowU32(1 << 16);
-  let entryDoc = new GrowU32(1 << 16);
-  let entryTf = new GrowU32(1 << 16);
+  // Reused by every batch (emptied, not reallocated): churning large buffers fragments the heap.
+  const entryTerm = new GrowU32(1 << 16);
+  const entryDoc = new GrowU32(1 << 16);
+  const entryTf = new GrowU32(1 << 16);
   let titleCount = 0;
   let textCount = 0;
   const countTitle = (term: number): void => {
@@ -146,8 +148,9 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
     let number = numbers.get(term);
     if (number === undefined) {
       number = terms.length;
-      terms.push(term);
-      numbers.set(term, number);
+      const own = detach(term);
+      terms.push(own);
+      numbers.set(own, number);
     }
     return number;
   };
@@ -156,9 +159,9 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
     const segment = sortEntries(terms.length, entryTerm, entryDoc, entryTf);
     segments.push(segment);
     postingCount += segment.docs.length;
-    entryTerm = new GrowU32(1 << 16);
-    entryDoc = new GrowU32(1 << 16);
-    entryTf = new GrowU32(1 << 16);
+    entryTerm.length = 0;
+    entryDoc.length = 0;
+    entryTf.length = 0;
   };
   return {
     intern,

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- search-build`: the persistent BM25 index over a state of BENCH_N (100k)
+ * papers on disk, each measured in a child process of its own (this file run with `--child STATE`,
+ * which opens the index exactly as `radar search` does and prints its figures as JSON):
+ *
+ * 1. a full build (no index yet): CPU seconds of the index call, peak RSS of the process;
+ * 2. a load (nothing changed);
+ * 3. an update after a day's 500 new papers were added to the newest shard.
+ *
+ * Papers: the real arXiv records repeated under distinct ids (month-sized shards), each abstract
+ * replaced by a mix of two real abstracts (bench/corpus.ts) so the vocabulary grows as a real one.
+ * Targets: build < 20 s CPU and < 300 MB peak RSS; the day's update < 1 s.
+ * Env: BENCH_N (default 100000).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareIds } from '../src/core/arxiv-id.ts';
+import { PERSISTENT_ANALYZER } from '../src/search/papers-corpus.ts';
+import { syncPapersIndex } from '../src/search/papers-index.ts';
+import { createPapersStore } from '../src/store/papers-store.ts';
+import type { Paper } from '../src/store/schemas.ts';
+import { searchIndexPath } from '../src/store/search-index-store.ts';
+import { loadCorpus, mixedTexts } from './corpus.ts';
+import { ARXIV_DIR, benchPapers } from './store-data.ts';
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+interface ChildFigures {
+  origin: string;
+  added: number;
+  documents: number;
+  terms: number;
+  postings: number;
+  cpuSeconds: number;
+  wallSeconds: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+}
+
+/** In the child: open the index, print the figures of that call alone. */
+async function childMain(stateDir: string): Promise<void> {
+  const rssBefore = process.memoryUsage().rss;
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+  const used = process.cpuUsage(cpu);
+  const figures: ChildFigures = {
+    origin: result.origin,
+    added: result.added,
+    documents: result.lexical.index.docIds.length,
+    terms: result.lexical.index.terms.length,
+    postings: result.lexical.index.postingDocs.length,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    wallSeconds: (performance.now() - t0) / 1000,
+    rssBeforeMb: rssBefore / 2 ** 20,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  out(JSON.stringify(figures));
+}
+
+function runChild(stateDir: string): ChildFigures {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', stateDir], {
+    encoding: 'utf8',
+    cwd: join(import.meta.dirname, '..'),
+  });
+  if (result.status !== 0) throw new Error(`index child failed: ${result.stderr.slice(-2000)}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ChildFigures;
+}
+
+function report(label: string, f: ChildFigures): void {
+  out(
+    `${label.padEnd(22)} ${f.origin.padEnd(8)} ${String(f.documents).padStart(7)} docs (+${f.added}): CPU ${f.cpuSeconds.toFixed(2)} s, wall ${f.wallSeconds.toFixed(2)} s; RSS ${f.rssBeforeMb.toFixed(0)} MB before, peak ${f.peakRssMb.toFixed(0)} MB`,
+  );
+}
+
+async function seedState(stateDir: string, n: number): Promise<Paper[]> {
+  const papers = await benchPapers(n + 500);
+  const texts = mixedTexts(loadCorpus(ARXIV_DIR), n + 500, 7);
+  papers.forEach((p, i) => {
+    p.abstract = texts[i] ?? p.abstract;
+  });
+  papers.sort((a, b) => compareIds(a.id, b.id));
+  // The day's papers: the last 500 ids of the newest shard, added after the first build.
+  const day = papers.splice(papers.length - 500, 500);
+  const store = createPapersStore(stateDir);
+  for (let at = 0; at < papers.length; at += 20_000) await store.upsert(papers.slice(at, at + 20_000));
+  return day;
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_N ?? 100_000);
+  const stateDir = mkdtempSync(join(tmpdir(), 'radar-search-build-'));
+  try {
+    const seedCpu = process.cpuUsage();
+    const day = await seedState(stateDir, n);
+    const seeded = process.cpuUsage(seedCpu);
+    out(
+      `State of ${n} papers written to ${stateDir} (CPU ${((seeded.user + seeded.system) / 1e6).toFixed(1)} s)`,
+    );
+    const build = runChild(stateDir);
+    report('build (no index)', build);
+    out(
+      `  ${build.terms} terms, ${build.postings} postings, index file ${(statSync(searchIndexPath(stateDir)).size / 2 ** 20).toFixed(1)} MB`,
+    );
+    report('load (unchanged)', runChild(stateDir));
+    await createPapersStore(stateDir).upsert(day);
+    report('update (+500 papers)', runChild(stateDir));
+    out(
+      "Each figure is the child process's own: CPU by process.cpuUsage() around the index call, peak RSS by getrusage (whole process, tsx loader included).",
+    );
+    out('The machine is shared by several jobs: wall times overstate.');
+  } finally {
+    if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) await childMain(process.argv[childAt + 1] ?? '');
+else await main();
