@@ -1,4 +1,4 @@
-/** Commands that bring data in from the previous system and take it out again: import, export. */
+/** Commands that bring data in from the previous system and take it out again: import, export site. */
 import type { Command } from 'commander';
 import { action, out } from '../action.ts';
 
@@ -45,6 +45,22 @@ export function registerImportCommands(program: Command): void {
       action(async (ctx, _command, file) => {
         const { runImportLabels } = await import('../commands/import-labels.ts');
         return runImportLabels(ctx, String(file), out);
+      }),
+    );
+
+  const exporter = program.command('export').description("take the radar's papers out");
+  exporter
+    .command('site')
+    .description(
+      'markdown pages with YAML front matter (Hugo/Jekyll) and an index; re-runs rewrite only changed pages',
+    )
+    .argument('<dir>', 'the site directory (pages go to posts/, the index to index.md)')
+    .option('--all', 'every paper, not only the summarized ones')
+    .option('--title <title>', 'the index page title (default "Research radar")')
+    .action(
+      action(async (ctx, command, dir) => {
+        const { runExportSite } = await import('../commands/export-site.ts');
+        return runExportSite(ctx, String(dir), command.opts<{ all?: boolean; title?: string }>(), out);
       }),
     );
 }
