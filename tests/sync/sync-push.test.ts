@@ -147,6 +147,21 @@ describe('sync push', () => {
     expect(hub.requestsTo(/\/commit\/main$/, 'POST')).toHaveLength(2);
   });
 
+  it('retries a dropped connection and an answer that does not come in time', async () => {
+    const { hub, stateDir } = await setUp();
+    await pushState(depsFor(stateDir, hub.url));
+    await addDayOfWork(stateDir);
+    hub.commitExternally(REPO, { 'README.md': '# card\n' }); // the push has to list the tree
+    const listed = hub.requestsTo(/\/tree\//).length;
+    const preuploads = hub.requestsTo(/\/preupload\//).length;
+    hub.inject({ fault: { kind: 'delay', ms: 30_000 }, match: (r) => r.path.includes('/tree/') });
+    hub.inject({ fault: { kind: 'drop' }, match: (r) => r.path.includes('/preupload/') });
+    const result = await pushState(depsFor(stateDir, hub.url, TOKEN, REPO, { timeoutMs: 300 }));
+    expect(result.commit).toBe(hub.head(REPO));
+    expect(hub.requestsTo(/\/tree\//)).toHaveLength(listed + 2);
+    expect(hub.requestsTo(/\/preupload\//)).toHaveLength(preuploads + 2);
+  });
+
   it('a commit that lands elsewhere mid-push is refused (412); the record stays, the next push completes', async () => {
     const { hub, stateDir, deps } = await setUp();
     await pushState(deps);

@@ -60,7 +60,13 @@ function syncConfig(endpoint: string, repo = REPO): RadarConfig {
   return RadarConfig.parse({ sync: { repo }, sources: { huggingface: { endpoint } } });
 }
 
-export function depsFor(stateDir: string, endpoint: string, token = TOKEN, repo = REPO): SyncDeps {
+export function depsFor(
+  stateDir: string,
+  endpoint: string,
+  token = TOKEN,
+  repo = REPO,
+  extra: { timeoutMs?: number } = {},
+): SyncDeps {
   return hubSyncDeps({
     config: syncConfig(endpoint, repo),
     env: readEnv({ HF_TOKEN: token }),
@@ -68,6 +74,7 @@ export function depsFor(stateDir: string, endpoint: string, token = TOKEN, repo 
     logger: silentLogger(),
     clock: { now: () => new Date('2026-12-01T03:00:00.000Z') },
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...extra,
   });
 }
 

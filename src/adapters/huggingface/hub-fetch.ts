@@ -17,6 +17,8 @@ export interface HubFetchOptions {
   retry?: Partial<RetryOptions>;
   logger?: Logger;
   signal?: AbortSignal;
+  /** Per attempt of an API call (default 60 s); uploads and the commit get ten times as long. */
+  timeoutMs?: number;
 }
 
 class RetryableAnswer extends Error {
@@ -55,14 +57,26 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
         : (options.signal ?? init?.signal ?? undefined);
     const attempt = async (): Promise<Response> => {
       await limiter.acquire(signal);
+      // Bounds the wait for the answer's head; a body then streams as long as it takes (large shards).
+      const base = options.timeoutMs ?? 60_000;
+      const timeout = new AbortController();
+      const timer = setTimeout(
+        () => timeout.abort(new Error('no answer in time')),
+        method === 'GET' ? base : base * 10,
+      );
       let response: Response;
       try {
-        response = await doFetch(input, { ...init, ...(signal ? { signal } : {}) });
+        response = await doFetch(input, {
+          ...init,
+          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        });
       } catch (error) {
         if (signal?.aborted || isCommit) throw error;
         throw new RetryableNetworkFailure(error instanceof Error ? error.message : String(error), {
           cause: error,
         });
+      } finally {
+        clearTimeout(timer);
       }
       if (response.status === 429 || (!isCommit && response.status >= 500))
         throw new RetryableAnswer(response, parseRetryAfter(response.headers.get('retry-after')));

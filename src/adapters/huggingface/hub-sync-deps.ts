@@ -20,6 +20,7 @@ interface SyncWiring {
   signal?: AbortSignal;
   /** Retry tuning (tests make the backoff short). */
   retry?: HubRepoOptions['retry'];
+  timeoutMs?: number;
 }
 
 function stateFiles(stateDir: string): StateFiles {
@@ -41,6 +42,7 @@ export function hubSyncDeps(wiring: SyncWiring): SyncDeps {
       logger: wiring.logger.child({ module: 'sync' }),
       ...(wiring.signal ? { signal: wiring.signal } : {}),
       ...(wiring.retry ? { retry: wiring.retry } : {}),
+      ...(wiring.timeoutMs !== undefined ? { timeoutMs: wiring.timeoutMs } : {}),
     }),
     files: stateFiles(wiring.stateDir),
     record: createSyncRecordStore(wiring.stateDir),
