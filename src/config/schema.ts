@@ -6,6 +6,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { DEFAULT_METRICS, MetricDefinition } from '../evals/search/metrics-registry.ts';
+import { SearchVersionsConfig } from '../search/search-version.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 const cron = z
@@ -407,6 +408,12 @@ const SyncConfig = z.strictObject({
   branch: z.string().min(1).default('main').describe('branch of the dataset repository'),
 });
 
+export const SearchConfig = z.strictObject({
+  versions: SearchVersionsConfig.default({}).describe(
+    'named search versions for `radar search --algo <name>`: {name: {algorithm, parameters}} (a built-in name is overridden)',
+  ),
+});
+
 export const RadarConfig = z.strictObject({
   arxiv: ArxivConfig.prefault({}),
   schedule: ScheduleConfig.prefault({}),
@@ -422,6 +429,7 @@ export const RadarConfig = z.strictObject({
   benchmarks: BenchmarksConfig.prefault({}),
   evals: EvalsConfig.prefault({}),
   sync: SyncConfig.prefault({}),
+  search: SearchConfig.prefault({}),
 });
 
 export type RadarConfig = z.infer<typeof RadarConfig>;

@@ -80,6 +80,39 @@ export const parseVectorParameters = (v: SearchVersion) => parseWith(VectorParam
 export const parseHybridParameters = (v: SearchVersion) => parseWith(HybridParameters, v);
 export const parseRerankParameters = (v: SearchVersion) => parseWith(RerankParameters, v);
 
+const PARAMETERS: Record<SearchAlgorithm, z.ZodType> = {
+  bm25: Bm25Parameters,
+  vector: VectorParameters,
+  hybrid: HybridParameters,
+  rerank: RerankParameters,
+};
+
+/** Config `search.versions`: name → algorithm and parameters, each checked against its algorithm's schema. */
+export const SearchVersionsConfig = z.record(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a version name is letters, digits, ".", "_" or "-"'),
+  z
+    .strictObject({
+      algorithm: z.enum(['bm25', 'vector', 'hybrid', 'rerank']),
+      parameters: z.record(z.string(), z.unknown()).default({}),
+    })
+    .superRefine((version, ctx) => {
+      const parsed = PARAMETERS[version.algorithm].safeParse(version.parameters);
+      if (parsed.success) return;
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['parameters', ...issue.path], message: issue.message });
+    }),
+);
+export type SearchVersionsConfig = z.infer<typeof SearchVersionsConfig>;
+
+/** The config's versions as SearchVersions (for `findVersion`'s `extra`). */
+export function configuredVersions(versions: SearchVersionsConfig): SearchVersion[] {
+  return Object.entries(versions).map(([name, v]) => ({
+    name,
+    algorithm: v.algorithm,
+    parameters: v.parameters,
+  }));
+}
+
 /** The versions every radar knows; config `search.versions` adds more (a same name overrides). */
 export const BUILTIN_VERSIONS: readonly SearchVersion[] = [
   { name: 'bm25', algorithm: 'bm25' },

@@ -61,6 +61,33 @@ describe('radar search', () => {
     expect(unknown.stderr).toContain('unknown search version "nope"');
   });
 
+  it('uses a version named in search.versions, and refuses bad parameters naming them', async () => {
+    const cwd = tempDir();
+    await createPapersStore(join(cwd, 'state')).upsert([
+      makePaper('2511.00001', { title: 'Decoding', abstract: 'Graphs graphs graphs graphs.' }),
+      makePaper('2511.00002', { title: 'Graphs', abstract: 'Decoding.' }),
+    ]);
+    const config = (versions: unknown) =>
+      writeFileSync(join(cwd, 'radar.config.json'), JSON.stringify({ search: { versions } }));
+    // Text weight 0 ranks by titles alone: only the paper titled "Graphs" matches.
+    config({ 'title-only': { algorithm: 'bm25', parameters: { textWeight: 0 } } });
+    const ranked = (algo: string) =>
+      (
+        JSON.parse(runCli(['search', 'graphs', '--json', '--algo', algo], { cwd }).stdout) as {
+          hits: { id: string }[];
+          version: string;
+        }
+      ).hits.map((h) => h.id);
+    expect(ranked('title-only')).toEqual(['2511.00002']);
+    expect(ranked('bm25')[0]).toBe('2511.00001');
+    const unknown = runCli(['search', 'x', '--algo', 'nope'], { cwd });
+    expect(unknown.stderr).toContain('known versions are title-only, bm25');
+    config({ broken: { algorithm: 'bm25', parameters: { b: 3 } } });
+    const bad = runCli(['search', 'graphs', '--algo', 'broken'], { cwd });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('search.versions.broken.parameters.b');
+  });
+
   it('runs a BEIR collection into a TREC run file', () => {
     const cwd = tempDir();
     const beir = join(cwd, 'beir');

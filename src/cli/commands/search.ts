@@ -7,7 +7,7 @@ import { percentile, runBeir } from '../../search/beir-run.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
 import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchFilters } from '../../search/search-port.ts';
-import { findVersion, type SearchVersion } from '../../search/search-version.ts';
+import { configuredVersions, findVersion, type SearchVersion } from '../../search/search-version.ts';
 import { openBeirCollection, writeTrecRun } from '../../store/beir-collection.ts';
 import type { CommandContext } from '../context.ts';
 import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
@@ -79,7 +79,7 @@ export async function runSearch(
   flags: SearchFlags,
   out: (line: string) => void,
 ): Promise<number> {
-  const version = findVersion(flags.algo ?? 'bm25');
+  const version = findVersion(flags.algo ?? 'bm25', configuredVersions(ctx.loaded.config.search.versions));
   if (flags.beir !== undefined) return runBeirMode(ctx, version, flags, out);
   if (query === undefined || query.trim() === '')
     throw new UsageError('usage: radar search "<query>" (or --beir DIR --run-out FILE)');
