@@ -99,7 +99,7 @@ function describe(node: SchemaTree): SourceColumn {
   return { name: node.element.name, kind, type: typeName(node) };
 }
 
-export function describeColumns(metadata: FileMetaData): SourceColumn[] {
+function describeColumns(metadata: FileMetaData): SourceColumn[] {
   return parquetSchema(metadata).children.map(describe);
 }
 
