@@ -4,6 +4,7 @@
  * reranker (purpose `rerank`, through the LLM layer's ledger and budget).
  */
 import { join } from 'node:path';
+import { loadPrompt } from '../digest/prompt-files.ts';
 import { createLedger } from '../llm/ledger.ts';
 import { createLlmClient } from '../llm/llm-client.ts';
 import { createLlmReranker } from '../search/llm-reranker.ts';
@@ -36,5 +37,5 @@ export function llmRerankerFor(ctx: CommandContext, version: SearchVersion) {
   );
   const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger });
   if (!llm.available('rerank')) return undefined;
-  return createLlmReranker(llm, createStoredRerankCache(ctx.stateDir));
+  return createLlmReranker(llm, () => loadPrompt('search-rerank'), createStoredRerankCache(ctx.stateDir));
 }

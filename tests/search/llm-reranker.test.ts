@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadPrompt } from '../../src/digest/prompt-files.ts';
+import { parseTemplate } from '../../src/digest/prompt-template.ts';
 import type { LlmClient } from '../../src/llm/llm-client.ts';
 import { NO_USAGE } from '../../src/llm/llm-types.ts';
 import { createLlmReranker, createMemoryRerankCache } from '../../src/search/llm-reranker.ts';
@@ -6,6 +8,7 @@ import { createStoredRerankCache } from '../../src/store/search-rerank-cache.ts'
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
+const prompt = () => loadPrompt('search-rerank');
 const docs = [
   { id: 'a', title: 'Alpha', text: 'first' },
   { id: 'b', title: 'Beta', text: 'second' },
@@ -37,7 +40,7 @@ function fakeLlm(answers: ({ ids: string[] } | 'budget')[]) {
 describe('LLM reranker', () => {
   it('asks with the query and candidates, keeps known ids, and caches by content', async () => {
     const { llm, prompts } = fakeLlm([{ ids: ['b', 'zz', 'b', 'a'] }]);
-    const reranker = createLlmReranker(llm, createMemoryRerankCache());
+    const reranker = createLlmReranker(llm, prompt, createMemoryRerankCache());
     expect(await reranker.rerank('beta things', docs, {})).toEqual(['b', 'a']);
     expect(prompts[0]).toContain('Search query: beta things');
     expect(prompts[0]).toContain('[a] Alpha');
@@ -45,9 +48,22 @@ describe('LLM reranker', () => {
     expect(prompts).toHaveLength(1);
   });
 
+  it('renders prompts/search-rerank.md, and a changed prompt is not answered from the cache', async () => {
+    const { llm, prompts } = fakeLlm([{ ids: ['a'] }, { ids: ['b'] }]);
+    const cache = createMemoryRerankCache();
+    const first = await createLlmReranker(llm, prompt, cache).rerank('q', docs, {});
+    expect(prompts[0]).toContain('You rank research papers');
+    expect(prompts[0]).toContain('[b] Beta\nsecond');
+    const other = async () =>
+      parseTemplate('search-rerank', '<!-- user -->\nRank for {{query}}:\n{{candidates}}');
+    const second = await createLlmReranker(llm, other, cache).rerank('q', docs, {});
+    expect([first, second]).toEqual([['a'], ['b']]);
+    expect(prompts[1]).toMatch(/^Rank for q:/);
+  });
+
   it('declines when the budget is spent, and does not cache the failure', async () => {
     const { llm, prompts } = fakeLlm(['budget', { ids: ['a'] }]);
-    const reranker = createLlmReranker(llm);
+    const reranker = createLlmReranker(llm, prompt);
     expect(await reranker.rerank('q', docs, {})).toBeUndefined();
     expect(await reranker.rerank('q', docs, {})).toEqual(['a']);
     expect(prompts).toHaveLength(2);
