@@ -21,6 +21,13 @@ export const PROXY_USERS = [
   { name: 'C', rule: /reinforcement learning|RLHF|reward model|policy optim/i },
 ] as const;
 
+/** Seed interests each proxy user might write in `ranking.seedInterests` (their words, not their regex). */
+export const COLD_START_SEEDS: Record<(typeof PROXY_USERS)[number]['name'], readonly string[]> = {
+  A: ['retrieval-augmented generation', 'dense passage retrieval and reranking for question answering'],
+  B: ['quantization and pruning of large models', 'knowledge distillation into small efficient models'],
+  C: ['reinforcement learning from human feedback', 'reward models and policy optimization for LLMs'],
+};
+
 export const paperText = (p: { title: string; abstract: string }): string => `${p.title} ${p.abstract}`;
 
 export interface ProxySplit {

@@ -14,7 +14,6 @@ import {
   type LexicalClassifier,
   trainLexicalClassifier,
 } from './lexical/lexical-classifier.ts';
-import { svmScore } from './lexical/linear-svm.ts';
 import { seedBm25Scores } from './lexical/seed-bm25.ts';
 import { sparseDuplicates } from './lexical/sparse-dedup.ts';
 import { RADAR_TFIDF } from './lexical/text-rankers.ts';
@@ -118,8 +117,11 @@ export async function trainAndStoreLexical(
     return { positives, negatives };
   const rows = usable.map((l) => model.transform(paperText(labeled.get(l.id) as Paper)));
   const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
+  const { maxDfCaps, ...training } = LEXICAL_TRAINING;
+  const shares = Float64Array.from(model.stored.df, (df) => df / Math.max(1, model.stored.docCount));
   const trained = trainLexicalClassifier(rows, y, model.stored.terms.length, {
-    ...LEXICAL_TRAINING,
+    ...training,
+    ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
     seed: ranking.seed,
   });
   await createClassifierStore(deps.stateDir).writeClassifier({
@@ -168,7 +170,7 @@ export async function trainAndScoreLexical(
   }
   return {
     mode: 'classifier',
-    scores: Float64Array.from(texts, (t) => svmScore(trained.model, model.transform(t))),
+    scores: Float64Array.from(texts, (t) => trained.score(model.transform(t))),
   };
 }
 

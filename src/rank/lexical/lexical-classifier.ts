@@ -6,7 +6,14 @@
 
 import { stratifiedFolds } from '../evaluate.ts';
 import { averagePrecision, precisionAtK, rocAuc } from '../metrics.ts';
-import { balancedWeights, type SvmModel, type SvmSolution, trainLinearSvmCsr } from './linear-svm.ts';
+import { capRow } from './df-cap.ts';
+import {
+  balancedWeights,
+  type SvmModel,
+  type SvmSolution,
+  svmScore,
+  trainLinearSvmCsr,
+} from './linear-svm.ts';
 import { type CsrMatrix, compactColumns, csrAxpy, csrDot, expandWeights, toCsr } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 
@@ -16,13 +23,17 @@ export const C_GRID: readonly number[] = [0.003, 0.01, 0.03, 0.1, 0.3];
 export interface CChoice {
   c: number;
   folds: number;
-  /** Mean k-fold ROC-AUC of each C tried. */
+  /** Mean k-fold ROC-AUC of each C tried (at the chosen max_df). */
   grid: { c: number; auc: number }[];
+  /** The max_df bound the folds chose, when they tried several. */
+  maxDf?: number;
 }
 
 export interface LexicalClassifier {
   model: SvmModel;
   choice: CChoice;
+  /** The model's score of a row of the vocabulary (capped to the chosen max_df first). */
+  score(row: SparseRow): number;
 }
 
 export interface ChooseOptions {
@@ -40,6 +51,11 @@ export interface ChooseOptions {
   topK?: number;
   /** The final model: one fit on every label (default) or the mean of the chosen C's fold models. */
   final?: 'refit' | 'fold-mean';
+  /**
+   * max_df bounds the folds try beside the C grid (each with every C), given the share of the
+   * corpus's documents holding each feature; the vocabulary's own bound only when absent.
+   */
+  maxDfGrid?: { shares: ArrayLike<number>; caps: readonly number[] };
 }
 
 export type Criterion = 'auc' | 'average-precision' | 'precision-at-k';
@@ -47,7 +63,9 @@ export type Criterion = 'auc' | 'average-precision' | 'precision-at-k';
 export const DEFAULT_TOLERANCE = 0.1;
 
 /** How the radar's lexical model chooses C and forms its final model (bench/ranking.ts measures the choice). */
-export const LEXICAL_TRAINING: Pick<ChooseOptions, 'criterion' | 'final'> = {};
+export const LEXICAL_TRAINING: Pick<ChooseOptions, 'criterion' | 'final'> & {
+  maxDfCaps?: readonly number[];
+} = {};
 
 function fitSvm(
   matrix: CsrMatrix,
@@ -75,6 +93,8 @@ function meanFinite(values: readonly number[]): number {
 
 interface GridRun {
   choice: CChoice;
+  /** The chosen C's mean fold criterion. */
+  score: number;
   /** Per row, the mean dual variable of the fold fits at the chosen C (a warm start for the final fit). */
   alpha?: Float64Array;
 }
@@ -89,7 +109,7 @@ function runGrid(matrix: CsrMatrix, y: Uint8Array, features: number, options: Ch
   const grid = [...(options.grid ?? C_GRID)].sort((a, b) => a - b);
   const positives = y.reduce((a, b) => a + b, 0);
   const folds = Math.min(options.folds ?? 5, positives, y.length - positives);
-  if (folds < 2) return { choice: { c: 0.01, folds: 0, grid: [] } };
+  if (folds < 2) return { choice: { c: 0.01, folds: 0, grid: [] }, score: Number.NaN };
   const assignment = stratifiedFolds(
     Array.from(y, (v, i) => ({ id: String(i), label: v === 1 ? 1 : -1 })),
     folds,
@@ -121,9 +141,10 @@ function runGrid(matrix: CsrMatrix, y: Uint8Array, features: number, options: Ch
     };
   });
   const bestAt = results.reduce((a, b, i) => (b.score > (results[a]?.score ?? 0) + 1e-9 ? i : a), 0);
-  const best = results[bestAt] ?? { c: 0.01 };
+  const best = results[bestAt] ?? { c: 0.01, score: Number.NaN };
   return {
     choice: { c: best.c, folds, grid: results.map(({ c, auc }) => ({ c, auc })) },
+    score: best.score,
     alpha: meanFoldAlpha(perC[bestAt] ?? [], foldRows, y.length),
   };
 }
@@ -173,16 +194,35 @@ export function trainLexicalClassifier(
   features: number,
   options: ChooseOptions,
 ): LexicalClassifier {
-  const { matrix, columns } = compactColumns(toCsr(rows), features);
-  const { choice, alpha } = runGrid(matrix, y, columns.length, options);
+  const caps = options.maxDfGrid ? [...options.maxDfGrid.caps].sort((a, b) => b - a) : [undefined];
+  const shares = options.maxDfGrid?.shares ?? [];
+  const capped = (cap: number | undefined) => (row: SparseRow) =>
+    cap === undefined ? row : capRow(row, shares, cap);
+  let best: { cap: number | undefined; run: GridRun; matrix: CsrMatrix; columns: Int32Array } | undefined;
+  for (const cap of caps) {
+    const { matrix, columns } = compactColumns(toCsr(rows.map(capped(cap))), features);
+    const run = runGrid(matrix, y, columns.length, options);
+    if (!best || run.score > best.run.score + 1e-9) best = { cap, run, matrix, columns };
+  }
+  const { cap, run, matrix, columns } = best as NonNullable<typeof best>;
   const all = Uint32Array.from(rows, (_, i) => i);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const fit =
-    options.final === 'fold-mean' && alpha
-      ? primalOf(matrix, all, y, columns.length, alpha)
-      : fitSvm(matrix, all, y, columns.length, choice.c, tolerance, alpha);
-  const weights = expandWeights(fit.weights, columns, features);
-  return { model: { weights, bias: fit.bias, iterations: fit.iterations, converged: fit.converged }, choice };
+    options.final === 'fold-mean' && run.alpha
+      ? primalOf(matrix, all, y, columns.length, run.alpha)
+      : fitSvm(matrix, all, y, columns.length, run.choice.c, tolerance, run.alpha);
+  const model = {
+    weights: expandWeights(fit.weights, columns, features),
+    bias: fit.bias,
+    iterations: fit.iterations,
+    converged: fit.converged,
+  };
+  const toRow = capped(cap);
+  return {
+    model,
+    choice: cap === undefined ? run.choice : { ...run.choice, maxDf: cap },
+    score: (row) => svmScore(model, toRow(row)),
+  };
 }
 
 /** The primal point w = Σ αᵢ yᵢ x̃ᵢ of a dual point (the mean of the fold models, up to scale). */

@@ -3,8 +3,14 @@
  * comparison treat the radar's lexical model and the arxiv-sanity baseline alike.
  */
 import { stemmer } from 'stemmer';
+import { documentShares } from './df-cap.ts';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
-import { type CChoice, type ChooseOptions, trainLexicalClassifier } from './lexical-classifier.ts';
+import {
+  type CChoice,
+  type ChooseOptions,
+  LEXICAL_TRAINING,
+  trainLexicalClassifier,
+} from './lexical-classifier.ts';
 import { balancedWeights, svmScore, trainLinearSvm } from './linear-svm.ts';
 import type { SparseRow } from './sparse-row.ts';
 import { createTfidfTransform, fitTfidf, type TfidfOptions, type TfidfVocabulary } from './tfidf.ts';
@@ -83,8 +89,10 @@ export interface LexicalRankerOptions {
   tfidf?: TfidfOptions;
   seed: number;
   grid?: readonly number[];
-  /** How the folds choose C and what the final model is (defaults of `trainLexicalClassifier`). */
-  training?: Pick<ChooseOptions, 'criterion' | 'topK' | 'final' | 'folds'>;
+  /** How the folds choose C (and max_df) and what the final model is; default `LEXICAL_TRAINING`. */
+  training?: Pick<ChooseOptions, 'criterion' | 'topK' | 'final' | 'folds'> & {
+    maxDfCaps?: readonly number[];
+  };
   name?: string;
 }
 
@@ -92,16 +100,19 @@ export interface LexicalRankerOptions {
 export function createLexicalRanker(options: LexicalRankerOptions): TextRanker {
   const tfidf = options.tfidf ?? RADAR_TFIDF;
   const rows = rowsOf(options.vocabulary, tfidf);
+  const shares = documentShares(options.vocabulary);
   return {
     name: options.name ?? 'radar-tfidf',
     train(texts, y) {
+      const { maxDfCaps, ...training } = options.training ?? LEXICAL_TRAINING;
       const trained = trainLexicalClassifier(rows(texts), y, options.vocabulary.terms.length, {
-        ...options.training,
+        ...training,
+        ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
         seed: options.seed,
         ...(options.grid ? { grid: options.grid } : {}),
       });
       return {
-        score: (t) => Float64Array.from(rows(t), (r) => svmScore(trained.model, r)),
+        score: (t) => Float64Array.from(rows(t), trained.score),
         choice: trained.choice,
       };
     },
