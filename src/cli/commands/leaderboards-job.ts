@@ -7,6 +7,7 @@
  */
 import type { RadarEnv } from '../../config/env.ts';
 import type { RadarConfig } from '../../config/schema.ts';
+import { errorMessage } from '../../core/errors.ts';
 import { createHttpClient, type HttpClient } from '../../http/http-client.ts';
 import type { BoardAdapter } from '../../leaderboards/board-adapter.ts';
 import {
@@ -93,6 +94,13 @@ export async function runLeaderboardsJob(deps: LeaderboardsJobDeps): Promise<Lea
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
-  const notion: string | undefined = undefined;
+  let notion: string | undefined;
+  try {
+    const { publishLeaderboardsToNotion } = await import('./leaderboards-notion.ts');
+    notion = await publishLeaderboardsToNotion(deps, store, now());
+  } catch (error) {
+    notion = `notion: not updated (${errorMessage(error)})`;
+    deps.logger.warn({ error: errorMessage(error) }, 'leaderboards Notion upsert failed');
+  }
   return { result, notion };
 }

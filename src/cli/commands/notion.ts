@@ -2,6 +2,10 @@
 import { extractPageId } from '@notionhq/client';
 import { BENCHMARKS_DATABASE } from '../../adapters/notion/benchmarks-schema.ts';
 import { ensureDatabase, type MigrateResult } from '../../adapters/notion/init-migrate.ts';
+import {
+  LEADERBOARD_CHANGES_DATABASE,
+  MODEL_RANKINGS_DATABASE,
+} from '../../adapters/notion/leaderboard-schema.ts';
 import { requireNotionApi } from '../../adapters/notion/notion-setup.ts';
 import { PAPERS_DATABASE } from '../../adapters/notion/schema.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -37,6 +41,8 @@ async function run(
   const databases = [
     { spec: PAPERS_DATABASE, databaseId: config.notion.papersDatabaseId },
     { spec: BENCHMARKS_DATABASE, databaseId: config.notion.benchmarksDatabaseId },
+    { spec: LEADERBOARD_CHANGES_DATABASE, databaseId: undefined },
+    { spec: MODEL_RANKINGS_DATABASE, databaseId: config.notion.rankingsDatabaseId },
   ];
   const results = await withStateLock(ctx, 'notion', async () => {
     const done: MigrateResult[] = [];
