@@ -102,6 +102,7 @@ export function percentiles(
 }
 
 function blendedPrice(row: LeaderboardRow): number | null {
+  if (row.metrics.free === 1 || row.metrics.dynamicPrice === 1) return null;
   const input = row.metrics.priceInPerM;
   const output = row.metrics.priceOutPerM;
   if (input === undefined || output === undefined || input < 0 || output < 0) return null;
