@@ -10,6 +10,7 @@ import { MergedBenchmark, ScoreRecord, SourceHealth } from '../benchmarks/schema
 import { shardOf } from '../core/arxiv-id.ts';
 import { errorMessage } from '../core/errors.ts';
 import { StoredSummary } from '../core/summary.ts';
+import { BoardSnapshot, BoardState, ChangeEvent } from '../leaderboards/snapshot.ts';
 import { isTempFile } from './atomic-write.ts';
 import { StoredClassifier, StoredMetrics } from './classifier-store.ts';
 import { parseCsv } from './csv-file.ts';
@@ -19,6 +20,7 @@ import { StoredProfile, StoredTrendReport } from './insights-store.ts';
 import { parseJsonl, readJsonFile } from './jsonl-file.ts';
 import { listDirEntries } from './list-dir.ts';
 import { MessageMapRecord } from './message-map-store.ts';
+import { ModelAliases } from './model-aliases-store.ts';
 import { labelCodec, paperCodec } from './paper-codec.ts';
 import { PendingLabelChange } from './pending-labels-store.ts';
 import { PickRecord, RankedRecord } from './picks-store.ts';
@@ -158,6 +160,14 @@ const RULES: Rule[] = [
   { pattern: /^benchmarks\/source-health\.json$/, check: jsonRule(SourceHealth) },
   { pattern: /^benchmarks\/reports\/\d{4}-\d{2}-\d{2}\.md$/, check: skip },
   { pattern: /^sync\/hf\.json$/, check: jsonRule(SyncRecord) },
+  { pattern: /^leaderboards\/[a-z]+\/snapshots\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(BoardSnapshot) },
+  { pattern: /^leaderboards\/[a-z]+\/state\.json$/, check: jsonRule(BoardState) },
+  {
+    pattern: /^leaderboards\/[a-z]+\/changes\.jsonl$/,
+    check: jsonlRule(ChangeEvent, (rows) => rows.map((r) => `${r.day}\u0000${r.key}`)),
+  },
+  { pattern: /^leaderboards\/health\.json$/, check: jsonRule(SourceHealth) },
+  { pattern: /^leaderboards\/model-aliases\.json$/, check: jsonRule(ModelAliases) },
   { pattern: /^sync\/backup\//, check: skip },
   { pattern: /^(index|out|fulltext|cache)\//, check: skip },
   { pattern: /^\.lock(\.break|\.new-.*)?$/, check: skip },

@@ -104,6 +104,10 @@ describe('radar leaderboards and radar rankings', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(rows.some((r) => r.blended_usd_per_1m_tokens !== '')).toBe(true);
 
+    const check = await run('state', 'check');
+    expect(check.stdout).not.toMatch(/unknown|corrupt|unsorted/);
+    expect(check.status).toBe(0);
+
     const bad = await run('rankings', '--sort', 'speed');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--sort must be one of/);
