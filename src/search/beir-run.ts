@@ -1,6 +1,7 @@
 /**
  * Runs a search version over every query of a BEIR collection's split (the queries that have
- * judgments) and collects a TREC run, timing each query.
+ * judgments) and collects a TREC run, timing each query. The corpus is the collection's, in
+ * memory, unless the caller gives one (with cached indexes).
  */
 import type { BeirCollection, TrecRunLine } from '../store/beir-collection.ts';
 import { readBeirDocuments } from '../store/beir-collection.ts';
@@ -27,16 +28,15 @@ export async function runBeir(
   collection: BeirCollection,
   version: SearchVersion,
   options: BeirRunOptions,
-  deps: Omit<SearchEngineDeps, 'corpus'> = {},
+  deps: Partial<SearchEngineDeps> = {},
 ): Promise<BeirRunResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const [docs, queries, qrels] = await Promise.all([
-    readBeirDocuments(collection),
+  const [corpus, queries, qrels] = await Promise.all([
+    deps.corpus ?? readBeirDocuments(collection).then((docs) => createMemoryCorpus(docs)),
     collection.queries(),
     collection.qrels(options.split),
   ]);
-  const corpus = createMemoryCorpus(docs);
   const engine = await createSearchEngine(version, { ...deps, corpus });
   // Build the index before timing queries (BM25 analyzes the corpus on first use).
   await engine.search('warm up index', { k: 1, snippets: false });
@@ -52,7 +52,7 @@ export async function runBeir(
       lines.push({ qid: query.id, docid: hit.id, rank: i + 1, score: hit.score });
     });
   }
-  return { lines, queries: judged.length, documents: docs.length, indexMs, queryMs };
+  return { lines, queries: judged.length, documents: corpus.size(), indexMs, queryMs };
 }
 
 export function percentile(values: readonly number[], p: number): number {

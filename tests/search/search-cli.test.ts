@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPapersStore } from '../../src/store/papers-store.ts';
@@ -101,5 +101,26 @@ describe('radar search', () => {
     expect(lines[0]).toMatch(/^q1 Q0 d1 1 [\d.]+ bm25$/);
     expect(lines.map((l) => l.split(' ')[0])).not.toContain('q3');
     expect(lines.find((l) => l.startsWith('q2 Q0'))).toMatch(/^q2 Q0 d2 1 /);
+  });
+
+  it('runs a hybrid version over a BEIR collection, its vectors cached for the next run', () => {
+    const cwd = tempDir();
+    const beir = join(cwd, 'beir');
+    writeBeir(beir);
+    const run = (file: string) =>
+      runCli(['search', '--beir', beir, '--algo', 'hybrid', '--run-out', file, '--k', '3'], { cwd });
+    const first = run(join(cwd, 'first.txt'));
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('hybrid: 2 queries of split "test" over 3 documents');
+    const lines = readFileSync(join(cwd, 'first.txt'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^q1 Q0 d1 1 [\d.]+ hybrid$/);
+    expect(lines.find((l) => l.startsWith('q2 Q0'))).toMatch(/^q2 Q0 d2 1 /);
+    const beirIndex = join(cwd, 'state', 'index', 'beir');
+    const cached = readdirSync(beirIndex).filter((n) => n.startsWith('vectors-'));
+    expect(cached).toHaveLength(1);
+    const stamp = statSync(join(beirIndex, cached[0] ?? '', 'graph.usearch')).mtimeMs;
+    expect(run(join(cwd, 'second.txt')).status).toBe(0);
+    expect(readFileSync(join(cwd, 'second.txt'), 'utf8')).toBe(readFileSync(join(cwd, 'first.txt'), 'utf8'));
+    expect(statSync(join(beirIndex, cached[0] ?? '', 'graph.usearch')).mtimeMs).toBe(stamp);
   });
 });

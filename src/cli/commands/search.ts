@@ -11,6 +11,7 @@ import { configuredVersions, findVersion, type SearchVersion } from '../../searc
 import { openBeirCollection, writeTrecRun } from '../../store/beir-collection.ts';
 import type { CommandContext } from '../context.ts';
 import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
+import { beirCorpus } from './eval-search-engine.ts';
 
 export interface SearchFlags {
   algo?: string;
@@ -56,11 +57,12 @@ async function runBeirMode(
   if (!flags.runOut) throw new UsageError('--beir needs --run-out FILE for the TREC run');
   const collection = await openBeirCollection(flags.beir ?? '');
   const split = flags.split ?? 'test';
+  const { corpus, vectors } = await beirCorpus(ctx, flags.beir ?? '');
   const result = await runBeir(
     collection,
     version,
     { split, k: parseK(flags.k, 100) },
-    { vectors: storedVectorsFor(ctx, 'search'), reranker: llmRerankerFor(ctx, version) },
+    { corpus, vectors, reranker: llmRerankerFor(ctx, version) },
   );
   await writeTrecRun(flags.runOut, result.lines, version.name);
   const mean = result.queryMs.reduce((s, x) => s + x, 0) / Math.max(1, result.queryMs.length);

@@ -3,7 +3,7 @@
  * persistent index, vector and hybrid on the stored vectors (offline hashing embedder, as
  * `radar embed` stores them); over a BEIR corpus a vector version is a clear usage error.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -65,16 +65,30 @@ describe('radar eval search run: versions over the radar papers', () => {
     expect(stderr.join('')).toBe('');
   });
 
-  it('refuses a vector version over a BEIR corpus with a clear message', async () => {
+  it('runs a hybrid version over a BEIR corpus, embedding it with the configured model', async () => {
     const beir = join(root, 'beir');
     mkdirSync(join(beir, 'qrels'), { recursive: true });
-    writeFileSync(join(beir, 'corpus.jsonl'), `${JSON.stringify({ _id: 'd1', title: 'a', text: 'b' })}\n`);
-    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'a' })}\n`);
+    const docs = [
+      { _id: 'd1', title: 'Aspirin and heart attacks', text: 'Aspirin lowers infarction risk.' },
+      { _id: 'd2', title: 'Vitamin D', text: 'Bone density.' },
+    ];
+    writeFileSync(join(beir, 'corpus.jsonl'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
+    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'aspirin heart' })}\n`);
     writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
     expect(await radar('eval', 'search', 'bank', 'import', '--beir', beir)).toBe(0);
-    expect(await radar('eval', 'search', 'run', '--version', 'hybrid', '--beir', beir)).toBe(2);
-    expect(stderr.join('')).toMatch(
-      /hybrid \(hybrid\) needs stored vectors, which only the radar's papers have/,
-    );
+    expect(await radar('eval', 'search', 'run', '--version', 'hybrid', '--beir', beir)).toBe(0);
+    const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
+    const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+    expect(stored?.manifest.options.algorithm).toBe('hybrid');
+    expect(stored?.manifest.counts.failed).toBe(0);
+    expect(await latestRecall()).toBe(1);
+    // The corpus's vectors and graph are cached under index/beir/ for the next run.
+    const cached = readdirSync(join(state, 'index', 'beir')).filter((n) => n.startsWith('vectors-'));
+    expect(cached).toHaveLength(1);
+    expect(readdirSync(join(state, 'index', 'beir', cached[0] ?? '')).sort()).toEqual([
+      'graph.usearch',
+      'ids.json',
+      'vectors.f32',
+    ]);
   });
 });
