@@ -15,19 +15,19 @@ export type ModelAliases = z.infer<typeof ModelAliases>;
 
 export interface ModelAliasesStore {
   readonly file: string;
-  /** The table; an empty one is written when there is none. */
-  read(): Promise<ModelAliases>;
+  /** The table; an empty one is written when there is none, unless `create` is false (readers without the lock). */
+  read(create?: boolean): Promise<ModelAliases>;
 }
 
 export function createModelAliasesStore(stateDir: string): ModelAliasesStore {
   const file = join(leaderboardsDir(stateDir), 'model-aliases.json');
   return {
     file,
-    async read() {
+    async read(create = true) {
       const table = await readJsonFile(file, ModelAliases);
       if (table) return table;
       const empty: ModelAliases = { aliases: {} };
-      await writeJsonFile(file, empty);
+      if (create) await writeJsonFile(file, empty);
       return empty;
     },
   };

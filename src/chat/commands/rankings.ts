@@ -16,7 +16,7 @@ export const rankings: Command = async (deps, request) => {
   const snapshots = await createLeaderboardsStore(deps.stateDir).latestSnapshots();
   if (snapshots.length === 0)
     return plainMessage('No leaderboard has been collected yet, so there is no ranking.');
-  const { aliases } = await createModelAliasesStore(deps.stateDir).read();
+  const { aliases } = await createModelAliasesStore(deps.stateDir).read(false);
   const result = buildRankings(snapshots, aliases, deps.clock.now());
   const top = sortRankings(result.models, sort).slice(0, 10);
   if (top.length === 0) return plainMessage('No model has a score in the collected leaderboards.');
