@@ -61,7 +61,9 @@ export interface LexicalBuilder {
 const BATCH = 8192;
 
 export function createLexicalBuilder(options: AnalyzerOptions, base?: LexicalIndex): LexicalBuilder {
-  const builder = createIndexBuilder(base?.index, base ? new Map(base.vocabulary) : undefined);
+  // The builder extends this map as it numbers new terms: the finished index's vocabulary.
+  const vocabulary = base ? new Map(base.vocabulary) : new Map<string, number>();
+  const builder = createIndexBuilder(base?.index, vocabulary);
   const terms = createTermNumberAnalyzer(options, builder.intern);
   let added = 0;
   const segmented = () => builder.finish();
@@ -80,7 +82,7 @@ export function createLexicalBuilder(options: AnalyzerOptions, base?: LexicalInd
       const index = toIndex(segmented());
       return {
         index,
-        vocabulary: termNumbers(index),
+        vocabulary,
         analyze: base?.analyze ?? createAnalyzer(options),
         signature: base?.signature ?? analyzerSignature(options),
       };
