@@ -54,7 +54,10 @@ export function boardTargets(config: RadarConfig, env: RadarEnv) {
       continue;
     }
     if (!board.enabled) continue;
-    const apiKey = id.data === 'artificialanalysis' ? env.secrets.ARTIFICIAL_ANALYSIS_API_KEY : undefined;
+    // A board's key is read from the variable its `apiKeyEnv` names; Artificial Analysis has a default one.
+    const keyEnv =
+      board.apiKeyEnv ?? (id.data === 'artificialanalysis' ? 'ARTIFICIAL_ANALYSIS_API_KEY' : undefined);
+    const apiKey = keyEnv ? env.raw[keyEnv]?.trim() || undefined : undefined;
     targets.set(id.data, { url: board.url, ...(apiKey ? { apiKey } : {}) });
   }
   return { targets, unknown };
