@@ -1,9 +1,12 @@
 /**
  * Summaries and then related papers for the new LLM summaries: the digest work shared by
- * `radar summarize` and the pipeline's summarize step.
+ * `radar summarize` and the pipeline's summarize step. It runs as a dependency graph: a paper's
+ * related-paper call starts as soon as its own summary is stored, beside the other papers'
+ * summaries, so the step takes about one summary plus one related call per provider slot instead
+ * of every summary and then every related call.
  */
 import type { LlmClient } from '../llm/llm-client.ts';
-import { type RelatedResult, relatePapers } from './related.ts';
+import { type RelatedResult, type Relating, startRelating } from './related.ts';
 import { type SummarizeOptions, type SummarizeResult, summarizePapers } from './summarize.ts';
 import { createRelatedDeps, createSummarizeDeps, type DigestWiring } from './summarize-deps.ts';
 
@@ -21,13 +24,19 @@ export async function summarizeAndRelate(
 ): Promise<DigestJobResult> {
   const deps = await createSummarizeDeps(wiring, llm);
   // Offline the LLM is never called, even with a key set: extractive summaries only.
-  const summaries = await summarizePapers(
-    options.withoutLlm ? { ...deps, model: undefined } : deps,
-    ids,
-    options,
-  );
-  const fresh = summaries.summarized.filter((id) => !summaries.extractive.includes(id));
-  const related =
-    fresh.length > 0 ? await relatePapers(await createRelatedDeps(wiring, llm), fresh) : undefined;
+  const summarizeDeps = options.withoutLlm ? { ...deps, model: undefined } : deps;
+  // Opened on the first new LLM summary: a run with nothing new never reads the vectors.
+  let relating: Promise<Relating> | undefined;
+  const summaries = await summarizePapers(summarizeDeps, ids, {
+    ...options,
+    onSummarized: (summary) => {
+      options.onSummarized?.(summary);
+      if (summary.source === 'extractive' || options.withoutLlm) return;
+      relating ??= createRelatedDeps(wiring, llm).then((deps) => startRelating(deps));
+      // A failure to open surfaces at the `await` below.
+      relating.then((r) => r.relate(summary)).catch(() => undefined);
+    },
+  });
+  const related = relating ? await (await relating).done() : undefined;
   return { summaries, related };
 }

@@ -1,5 +1,5 @@
 /**
- * Related papers: for each new summary, its nearest summarized papers by embedding (an HNSW
+ * Related papers: for each new summary, its nearest summarized papers by embedding (an ANN
  * index over the summarized papers' vectors), then ONE LLM call per paper that classifies the
  * relation to the top few only. Never all pairs; without an LLM nothing is stored (relations are
  * never invented from similarity alone).
@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Clock } from '../core/clock.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { StoredSummary } from '../core/summary.ts';
-import { createVectorIndex, type Neighbor, type VectorIndex } from '../index/vector-index.ts';
+import { createVectorIndex, type Neighbor } from '../index/vector-index.ts';
 import type { LlmClient } from '../llm/llm-client.ts';
 import type { Logger } from '../log/logger.ts';
 import { rowIndex, rowOf, selectRows, type VectorMatrix } from '../rank/vector-matrix.ts';
@@ -40,7 +40,6 @@ export interface RelatedOptions {
   k?: number;
   /** Of those, how many the LLM classifies. */
   classify?: number;
-  concurrency?: number;
   onItemFailed?: (id: string, error: string) => void;
 }
 
@@ -56,14 +55,6 @@ export interface RelatedResult {
 function describe(id: string, papers: Map<string, Paper>, summaries: Map<string, StoredSummary>): string {
   const s = summaries.get(id);
   return `[${id}] ${papers.get(id)?.title ?? ''} — ${s?.one_sentence_summary ?? ''} Method: ${s?.method.slice(0, 400) ?? ''}`;
-}
-
-function indexOver(matrix: VectorMatrix, ids: ReadonlySet<string>): VectorIndex | undefined {
-  const rows = matrix.ids.flatMap((id, row) => (ids.has(id) ? [row] : []));
-  if (rows.length < 2) return undefined;
-  const index = createVectorIndex(matrix.dims, undefined, rows.length);
-  index.add(selectRows(matrix, rows));
-  return index;
 }
 
 interface Job {
@@ -111,67 +102,89 @@ async function classify(
   });
 }
 
-function plan(
-  ids: readonly string[],
-  matrix: VectorMatrix,
-  index: VectorIndex,
-  k: number,
-  top: number,
-): Job[] {
-  const rows = rowIndex(matrix);
-  return ids.flatMap((id): Job[] => {
-    const row = rows.get(id);
-    if (row === undefined) return [];
-    const neighbors = index
-      .search(rowOf(matrix, row), k + 1)
-      .filter((n) => n.id !== id)
-      .slice(0, k);
-    return neighbors.length === 0 ? [] : [{ id, neighbors: neighbors.slice(0, top) }];
-  });
+/** Related-paper work that takes papers one at a time, as their summaries are stored. */
+export interface Relating {
+  /** Starts the paper's related call now (its summary is stored); it runs beside the others. */
+  relate(summary: StoredSummary): void;
+  /** Waits for every started call. */
+  done(): Promise<RelatedResult>;
 }
 
-/** Links for the papers `ids` (new summaries) to their nearest summarized papers. */
+/**
+ * Opens the related-papers work: the index over the summarized papers' vectors is built once;
+ * each paper handed to `relate` joins it and asks the LLM about its nearest neighbours at once,
+ * so a day's related calls overlap its remaining summaries (the LLM layer bounds the calls in
+ * flight per provider). A paper finds the day's papers related before it; the later ones find it.
+ */
+export async function startRelating(deps: RelatedDeps, options: RelatedOptions = {}): Promise<Relating> {
+  const result: RelatedResult = { papers: 0, links: 0, llmCalls: 0, failed: [] };
+  if (!deps.llm.available(RELATED_PURPOSE)) {
+    deps.logger.info('no LLM configured: related papers not classified, no links stored');
+    return { relate: () => undefined, done: async () => ({ ...result, skippedReason: 'no LLM configured' }) };
+  }
+  const summaries = new Map((await deps.summaries.readAll()).map((s) => [s.id, s]));
+  const matrix = await deps.loadVectors();
+  const rows = rowIndex(matrix);
+  const index = createVectorIndex(matrix.dims || 1);
+  index.add(
+    selectRows(
+      matrix,
+      [...summaries.keys()].flatMap((id) => rows.get(id) ?? []),
+    ),
+  );
+  const k = options.k ?? 10;
+  const top = options.classify ?? 4;
+  let linkWrites: Promise<unknown> = Promise.resolve();
+  const pending: Promise<void>[] = [];
+
+  const relateOne = async (id: string): Promise<void> => {
+    const row = rows.get(id);
+    if (row === undefined) return;
+    if (!index.has(id)) index.add(selectRows(matrix, [row]));
+    const neighbors = index
+      .search(rowOf(matrix, row), k + 1)
+      .filter((n) => n.id !== id && summaries.has(n.id))
+      .slice(0, top);
+    if (neighbors.length === 0) return;
+    const papers = await deps.papers.get([id, ...neighbors.map((n) => n.id)]);
+    result.llmCalls += 1;
+    try {
+      const links = await classify(deps, { id, neighbors }, { papers, summaries });
+      // One links write at a time: each upsert rewrites the links file.
+      linkWrites = linkWrites.then(() => deps.links.upsert(links));
+      await linkWrites;
+      result.links += links.length;
+      result.papers += 1;
+    } catch (error) {
+      result.failed.push({ id, error: errorMessage(error) });
+      options.onItemFailed?.(id, errorMessage(error));
+    }
+  };
+
+  return {
+    relate(summary) {
+      summaries.set(summary.id, summary);
+      pending.push(relateOne(summary.id));
+    },
+    async done() {
+      await Promise.all(pending);
+      if (result.llmCalls === 0 && index.size() < 2)
+        return { ...result, skippedReason: 'fewer than two summarized papers have vectors' };
+      return result;
+    },
+  };
+}
+
+/** Links for the papers `ids` (summaries already stored) to their nearest summarized papers. */
 export async function relatePapers(
   deps: RelatedDeps,
   ids: readonly string[],
   options: RelatedOptions = {},
 ): Promise<RelatedResult> {
-  const result: RelatedResult = { papers: 0, links: 0, llmCalls: 0, failed: [] };
-  if (ids.length === 0) return result;
-  if (!deps.llm.available(RELATED_PURPOSE)) {
-    deps.logger.info('no LLM configured: related papers not classified, no links stored');
-    return { ...result, skippedReason: 'no LLM configured' };
-  }
-  const all = await deps.summaries.readAll();
-  const summaries = new Map(all.map((s) => [s.id, s]));
-  const matrix = await deps.loadVectors();
-  const index = indexOver(matrix, new Set(summaries.keys()));
-  if (!index) return { ...result, skippedReason: 'fewer than two summarized papers have vectors' };
-  const jobs = plan(
-    ids.filter((id) => summaries.has(id)),
-    matrix,
-    index,
-    options.k ?? 10,
-    options.classify ?? 4,
-  );
-  const papers = await deps.papers.get([
-    ...new Set(jobs.flatMap((j) => [j.id, ...j.neighbors.map((n) => n.id)])),
-  ]);
-  const size = options.concurrency ?? 8;
-  for (let start = 0; start < jobs.length; start += size) {
-    const batch = jobs.slice(start, start + size);
-    result.llmCalls += batch.length;
-    const settled = await Promise.allSettled(batch.map((job) => classify(deps, job, { papers, summaries })));
-    const links = settled.flatMap((s, i) => {
-      if (s.status === 'fulfilled') return s.value;
-      const id = batch[i]?.id ?? '';
-      result.failed.push({ id, error: errorMessage(s.reason) });
-      options.onItemFailed?.(id, errorMessage(s.reason));
-      return [];
-    });
-    await deps.links.upsert(links);
-    result.links += links.length;
-    result.papers += batch.length - settled.filter((s) => s.status === 'rejected').length;
-  }
-  return result;
+  if (ids.length === 0) return { papers: 0, links: 0, llmCalls: 0, failed: [] };
+  const relating = await startRelating(deps, options);
+  const stored = await deps.summaries.readAll();
+  const wanted = new Set(ids);
+  for (const summary of stored) if (wanted.has(summary.id)) relating.relate(summary);
+  return relating.done();
 }

@@ -18,6 +18,7 @@ import { createLedger } from '../llm/ledger.ts';
 import { createLlmClient, type LlmClient } from '../llm/llm-client.ts';
 import { modelLabel, resolveModel } from '../llm/model-resolution.ts';
 import type { Logger } from '../log/logger.ts';
+import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createFulltextStore } from '../store/fulltext-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
@@ -43,6 +44,8 @@ export interface DigestWiring {
   /** The run's stop signal, for the LLM calls. */
   signal?: AbortSignal;
   promptsDir?: string;
+  /** The run's shared vectors of a model (one matrix per run); default: read the embeddings store. */
+  loadVectors?: (model: string) => Promise<VectorMatrix>;
 }
 
 export function createDigestLlm(w: DigestWiring): LlmClient {
@@ -158,7 +161,7 @@ export async function createRelatedDeps(
     links: createLinksStore(w.stateDir),
     llm,
     prompt: await loadPrompt('related', w.promptsDir),
-    loadVectors: () => vectors.load(),
+    loadVectors: () => w.loadVectors?.(model) ?? vectors.load(),
     logger: w.logger.child({ module: 'related' }),
     clock: w.clock ?? systemClock,
   };

@@ -54,12 +54,14 @@ export interface SummarizeDeps {
 
 export interface SummarizeOptions {
   force?: boolean;
-  /** Papers summarized at once (the LLM layer still applies its per-provider limit). */
+  /** Papers in flight at once (text fetch + LLM call); the LLM layer still applies its per-provider limit. */
   batchSize?: number;
   /** A cap on the text sent, below the context window. */
   maxTextTokens?: number;
   runId?: string;
   onItemFailed?: (id: string, error: string) => void;
+  /** Called as each summary is stored, so dependent work (its related papers) starts at once. */
+  onSummarized?: (summary: StoredSummary) => void;
 }
 
 export interface SummarizeResult {
@@ -234,7 +236,66 @@ function selectTodo(
   return todo;
 }
 
-/** Summarizes `ids` (see `shouldSummarize` for which are skipped); stores after each batch. */
+/** Papers in flight by default: above the usual provider limit (10), so the LLM queue never idles. */
+const DEFAULT_IN_FLIGHT = 16;
+
+function deferred<T>(): { promise: Promise<T | undefined>; resolve: (value: T | undefined) => void } {
+  let resolve: (value: T | undefined) => void = () => undefined;
+  const promise = new Promise<T | undefined>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** Runs `task` over `items`, at most `limit` at once, starting the next as soon as one ends. */
+async function mapLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function storeOutcome(
+  deps: SummarizeDeps,
+  o: BatchOutcome,
+  ctx: {
+    papers: Map<string, Paper>;
+    keyphrases: PaperKeyphrases;
+    options: SummarizeOptions;
+    result: SummarizeResult;
+  },
+): Promise<void> {
+  const { result, options } = ctx;
+  if (!o.ok) {
+    deps.logger.warn(
+      { id: o.id, error: o.error },
+      'LLM summary failed: extractive summary from the abstract',
+    );
+    result.failed.push({ id: o.id, error: o.error });
+    result.fallback.push(o.id);
+    options.onItemFailed?.(o.id, o.error);
+  }
+  const draft = o.ok ? o.draft : o.fallback;
+  if (!draft) return;
+  const stored = await finish(deps, [draft], ctx.papers, ctx.keyphrases);
+  await deps.summaries.upsert(stored);
+  await deps.tags.save();
+  for (const s of stored) {
+    result.summarized.push(s.id);
+    if (s.source === 'extractive') result.extractive.push(s.id);
+    options.onSummarized?.(s);
+  }
+}
+
+/** Summarizes `ids` (see `shouldSummarize` for which are skipped); stores each as it is done. */
 export async function summarizePapers(
   deps: SummarizeDeps,
   ids: readonly string[],
@@ -250,32 +311,26 @@ export async function summarizePapers(
       { papers: todo.length },
       'no LLM configured for summaries: extractive summaries from the abstracts',
     );
-  const size = options.batchSize ?? 8;
   const keyphrases = createPaperKeyphrases(deps.corpus && todo.length > 0 ? await deps.corpus() : todo);
-  for (let start = 0; start < todo.length; start += size) {
-    const outcomes = await runBatch(deps, todo.slice(start, start + size), useLlm, options, keyphrases);
-    for (const o of outcomes) {
-      if (o.ok) continue;
-      deps.logger.warn(
-        { id: o.id, error: o.error },
-        'LLM summary failed: extractive summary from the abstract',
-      );
-      result.failed.push({ id: o.id, error: o.error });
-      result.fallback.push(o.id);
-      options.onItemFailed?.(o.id, o.error);
-    }
-    const stored = await finish(
-      deps,
-      outcomes.flatMap((o) => (o.ok ? [o.draft] : o.fallback ? [o.fallback] : [])),
-      papers,
-      keyphrases,
-    );
-    await deps.summaries.upsert(stored);
-    await deps.tags.save();
-    for (const s of stored) {
-      result.summarized.push(s.id);
-      if (s.source === 'extractive') result.extractive.push(s.id);
-    }
-  }
+  // Every paper runs as soon as a slot is free, not in lockstep batches that wait for their
+  // slowest; each is stored (and handed on) as soon as it and the papers before it are done.
+  // Stores go in the order of `ids`, one at a time: the tag vocabulary names a new tag after
+  // its first use, so the same input gives the same vocabulary whatever the LLM's timing.
+  const outcomes = todo.map(() => deferred<BatchOutcome>());
+  const stored = todo.reduce<Promise<unknown>>(
+    (previous, _, i) =>
+      previous.then(async () => {
+        const outcome = await outcomes[i]?.promise;
+        if (outcome) await storeOutcome(deps, outcome, { papers, keyphrases, options, result });
+      }),
+    Promise.resolve(),
+  );
+  // A failed store is rethrown by the `await` below, once every paper has run.
+  stored.catch(() => undefined);
+  await mapLimited([...todo.keys()], options.batchSize ?? DEFAULT_IN_FLIGHT, async (i) => {
+    const paper = todo[i];
+    if (paper) outcomes[i]?.resolve((await runBatch(deps, [paper], useLlm, options, keyphrases))[0]);
+  });
+  await stored;
   return result;
 }

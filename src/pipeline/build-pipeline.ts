@@ -19,6 +19,7 @@ import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { DayCounts, Publisher } from '../publish/publisher.ts';
+import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
 import { createLedgerStore } from '../store/ledger-store.ts';
@@ -129,7 +130,19 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     logger,
     secrets: secretValues(deps.env),
   });
+  // One matrix per model per run, read on first use (after the embed step has written): rank
+  // and related papers share it instead of each reading every shard again.
+  const runVectors = new Map<string, Promise<VectorMatrix>>();
+  const loadVectors = (model: string): Promise<VectorMatrix> => {
+    let matrix = runVectors.get(model);
+    if (!matrix) {
+      matrix = createEmbeddingsStore(stateDir, model).load();
+      runVectors.set(model, matrix);
+    }
+    return matrix;
+  };
   const wiring = {
+    loadVectors,
     config,
     env: deps.env,
     stateDir,
@@ -193,6 +206,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
           config,
           logger: logger.child({ module: 'rank' }),
           now: () => deps.clock.now(),
+          loadVectors,
           embedderFor: async (model) => {
             const embedder = await embedderFor(deps, model);
             return (texts) => embedder.embed(texts);

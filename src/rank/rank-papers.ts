@@ -37,6 +37,8 @@ export interface RankDeps {
   /** The model's embed function, for the seed interests of a cold start. */
   embedderFor: (model: string) => Promise<EmbedTexts>;
   now?: () => Date;
+  /** The model's vectors, when the caller shares one matrix across a run; default: read the store. */
+  loadVectors?: (model: string) => Promise<VectorMatrix>;
 }
 
 export interface RankOptions {
@@ -93,7 +95,8 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
     labels,
     // Filtered as each shard is read: only the new papers are held, never all 100k at once.
     candidates: await createPapersStore(deps.stateDir).readAll({
-      where: (p) => !excluded.has(p.id) && (inWindow?.(p) ?? true),
+      exclude: excluded,
+      ...(inWindow ? { where: inWindow } : {}),
     }),
     shown: new Set([...all.map((p) => p.id), ...labels.map((l) => l.id)]),
     recorded: all.filter((p) => p.date === date),
@@ -148,7 +151,7 @@ async function rankModel(
   day: DayInputs,
   options: RankOptions,
 ): Promise<ModelRanking> {
-  const matrix = await createEmbeddingsStore(deps.stateDir, model).load();
+  const matrix = await (deps.loadVectors?.(model) ?? createEmbeddingsStore(deps.stateDir, model).load());
   const known = new Set(matrix.ids);
   const usable = day.labels.filter((l) => known.has(l.id));
   const counts = countLabels(usable);

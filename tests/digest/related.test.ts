@@ -88,8 +88,10 @@ describe('related papers', () => {
       '2605.00003',
     ]);
     expect(fromFirst.find((l) => l.to === '2605.00002')?.similarity).toBeGreaterThan(0.99);
-    const firstPrompt = fake.chatRequests()[0]?.messages.at(-1)?.content;
-    expect(String(firstPrompt)).toContain('Title 2605.00002');
+    // The three calls run at once: find the one about 2605.00001 by its prompt.
+    const prompts = fake.chatRequests().map((r) => String(r.messages.at(-1)?.content));
+    const firstPrompt = prompts.find((p) => p.includes('Paper 2605.00001:'));
+    expect(firstPrompt).toContain('Title 2605.00002');
     expect(links.map((l) => `${l.from} ${l.to}`)).toEqual([...links.map((l) => `${l.from} ${l.to}`)].sort());
     expect(isClean(await checkState(stateDir))).toBe(true);
   });

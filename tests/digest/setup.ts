@@ -15,8 +15,13 @@ export function digestWiring(options: {
   stateDir: string;
   promptsDir?: string;
   withKey?: boolean;
+  /** Calls in flight at once to the fake provider (default 10). */
+  concurrency?: number;
 }): DigestWiring {
-  const llm = testLlmConfig({ baseUrl: `${options.openaiUrl}/v1` });
+  const llm = testLlmConfig({
+    baseUrl: `${options.openaiUrl}/v1`,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
   const config = RadarConfig.parse({
     llm: llm.llm,
     budgets: llm.budgets,

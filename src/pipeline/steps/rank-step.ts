@@ -11,7 +11,7 @@ export interface RankStepDeps {
 /** The newest published day in the store: offline, the sample's days stand in for "recent". */
 async function newestDay(papers: PapersStore): Promise<string | undefined> {
   let newest: string | undefined;
-  for (const paper of await papers.readAll()) {
+  for (const paper of await papers.readHeads()) {
     const day = paper.published.slice(0, 10);
     if (newest === undefined || day > newest) newest = day;
   }
