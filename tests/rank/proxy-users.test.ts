@@ -35,10 +35,14 @@ describe('ranking on proxy users (real papers, noisy sparse labels)', () => {
       const mean = (r: typeof rows) => r.reduce((a, b) => a + b.auc, 0) / r.length;
       expect(radar).toHaveLength(3);
       expect(mean(radar)).toBeGreaterThanOrEqual(mean(base) - 0.005);
+      const meanP20 = (r: typeof rows) => r.reduce((a, b) => a + b.precisionAt20, 0) / r.length;
+      expect(meanP20(radar), `${split} mean precision@20 per day`).toBeGreaterThanOrEqual(
+        meanP20(base) - 0.02,
+      );
       for (const r of radar) {
         const b = base.find((x) => x.user === r.user);
         expect(r.auc, `${split} user ${r.user}`).toBeGreaterThanOrEqual((b?.auc ?? 1) - 0.02);
       }
     }
-  });
+  }, 180_000);
 });
