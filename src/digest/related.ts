@@ -135,6 +135,20 @@ export async function startRelating(deps: RelatedDeps, options: RelatedOptions =
   const k = options.k ?? 10;
   const top = options.classify ?? 4;
   let linkWrites: Promise<unknown> = Promise.resolve();
+  // Papers are read one request at a time and kept: concurrent jobs never parse the same shards at once.
+  const known = new Map<string, Paper>();
+  let reads: Promise<unknown> = Promise.resolve();
+  const papersOf = async (wanted: readonly string[]): Promise<Map<string, Paper>> => {
+    reads = reads
+      .catch(() => undefined)
+      .then(async () => {
+        const missing = wanted.filter((id) => !known.has(id));
+        if (missing.length > 0)
+          for (const [id, paper] of await deps.papers.get(missing)) known.set(id, paper);
+      });
+    await reads;
+    return known;
+  };
   const pending: Promise<void>[] = [];
 
   const relateOne = async (id: string): Promise<void> => {
@@ -146,9 +160,9 @@ export async function startRelating(deps: RelatedDeps, options: RelatedOptions =
       .filter((n) => n.id !== id && summaries.has(n.id))
       .slice(0, top);
     if (neighbors.length === 0) return;
-    const papers = await deps.papers.get([id, ...neighbors.map((n) => n.id)]);
     result.llmCalls += 1;
     try {
+      const papers = await papersOf([id, ...neighbors.map((n) => n.id)]);
       const links = await classify(deps, { id, neighbors }, { papers, summaries });
       // One links write at a time: each upsert rewrites the links file.
       linkWrites = linkWrites.then(() => deps.links.upsert(links));

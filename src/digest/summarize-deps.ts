@@ -135,7 +135,13 @@ export async function createSummarizeDeps(
       : undefined,
     logger: w.logger.child({ module: 'summarize' }),
     clock: w.clock ?? systemClock,
-    corpus: async () => recentPapers(await createPapersStore(w.stateDir).readAll(), KEYPHRASE_CORPUS_SIZE),
+    // Chosen on the light view, then only those papers read in full: never every abstract.
+    corpus: async () => {
+      const store = createPapersStore(w.stateDir);
+      const recent = recentPapers(await store.readHeads(), KEYPHRASE_CORPUS_SIZE);
+      const full = await store.get(recent.map((h) => h.id));
+      return recent.flatMap((h) => full.get(h.id) ?? []);
+    },
   };
 }
 

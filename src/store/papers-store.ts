@@ -185,11 +185,12 @@ export function createPapersStore(stateDir: string): PapersStore {
     },
     async get(ids) {
       const wanted = new Set(ids);
-      const names = [...new Set(ids.map(shardOf))];
+      const names = [...new Set(ids.map(shardOf))].sort();
       const found = new Map<string, Paper>();
-      for (const paper of (await Promise.all(names.map(readShard))).flat()) {
-        if (wanted.has(paper.id)) found.set(paper.id, paper);
-      }
+      // One shard at a time, keeping only the wanted rows: a few ids never hold every shard at once.
+      await mapConcurrent(names, 1, async (name) => {
+        for (const paper of await readShard(name)) if (wanted.has(paper.id)) found.set(paper.id, paper);
+      });
       return found;
     },
   };
