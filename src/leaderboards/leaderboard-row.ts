@@ -33,7 +33,11 @@ export const LeaderboardRow = z.strictObject({
   ciHigh: z.number().nullable().default(null),
   votes: z.int().min(0).nullable().default(null),
   /** The entry's own date (submission, release), YYYY-MM-DD, when the board gives one. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
   flags: z
     .strictObject({
       hidden: z.boolean().default(false),
@@ -58,7 +62,10 @@ export const BoardFetch = z.strictObject({
   /** True when every file answered 304 Not Modified (the rows are then the previous snapshot's). */
   notModified: z.boolean(),
   /** Validators to send next time, per URL. */
-  validators: z.record(z.string(), z.strictObject({ etag: z.string().optional(), lastModified: z.string().optional() })),
+  validators: z.record(
+    z.string(),
+    z.strictObject({ etag: z.string().optional(), lastModified: z.string().optional() }),
+  ),
   /** The scale the board displays its score at, e.g. 0.1 for one decimal: half of it is the SOTA threshold. */
   displayPrecision: z.number().positive(),
   rows: z.array(LeaderboardRow),
