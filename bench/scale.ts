@@ -1,5 +1,6 @@
 /**
- * Scale benchmarks: `npm run bench -- scale ann [size]` compares the ANN libraries.
+ * Scale benchmarks: `npm run bench -- scale ann [size] [--hnswlib]` compares the ANN libraries (usearch, hnswlib-node)
+ * on build time, recall@10 and QPS over the mixed abstracts.
  */
 import { annBench } from './scale-ann.ts';
 
