@@ -58,6 +58,8 @@ function providerKeys(loaded: LoadedConfig, env: RadarEnv): (string | undefined)
   const names = Object.values(loaded.config.llm.providers).map((provider) => provider.apiKeyEnv);
   for (const model of Object.values(loaded.config.embedding.models))
     if ('apiKeyEnv' in model) names.push(model.apiKeyEnv);
+  for (const board of Object.values(loaded.config.sources.leaderboards))
+    if (board.apiKeyEnv !== undefined) names.push(board.apiKeyEnv);
   return names.map((name) => env.raw[name]);
 }
 

@@ -142,7 +142,15 @@ export async function startLeaderboardFake(options: LeaderboardFakeOptions = {})
   server.route('GET', '/*', async (req) => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (req.path === ARTIFICIAL_ANALYSIS_PATH && req.headers['x-api-key'] !== apiKey) {
-      return { status: 401, body: { status: 401, message: 'Invalid or missing API key (x-api-key header)' } };
+      // Echoes the key it was given, as talkative APIs do: the client must not pass it on.
+      const given = req.headers['x-api-key'];
+      return {
+        status: 401,
+        body: {
+          status: 401,
+          message: `Invalid or missing API key (x-api-key header): ${String(given ?? '')}`,
+        },
+      };
     }
     const stored = files.get(req.path);
     if (stored && req.path === LMARENA_ROWS_PATH) {
