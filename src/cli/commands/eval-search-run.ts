@@ -10,7 +10,7 @@ import { UsageError } from '../../core/errors.ts';
 import { newEvalRunId } from '../../evals/run-layout/paths.ts';
 import { runBank } from '../../evals/search/run-bank.ts';
 import { SearchCaseMetrics, SearchRunManifest } from '../../evals/search/run-schemas.ts';
-import { findVersion, type SearchVersion } from '../../search/search-version.ts';
+import { configuredVersions, findVersion, type SearchVersion } from '../../search/search-version.ts';
 import { createEvalRunStore } from '../../store/eval-run-store.ts';
 import { createBankStore, searchEvalDir } from '../../store/eval-search-bank-store.ts';
 import { writeRunFile } from '../../store/eval-search-trec-files.ts';
@@ -71,7 +71,7 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
   if (registered?.active === false) throw new UsageError(`search version ${flags.version} is deactivated`);
   const version: SearchVersion =
     registered === undefined
-      ? findVersion(flags.version)
+      ? findVersion(flags.version, configuredVersions(ctx.loaded.config.search.versions))
       : { name: registered.code, algorithm: registered.algorithm, parameters: registered.parameters };
   const minScore =
     flags.minScore === undefined ? undefined : numberFlag(flags.minScore, '--min-score', false, 0);

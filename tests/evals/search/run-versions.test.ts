@@ -1,7 +1,8 @@
 /**
  * `radar eval search run` over the radar's own papers with every kind of version: BM25 on the
  * persistent index, vector and hybrid on the stored vectors (offline hashing embedder, as
- * `radar embed` stores them); over a BEIR corpus a vector version is a clear usage error.
+ * `radar embed` stores them); over a BEIR corpus hybrid too (the corpus embedded and cached), and
+ * versions named in the config's `search.versions`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,5 +91,29 @@ describe('radar eval search run: versions over the radar papers', () => {
       'ids.json',
       'vectors.f32',
     ]);
+  });
+
+  it('runs a version named in search.versions of the config', async () => {
+    const beir = join(root, 'beir');
+    mkdirSync(join(beir, 'qrels'), { recursive: true });
+    const docs = [
+      { _id: 'd1', title: 'Aspirin and heart attacks', text: 'Aspirin lowers infarction risk.' },
+      { _id: 'd2', title: 'Vitamin D', text: 'Bone density.' },
+    ];
+    writeFileSync(join(beir, 'corpus.jsonl'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
+    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'aspirin heart' })}\n`);
+    writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
+    const config = join(root, 'radar.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        search: { versions: { 'titles-first': { algorithm: 'bm25', parameters: { titleWeight: 2 } } } },
+      }),
+    );
+    const withConfig = (...args: string[]) => main(['--state', state, '--config', config, ...args]);
+    expect(await withConfig('eval', 'search', 'bank', 'import', '--beir', beir)).toBe(0);
+    expect(await withConfig('eval', 'search', 'run', '--version', 'titles-first', '--beir', beir)).toBe(0);
+    expect(stdout.join('')).toMatch(/run \S+: titles-first on bank/);
+    expect(await latestRecall()).toBe(1);
   });
 });
