@@ -97,6 +97,7 @@ describe('radar bot', () => {
       'trends',
       'benchmarks',
       'leaderboard',
+      'rankings',
       'rank',
       'digest',
       'status',

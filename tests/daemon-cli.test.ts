@@ -125,7 +125,7 @@ describe('radar daemon (child process)', () => {
     expect(exit.code).toBe(0);
     expect(exit.ms).toBeLessThan(SHUTDOWN_BOUND_S * 1000);
     expect(daemon.stdout()).toContain(
-      'catch-up: sync, feedbackPoll, dailyPipeline, benchmarks, weeklyTrends missed a scheduled run',
+      'catch-up: sync, feedbackPoll, dailyPipeline, benchmarks, leaderboards, weeklyTrends missed a scheduled run',
     );
     expect(daemon.stdout()).toContain('radar daemon: SIGTERM, stopping');
     expect(daemon.stdout()).toContain('radar daemon: stopped');

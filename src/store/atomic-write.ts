@@ -76,10 +76,15 @@ export function writeFileAtomicSync(path: string, data: string): void {
   renameSync(temp, path);
 }
 
-/** Streams chunks into a temp file and commits it atomically: for files too large to build in memory. */
+/**
+ * Streams chunks into a temp file and commits it atomically: for files too large to build in
+ * memory. `check`, when given, runs once everything is written and before the rename: an error it
+ * throws (a download that does not match its listing) leaves the target as it was.
+ */
 export async function writeFileAtomicStream(
   path: string,
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  check?: () => void,
 ): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
@@ -94,7 +99,13 @@ export async function writeFileAtomicStream(
     throw error;
   }
   await handle.close();
-  await rename(temp, path);
+  try {
+    check?.();
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
   await fsyncDirectory(dir);
 }
 

@@ -3,12 +3,13 @@
  * id, in one streaming pass; a file whose size and mtime match the record keeps its hashes), file
  * blobs read lazily for the upload, and downloads written atomically only once they verify.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, openAsBlob } from 'node:fs';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { StateFileError } from '../core/errors.ts';
 import type { ExpectedContent } from '../sync/sync-ports.ts';
+import { writeFileAtomicStream } from './atomic-write.ts';
 import { listDirEntries } from './list-dir.ts';
 import { isSyncedPath, isUnknownPath } from './sync-paths.ts';
 import type { SyncedFile } from './sync-record-schema.ts';
@@ -103,44 +104,33 @@ export async function writeVerifiedFile(
   expected: ExpectedContent,
 ): Promise<SyncedFile> {
   const target = join(stateDir, path);
-  await mkdir(dirname(target), { recursive: true });
-  const temp = join(
-    dirname(target),
-    `.${path.split('/').at(-1)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
   const hasher = contentHasher(expected.size);
   let size = 0;
-  const handle = await open(temp, 'w');
-  try {
+  async function* hashed(): AsyncIterable<Uint8Array> {
     for await (const chunk of chunks) {
       hasher.update(chunk);
       size += chunk.byteLength;
-      await handle.write(chunk);
+      yield chunk;
     }
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
   }
-  await handle.close();
-  const hashes = hasher.digest();
-  const mismatch =
-    size !== expected.size
-      ? `${size} bytes instead of ${expected.size}`
-      : expected.sha256 !== undefined && expected.sha256 !== hashes.sha256
-        ? `sha256 ${hashes.sha256} instead of ${expected.sha256}`
-        : expected.gitOid !== undefined && expected.gitOid !== hashes.gitOid
-          ? `git blob ${hashes.gitOid} instead of ${expected.gitOid}`
-          : undefined;
-  if (mismatch !== undefined) {
-    await unlink(temp).catch(() => undefined);
-    throw new StateFileError(
-      path,
-      `the download does not match the remote listing (${mismatch}); nothing was written`,
-    );
-  }
-  await rename(temp, target);
+  let hashes = { sha256: '', gitOid: '' };
+  await writeFileAtomicStream(target, hashed(), () => {
+    const digest = hasher.digest();
+    hashes = digest;
+    const mismatch =
+      size !== expected.size
+        ? `${size} bytes instead of ${expected.size}`
+        : expected.sha256 !== undefined && expected.sha256 !== digest.sha256
+          ? `sha256 ${digest.sha256} instead of ${expected.sha256}`
+          : expected.gitOid !== undefined && expected.gitOid !== digest.gitOid
+            ? `git blob ${digest.gitOid} instead of ${expected.gitOid}`
+            : undefined;
+    if (mismatch !== undefined)
+      throw new StateFileError(
+        path,
+        `the download does not match the remote listing (${mismatch}); nothing was written`,
+      );
+  });
   const info = await stat(target);
   return { ...hashes, size, mtimeMs: info.mtimeMs };
 }

@@ -62,6 +62,8 @@ export function leaderboardUrls(base: string): Record<string, string> {
 export interface LeaderboardFakeOptions {
   /** The key the Artificial Analysis path accepts; default 'test-aa-key'. */
   artificialAnalysisKey?: string;
+  /** Quote a refused key back in the 401 message, as talkative APIs do. */
+  echoRefusedKey?: boolean;
   /** Every answer waits this long, as a real host's round trip would; default 0. */
   latencyMs?: number;
 }
@@ -142,14 +144,10 @@ export async function startLeaderboardFake(options: LeaderboardFakeOptions = {})
   server.route('GET', '/*', async (req) => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (req.path === ARTIFICIAL_ANALYSIS_PATH && req.headers['x-api-key'] !== apiKey) {
-      // Echoes the key it was given, as talkative APIs do: the client must not pass it on.
-      const given = req.headers['x-api-key'];
+      const given = options.echoRefusedKey ? `: ${String(req.headers['x-api-key'] ?? '')}` : '';
       return {
         status: 401,
-        body: {
-          status: 401,
-          message: `Invalid or missing API key (x-api-key header): ${String(given ?? '')}`,
-        },
+        body: { status: 401, message: `Invalid or missing API key (x-api-key header)${given}` },
       };
     }
     const stored = files.get(req.path);

@@ -28,7 +28,7 @@ function filesUnder(dir: string): string[] {
 
 describe('a leaderboard key under a custom variable', () => {
   it('is redacted when the board echoes it in its refusal', async () => {
-    fake = await startLeaderboardFake({ artificialAnalysisKey: 'the-right-key' });
+    fake = await startLeaderboardFake({ artificialAnalysisKey: 'the-right-key', echoRefusedKey: true });
     const cwd = tempDir();
     const stateDir = join(cwd, 'state');
     writeFileSync(

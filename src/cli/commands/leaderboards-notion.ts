@@ -5,10 +5,7 @@
  */
 
 import { ensureDatabase } from '../../adapters/notion/init-migrate.ts';
-import {
-  createKeyedPublisher,
-  type KeyedPublishResult,
-} from '../../adapters/notion/leaderboard-publisher.ts';
+import { createKeyedPublisher, type KeyedPublishResult } from '../../adapters/notion/keyed-publisher.ts';
 import {
   CHANGE_PROPS,
   changeProperties,

@@ -46,6 +46,20 @@ async function latestRecall(): Promise<number | undefined> {
   return stored?.manifest.metrics.means?.recall;
 }
 
+/** A two-document BEIR collection with one judged query, under the test's root. */
+function writeBeir(): string {
+  const beir = join(root, 'beir');
+  mkdirSync(join(beir, 'qrels'), { recursive: true });
+  const docs = [
+    { _id: 'd1', title: 'Aspirin and heart attacks', text: 'Aspirin lowers infarction risk.' },
+    { _id: 'd2', title: 'Vitamin D', text: 'Bone density.' },
+  ];
+  writeFileSync(join(beir, 'corpus.jsonl'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
+  writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'aspirin heart' })}\n`);
+  writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
+  return beir;
+}
+
 describe('radar eval search run: versions over the radar papers', () => {
   it('runs bm25, vector and hybrid over the papers with the stored vectors', async () => {
     expect(await radar('embed')).toBe(0);
@@ -67,15 +81,7 @@ describe('radar eval search run: versions over the radar papers', () => {
   });
 
   it('runs a hybrid version over a BEIR corpus, embedding it with the configured model', async () => {
-    const beir = join(root, 'beir');
-    mkdirSync(join(beir, 'qrels'), { recursive: true });
-    const docs = [
-      { _id: 'd1', title: 'Aspirin and heart attacks', text: 'Aspirin lowers infarction risk.' },
-      { _id: 'd2', title: 'Vitamin D', text: 'Bone density.' },
-    ];
-    writeFileSync(join(beir, 'corpus.jsonl'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
-    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'aspirin heart' })}\n`);
-    writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
+    const beir = writeBeir();
     expect(await radar('eval', 'search', 'bank', 'import', '--beir', beir)).toBe(0);
     expect(await radar('eval', 'search', 'run', '--version', 'hybrid', '--beir', beir)).toBe(0);
     const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
@@ -94,15 +100,7 @@ describe('radar eval search run: versions over the radar papers', () => {
   });
 
   it('runs a version named in search.versions of the config', async () => {
-    const beir = join(root, 'beir');
-    mkdirSync(join(beir, 'qrels'), { recursive: true });
-    const docs = [
-      { _id: 'd1', title: 'Aspirin and heart attacks', text: 'Aspirin lowers infarction risk.' },
-      { _id: 'd2', title: 'Vitamin D', text: 'Bone density.' },
-    ];
-    writeFileSync(join(beir, 'corpus.jsonl'), `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
-    writeFileSync(join(beir, 'queries.jsonl'), `${JSON.stringify({ _id: 'q1', text: 'aspirin heart' })}\n`);
-    writeFileSync(join(beir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\n');
+    const beir = writeBeir();
     const config = join(root, 'radar.config.json');
     writeFileSync(
       config,

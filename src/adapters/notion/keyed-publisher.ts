@@ -1,6 +1,6 @@
 /**
- * Leaderboard changes and model rankings to their Notion databases, one page per key, with the
- * benchmarks publisher's rules: the page id from notion.json, a "pending" intent before a create
+ * Pages keyed by an id of ours to one Notion database (benchmarks, leaderboard changes, model
+ * rankings), one page per key, with the Papers publisher's rules: the page id from notion.json, a "pending" intent before a create
  * (after a crash the page is found by key, never created twice), an unchanged page costs nothing
  * (hash of the properties last written), one failure never stops the others.
  */
@@ -38,7 +38,7 @@ export function createKeyedPublisher(
     dataSourceId: options.dataSourceId,
     keyProperty: options.keyProperty,
   });
-  const log = deps.logger.child({ module: 'notion-leaderboards' });
+  const log = deps.logger.child({ module: 'notion-keyed', database: db });
 
   return {
     async publish(items: readonly KeyedPage[]): Promise<KeyedPublishResult> {
