@@ -119,7 +119,7 @@ export function createFeedbackJob(deps: JobDeps): Job {
 }
 
 /** Sends one message to every configured chat; a chat that fails is logged and skipped. */
-async function sendToChats(deps: JobDeps, message: ChatMessage): Promise<number> {
+export async function sendToChats(deps: JobDeps, message: ChatMessage): Promise<number> {
   const adapters = await buildChatAdapters(deps);
   let sent = 0;
   try {

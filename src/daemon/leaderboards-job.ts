@@ -3,32 +3,10 @@
  * (runLeaderboardsJob), sends confirmed new tops to the configured chats and alerts a board that
  * keeps failing. Offline it stays off the network.
  */
-import { chatTargets } from '../chat/bot-runner.ts';
-import { buildChatAdapters } from '../chat/build-adapters.ts';
 import { plainMessage } from '../chat/message-format.ts';
 import { runLeaderboardsJob } from '../cli/commands/leaderboards-job.ts';
-import { errorMessage } from '../core/errors.ts';
 import type { Job, JobOutcome } from './job-runner.ts';
-import type { JobAlert, JobDeps } from './jobs.ts';
-
-/** Sends the change messages to every configured chat; a chat that fails is logged and skipped. */
-async function notifyChats(deps: JobDeps, messages: readonly string[]): Promise<number> {
-  const adapters = await buildChatAdapters(deps);
-  let sent = 0;
-  try {
-    for (const target of chatTargets(deps.config, adapters)) {
-      const adapter = adapters.find((a) => a.platform === target.platform);
-      try {
-        sent += (await adapter?.sendMessage(target.chatId, plainMessage(...messages)))?.length ?? 0;
-      } catch (error) {
-        deps.logger.warn({ platform: target.platform, error: errorMessage(error) }, 'chat message failed');
-      }
-    }
-  } finally {
-    await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
-  }
-  return sent;
-}
+import { type JobAlert, type JobDeps, sendToChats } from './jobs.ts';
 
 export function createLeaderboardsJob(deps: JobDeps, alert: JobAlert): Job {
   return {
@@ -41,7 +19,7 @@ export function createLeaderboardsJob(deps: JobDeps, alert: JobAlert): Job {
         stateDir: deps.stateDir,
         logger: ctx.logger,
         alert,
-        notify: (messages) => notifyChats(deps, messages),
+        notify: (messages) => sendToChats(deps, plainMessage(...messages)),
         now: () => deps.clock.now(),
         signal: ctx.signal,
       });

@@ -7,49 +7,19 @@
 
 import { join } from 'node:path';
 import { runBenchmarksJob } from '../../benchmarks/benchmarks-job.ts';
-import type { AlertFn, CollectBenchmarksResult } from '../../benchmarks/collect-benchmarks.ts';
+import type { CollectBenchmarksResult } from '../../benchmarks/collect-benchmarks.ts';
 import { benchmarkLine, recentBest } from '../../benchmarks/select.ts';
 import { buildWeeklyReport } from '../../benchmarks/weekly-report.ts';
 import { plainMessage } from '../../chat/message-format.ts';
-import { systemClock } from '../../core/clock.ts';
 import { errorMessage, UsageError } from '../../core/errors.ts';
 import { localDay } from '../../core/local-day.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
 import { statePaths } from '../../store/paths.ts';
+import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 type Out = (line: string) => void;
-
-/** The chat adapters and targets; imported on use, so `list` does not load the chat SDKs. */
-async function chat(ctx: CommandContext) {
-  const { buildChatAdapters, secretValues } = await import('../../chat/build-adapters.ts');
-  const { chatTargets } = await import('../../chat/bot-runner.ts');
-  const adapters = await buildChatAdapters({
-    config: ctx.loaded.config,
-    env: ctx.env,
-    logger: ctx.logger,
-    clock: systemClock,
-  });
-  return { adapters, targets: chatTargets(ctx.loaded.config, adapters), secrets: secretValues(ctx.env) };
-}
-
-async function buildAlert(ctx: CommandContext): Promise<AlertFn> {
-  const { createAlerter } = await import('../../chat/alerts.ts');
-  const { adapters, targets, secrets } = await chat(ctx);
-  const alerter = createAlerter({
-    adapters,
-    targets,
-    clock: systemClock,
-    windowMs: ctx.loaded.config.alerts.windowMinutes * 60_000,
-    logger: ctx.logger,
-    secrets,
-  });
-  return (kind, component, error) => {
-    ctx.logger.warn({ kind, component, error: errorMessage(error) }, 'alert');
-    return targets.length > 0 ? alerter.alert({ kind, component, error }) : undefined;
-  };
-}
 
 export function formatCollect(result: CollectBenchmarksResult): string[] {
   const lines = result.sources.map((s) =>
@@ -82,7 +52,7 @@ export async function runBenchmarksCollect(ctx: CommandContext, out: Out): Promi
       env: ctx.env,
       stateDir: ctx.stateDir,
       logger: ctx.logger,
-      alert: await buildAlert(ctx),
+      alert: (await chatDelivery(ctx)).alert,
     });
     for (const line of formatCollect(run.result)) out(line);
     if (run.notion) out(run.notion);
@@ -129,7 +99,7 @@ export async function runBenchmarksReport(
   const file = join(statePaths(ctx.stateDir).benchmarksDir, 'reports', `${end}.md`);
   await withStateLock(ctx, 'benchmarks report', () => writeFileAtomic(file, report.markdown));
   out(report.markdown.trimEnd());
-  const { adapters, targets } = await chat(ctx);
+  const { adapters, targets } = await chatDelivery(ctx);
   for (const target of targets) {
     try {
       await adapters

@@ -1,11 +1,4 @@
-/**
- * `radar leaderboards collect|list|changes|show`: `collect` fetches every enabled board at once
- * (progress per board), confirms and records changes, alerts the chats; `list` tells configured
- * from collected with each board's health; `changes` prints the recorded changes of the last
- * --days days; `show` prints a board's latest snapshot, top 10 per sub-table.
- */
-import { systemClock } from '../../core/clock.ts';
-import { errorMessage, UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { BOARD_TITLES } from '../../leaderboards/board-titles.ts';
 import { changeLines, dayBefore, topLines } from '../../leaderboards/board-view.ts';
 import { changeMessage } from '../../leaderboards/change-message.ts';
@@ -13,42 +6,10 @@ import type { CollectLeaderboardsResult } from '../../leaderboards/collect-leade
 import { BoardId } from '../../leaderboards/leaderboard-row.ts';
 import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
 import type { Out } from '../action.ts';
+import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { boardTargets, runLeaderboardsJob } from './leaderboards-job.ts';
-
-/** Health alerts and change alerts to the configured chats (chat SDKs loaded only here). */
-export async function chatDelivery(ctx: CommandContext) {
-  const { buildChatAdapters, secretValues } = await import('../../chat/build-adapters.ts');
-  const { chatTargets } = await import('../../chat/bot-runner.ts');
-  const { createAlerter } = await import('../../chat/alerts.ts');
-  const { plainMessage } = await import('../../chat/message-format.ts');
-  const config = ctx.loaded.config;
-  const adapters = await buildChatAdapters({ config, env: ctx.env, logger: ctx.logger, clock: systemClock });
-  const targets = chatTargets(config, adapters);
-  const alerter = createAlerter({
-    adapters,
-    targets,
-    clock: systemClock,
-    windowMs: config.alerts.windowMinutes * 60_000,
-    logger: ctx.logger,
-    secrets: secretValues(ctx.env),
-  });
-  const alert = (kind: string, component: string, error: unknown) => {
-    ctx.logger.warn({ kind, component, error: errorMessage(error) }, 'alert');
-    return targets.length > 0 ? alerter.alert({ kind, component, error }) : undefined;
-  };
-  const notify = async (messages: readonly string[]): Promise<number> => {
-    let sent = 0;
-    for (const target of targets) {
-      const adapter = adapters.find((a) => a.platform === target.platform);
-      sent += (await adapter?.sendMessage(target.chatId, plainMessage(...messages)))?.length ?? 0;
-    }
-    return sent;
-  };
-  const close = () => Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
-  return { alert, notify, close };
-}
 
 export function formatCollect(result: CollectLeaderboardsResult): string[] {
   const lines: string[] = [];
