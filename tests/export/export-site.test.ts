@@ -9,7 +9,7 @@ import type { StoredSummary } from '../../src/core/summary.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { createPicksStore } from '../../src/store/picks-store.ts';
 import { createSummariesStore } from '../../src/store/summaries-store.ts';
-import { realPapers } from '../import/legacy-parquet.ts';
+import { realPapers, storedPaper } from '../import/legacy-parquet.ts';
 
 let cwd: string;
 let stateDir: string;
@@ -44,21 +44,7 @@ beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'radar-export-'));
   stateDir = join(cwd, 'state');
   site = join(cwd, 'site');
-  await createPapersStore(stateDir).upsert(
-    papers.map((p) => ({
-      id: p.id,
-      version: 1,
-      title: p.title,
-      abstract: p.abstract,
-      authors: p.authors,
-      categories: p.categories,
-      primaryCategory: p.categories[0] ?? '',
-      published: `${p.published}T00:00:00Z`,
-      updated: `${p.published}T00:00:00Z`,
-      absUrl: `https://arxiv.org/abs/${p.id}`,
-      pdfUrl: `https://arxiv.org/pdf/${p.id}`,
-    })),
-  );
+  await createPapersStore(stateDir).upsert(papers.map(storedPaper));
   await createSummariesStore(stateDir).upsert([summaryOf(0), summaryOf(1)]);
   await createPicksStore(stateDir).append([
     { date: '2026-05-02', id: id(0), model: 'tfidf', score: 0.87654, reason: 'top' },

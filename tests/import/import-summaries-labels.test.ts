@@ -11,7 +11,7 @@ import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { checkState, isClean } from '../../src/store/state-check.ts';
 import { createSummariesStore } from '../../src/store/summaries-store.ts';
-import { realPapers } from './legacy-parquet.ts';
+import { realPapers, storedPaper } from './legacy-parquet.ts';
 import { hashTree } from './state-hash.ts';
 
 let cwd: string;
@@ -22,21 +22,7 @@ const ids = papers.map((p) => p.id);
 beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'radar-import-sl-'));
   stateDir = join(cwd, 'state');
-  await createPapersStore(stateDir).upsert(
-    papers.map((p) => ({
-      id: p.id,
-      version: 1,
-      title: p.title,
-      abstract: p.abstract,
-      authors: p.authors,
-      categories: p.categories,
-      primaryCategory: p.categories[0] ?? '',
-      published: `${p.published}T00:00:00Z`,
-      updated: `${p.published}T00:00:00Z`,
-      absUrl: `https://arxiv.org/abs/${p.id}`,
-      pdfUrl: `https://arxiv.org/pdf/${p.id}`,
-    })),
-  );
+  await createPapersStore(stateDir).upsert(papers.map(storedPaper));
 });
 afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });

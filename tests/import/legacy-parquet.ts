@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { z } from 'zod';
+import type { Paper } from '../../src/store/schemas.ts';
+import { makePaper } from '../helpers/papers.ts';
 
 export interface LegacyRow {
   id: string;
@@ -113,6 +115,20 @@ export function realPapers(): PaperRecord[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => PaperRecord.parse(JSON.parse(line)));
+}
+
+/** A real paper as the papers store holds it, published at midnight UTC of its day. */
+export function storedPaper(p: PaperRecord): Paper {
+  const at = `${p.published}T00:00:00Z`;
+  return makePaper(p.id, {
+    title: p.title,
+    abstract: p.abstract,
+    authors: p.authors,
+    categories: p.categories,
+    primaryCategory: p.categories[0] ?? '',
+    published: at,
+    updated: at,
+  });
 }
 
 /** A deterministic vector of `dims` values seeded by `seed` (not normalized). */

@@ -13,7 +13,7 @@ import { pullState } from '../../src/sync/sync-pull.ts';
 import { pushState } from '../../src/sync/sync-push.ts';
 import { type HubFake, startHubFake } from '../fakes/hf-hub-fake.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { buildState, depsFor, filesUnder, REPO, TOKEN } from './sync-setup.ts';
+import { BACKED_UP, buildState, depsFor, filesUnder, REPO, TOKEN } from './sync-setup.ts';
 
 const tempDir = useTempDirs();
 let fake: HubFake | undefined;
@@ -32,15 +32,6 @@ async function pushed() {
   await pushState(depsFor(source, hub.url));
   return { hub, source };
 }
-
-const BACKED_UP = [
-  'embeddings/hashing/2510.parquet',
-  'embeddings/hashing/2511.parquet',
-  'embeddings/hashing/model.json',
-  'labels.csv',
-  'papers/2510.csv',
-  'papers/2511.csv',
-];
 
 describe('sync pull', () => {
   it('restores a fresh directory: the same bytes, state check clean, and a push after it uploads nothing', async () => {

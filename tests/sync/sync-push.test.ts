@@ -13,7 +13,7 @@ import { SyncConflictError } from '../../src/sync/sync-errors.ts';
 import { pushState } from '../../src/sync/sync-push.ts';
 import { type HubFake, startHubFake } from '../fakes/hf-hub-fake.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { addDayOfWork, buildState, depsFor, filesUnder, REPO, TOKEN } from './sync-setup.ts';
+import { addDayOfWork, BACKED_UP, buildState, depsFor, filesUnder, REPO, TOKEN } from './sync-setup.ts';
 
 const tempDir = useTempDirs();
 let fake: HubFake | undefined;
@@ -33,15 +33,6 @@ async function setUp(options: { echoToken?: boolean } = {}) {
 
 const receivedBytes = (hub: HubFake): number => hub.received().reduce((sum, r) => sum + r.bytes, 0);
 const recordText = (stateDir: string): string => readFileSync(join(stateDir, 'sync', 'hf.json'), 'utf8');
-
-const BACKED_UP = [
-  'embeddings/hashing/2510.parquet',
-  'embeddings/hashing/2511.parquet',
-  'embeddings/hashing/model.json',
-  'labels.csv',
-  'papers/2510.csv',
-  'papers/2511.csv',
-];
 
 describe('sync push', () => {
   it('uploads every state file once, derived data and temp files never, parquet through LFS', async () => {

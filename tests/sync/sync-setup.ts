@@ -19,6 +19,16 @@ function vector(seed: number): Float32Array {
   return Float32Array.from({ length: 32 }, (_, i) => Math.sin(seed * 7.3 + i));
 }
 
+/** The files buildState writes that a push backs up, sorted. */
+export const BACKED_UP = [
+  'embeddings/hashing/2510.parquet',
+  'embeddings/hashing/2511.parquet',
+  'embeddings/hashing/model.json',
+  'labels.csv',
+  'papers/2510.csv',
+  'papers/2511.csv',
+];
+
 /** Papers and vectors of shards 2510 and 2511, a label; index/, out/, cache/ and a temp file beside. */
 export async function buildState(stateDir: string): Promise<void> {
   const papers = ['2510.00001', '2510.00002', '2511.00001', '2511.00002', '2511.00003'].map((id) =>
