@@ -1,3 +1,9 @@
+/**
+ * `radar leaderboards collect|list|changes|show`: `collect` fetches every enabled board at once
+ * (progress per board), confirms and records changes, alerts the chats; `list` tells configured
+ * from collected with each board's health; `changes` prints the recorded changes of the last
+ * --days days; `show` prints a board's latest snapshot, top 10 per sub-table.
+ */
 import { UsageError } from '../../core/errors.ts';
 import { BOARD_TITLES } from '../../leaderboards/board-titles.ts';
 import { changeLines, dayBefore, topLines } from '../../leaderboards/board-view.ts';
