@@ -9,7 +9,6 @@
  *
  * Target: 100k rows in < 60 s and < 500 MB peak RSS.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,8 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { z } from 'zod';
 import { runImportHfParquet } from '../src/cli/commands/import-hf-parquet.ts';
 import { createContext } from '../src/cli/context.ts';
+import { listOf, text } from '../tests/import/legacy-parquet.ts';
+import { runChildPhase } from './child-phase.ts';
 import { loadCorpus, mixedTexts } from './corpus.ts';
 import { ARXIV_DIR, arxivDataExists, benchPapers, benchVectors } from './store-data.ts';
 
@@ -37,34 +38,15 @@ const Result = z.object({
 });
 type Result = z.infer<typeof Result>;
 
-const text = (name: string): SchemaElement => ({
-  name,
-  type: 'BYTE_ARRAY',
-  converted_type: 'UTF8',
-  logical_type: { type: 'STRING' },
-  repetition_type: 'OPTIONAL',
-});
-const list = (name: string, item: SchemaElement): SchemaElement[] => [
-  {
-    name,
-    converted_type: 'LIST',
-    logical_type: { type: 'LIST' },
-    repetition_type: 'OPTIONAL',
-    num_children: 1,
-  },
-  { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-  item,
-];
-
 const SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 6 + MODELS.length },
-  text('id'),
-  text('title'),
-  text('abstract'),
-  ...list('authors', text('element')),
-  ...list('categories', text('element')),
+  text('id', 'OPTIONAL'),
+  text('title', 'OPTIONAL'),
+  text('abstract', 'OPTIONAL'),
+  ...listOf('authors', text('element', 'OPTIONAL')),
+  ...listOf('categories', text('element', 'OPTIONAL')),
   { name: 'published', type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type: 'OPTIONAL' },
-  ...MODELS.flatMap((m) => list(m.column, { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' })),
+  ...MODELS.flatMap((m) => listOf(m.column, { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' })),
 ];
 
 /** Row i's vector of one model: 2% all zeros and 1% NaN (rows written before they were embedded). */
@@ -139,21 +121,7 @@ async function importOnce(workDir: string, phase: string): Promise<Result> {
 }
 
 function spawnImport(workDir: string, phase: string): Promise<Result> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', workDir, phase];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${phase} exited with ${code}`));
-      const parsed = Result.safeParse(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
-      if (parsed.success) resolve(parsed.data);
-      else reject(new Error(`${phase} printed no result: ${out}`));
-    });
-  });
+  return runChildPhase(fileURLToPath(import.meta.url), [workDir, phase], Result, phase);
 }
 
 function directoryMb(dir: string): string {

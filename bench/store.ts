@@ -7,7 +7,6 @@
  *
  * Target: loading 100k papers + one model's embeddings in < 2 s and < 500 MB RSS.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
+import { runChildPhase } from './child-phase.ts';
 import { ARXIV_DIR, arxivDataExists, benchPapers, benchVectors } from './store-data.ts';
 
 const MODEL = 'bench-384';
@@ -130,21 +130,7 @@ async function runChild(phase: Phase, workDir: string, size: number): Promise<vo
 
 function spawnPhase(phase: Phase, workDir: string, size: number): Promise<PhaseResult> {
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--child', phase, workDir, String(size)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`phase ${phase} exited with ${code}`));
-      const parsed = PhaseResult.safeParse(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
-      if (parsed.success) resolve(parsed.data);
-      else reject(new Error(`phase ${phase} printed no result: ${out}`));
-    });
-  });
+  return runChildPhase(script, [phase, workDir, String(size)], PhaseResult, `phase ${phase}`);
 }
 
 function directoryMb(dir: string): string {

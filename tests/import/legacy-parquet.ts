@@ -29,7 +29,8 @@ export interface LegacyFileOptions {
   rowGroupSize?: number;
 }
 
-const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL'): SchemaElement => ({
+/** A UTF-8 string column. */
+export const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL'): SchemaElement => ({
   name,
   type: 'BYTE_ARRAY',
   converted_type: 'UTF8',
@@ -37,7 +38,8 @@ const text = (name: string, repetition: 'REQUIRED' | 'OPTIONAL'): SchemaElement 
   repetition_type: repetition,
 });
 
-function listOf(name: string, item: SchemaElement): SchemaElement[] {
+/** A three-level LIST column of `item` (what pyarrow writes for list<…>). */
+export function listOf(name: string, item: SchemaElement): SchemaElement[] {
   return [
     {
       name,
