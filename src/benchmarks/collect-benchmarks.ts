@@ -6,13 +6,13 @@
  * LLM scoring succeeded for too few candidates.
  */
 import { errorMessage } from '../core/errors.ts';
+import { updateSourceHealth } from '../core/source-health.ts';
 import type { LlmClient } from '../llm/llm-client.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BenchmarksStore, CandidateUpsert } from '../store/benchmarks-store.ts';
 import type { BenchmarkSource, SourceCollection } from './benchmark-source.ts';
 import type { BenchmarkCandidate } from './candidate.ts';
 import { mergeCandidates, mergeText, type Vector } from './merge.ts';
-import type { SourceHealth } from './schemas.ts';
 import { scoreCandidates, scoreDistribution } from './score.ts';
 
 export type AlertFn = (kind: string, component: string, error: unknown) => unknown;
@@ -74,25 +74,6 @@ async function runSource(
   return { ...collection, durationMs: Math.round(performance.now() - started) };
 }
 
-function updateHealth(health: SourceHealth, name: string, error: string | null, at: string): number {
-  const before = health.sources[name] ?? {
-    consecutiveFailures: 0,
-    lastSuccessAt: null,
-    lastFailureAt: null,
-    lastError: null,
-  };
-  health.sources[name] =
-    error === null
-      ? { ...before, consecutiveFailures: 0, lastSuccessAt: at }
-      : {
-          ...before,
-          consecutiveFailures: before.consecutiveFailures + 1,
-          lastFailureAt: at,
-          lastError: error,
-        };
-  return health.sources[name]?.consecutiveFailures ?? 0;
-}
-
 async function collectAll(deps: CollectBenchmarksDeps, options: CollectBenchmarksOptions) {
   const started = performance.now();
   const settled = await Promise.allSettled(deps.sources.map((s) => runSource(s, options.signal)));
@@ -112,7 +93,7 @@ async function collectAll(deps: CollectBenchmarksDeps, options: CollectBenchmark
       durationMs: ok ? outcome.value.durationMs : Math.round(performance.now() - started),
       counts: ok ? outcome.value.counts : {},
       error,
-      consecutiveFailures: updateHealth(health, source.name, error, at),
+      consecutiveFailures: updateSourceHealth(health, source.name, error, at),
     };
   });
   await deps.store.writeHealth(health);

@@ -4,8 +4,8 @@
  * recorded once by key, the alerted kinds sent to the chats, and each board's health recorded
  * and alerted after N failures in a row, as the benchmark sources are.
  */
-import type { SourceHealth } from '../benchmarks/schemas.ts';
 import { errorMessage, RadarError } from '../core/errors.ts';
+import { updateSourceHealth } from '../core/source-health.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LeaderboardsStore } from '../store/leaderboards-store.ts';
 import type { BoardAdapter } from './board-adapter.ts';
@@ -93,26 +93,6 @@ async function collectBoard(
   return { ...base, status: advanced.outcome, rows, notModified: fetch.notModified, events };
 }
 
-function updateHealth(health: SourceHealth, name: string, error: string | null, at: string): number {
-  const before = health.sources[name] ?? {
-    consecutiveFailures: 0,
-    lastSuccessAt: null,
-    lastFailureAt: null,
-    lastError: null,
-  };
-  const after =
-    error === null
-      ? { ...before, consecutiveFailures: 0, lastSuccessAt: at }
-      : {
-          ...before,
-          consecutiveFailures: before.consecutiveFailures + 1,
-          lastFailureAt: at,
-          lastError: error,
-        };
-  health.sources[name] = after;
-  return after.consecutiveFailures;
-}
-
 /** Sends every recorded, not yet alerted change of the alerted kinds (also those a crash left unsent). */
 async function sendChangeAlerts(deps: CollectLeaderboardsDeps, boards: readonly BoardId[]): Promise<number> {
   let sent = 0;
@@ -171,7 +151,7 @@ export async function collectLeaderboards(
           events: [],
         };
     const counts = report.status !== 'skipped';
-    const consecutiveFailures = counts ? updateHealth(health, adapter.board, error, at) : 0;
+    const consecutiveFailures = counts ? updateSourceHealth(health, adapter.board, error, at) : 0;
     return { ...report, error, consecutiveFailures };
   });
   await deps.store.writeHealth(health);
