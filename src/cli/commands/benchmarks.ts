@@ -18,6 +18,7 @@ import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
 import { statePaths } from '../../store/paths.ts';
 import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
+import { parseDaysFlag } from '../days-flag.ts';
 
 type Out = (line: string) => void;
 
@@ -61,20 +62,13 @@ export async function runBenchmarksCollect(ctx: CommandContext, out: Out): Promi
   });
 }
 
-function parseDays(raw: string | undefined): number {
-  const days = Number(raw ?? '7');
-  if (!Number.isInteger(days) || days < 1)
-    throw new UsageError(`--days must be a positive whole number, got "${raw}"`);
-  return days;
-}
-
 export async function runBenchmarksList(
   ctx: CommandContext,
   flags: { days?: string; limit?: string; all?: boolean },
   out: Out,
 ): Promise<number> {
-  const days = parseDays(flags.days);
-  const limit = parseDays(flags.limit ?? '20');
+  const days = parseDaysFlag(flags.days);
+  const limit = parseDaysFlag(flags.limit ?? '20');
   const merged = await createBenchmarksStore(ctx.stateDir).readMerged();
   const all = flags.all === true;
   const best = recentBest(merged, new Date(), days, limit, { all });

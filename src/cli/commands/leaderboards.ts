@@ -14,6 +14,7 @@ import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
 import type { Out } from '../action.ts';
 import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
+import { parseDaysFlag } from '../days-flag.ts';
 import { createProgress } from '../progress.ts';
 import { boardTargets, runLeaderboardsJob } from './leaderboards-job.ts';
 
@@ -95,19 +96,12 @@ export async function runLeaderboardsList(ctx: CommandContext, out: Out): Promis
   return 0;
 }
 
-function parseDays(raw: string | undefined): number {
-  const days = Number(raw ?? '7');
-  if (!Number.isInteger(days) || days < 1)
-    throw new UsageError(`--days must be a positive whole number, got "${raw}"`);
-  return days;
-}
-
 export async function runLeaderboardsChanges(
   ctx: CommandContext,
   flags: { days?: string },
   out: Out,
 ): Promise<number> {
-  const days = parseDays(flags.days);
+  const days = parseDaysFlag(flags.days);
   const store = createLeaderboardsStore(ctx.stateDir);
   const since = dayBefore(new Date().toISOString().slice(0, 10), days);
   const events = (await Promise.all(BoardId.options.map((b) => store.readChanges(b)))).flat();
