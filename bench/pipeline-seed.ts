@@ -19,6 +19,7 @@ import { silentLogger } from '../src/log/logger.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore, type LabelChange } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 export const SEED_MODEL = 'hashing-384';
@@ -63,7 +64,15 @@ const IdLine = z.object({ id: z.string() });
 async function buildSeed(stateDir: string, size: number, heldOut: readonly string[]): Promise<SeedTimes> {
   const logger = silentLogger();
   const config = RadarConfig.parse({});
-  const deps = { config, env: readEnv({}), stateDir, cwd: stateDir, logger, clock: systemClock };
+  const deps = {
+    config,
+    env: readEnv({}),
+    stateDir,
+    cwd: stateDir,
+    logger,
+    clock: systemClock,
+    stores: createFileStores(stateDir),
+  };
   const exclude = new Set(heldOut.map((line) => IdLine.parse(JSON.parse(line)).id));
   const papers = await benchPapers(size, exclude);
   let start = performance.now();

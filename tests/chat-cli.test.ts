@@ -9,6 +9,7 @@ import { RadarConfig } from '../src/config/schema.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { CHAT, samplePapers, TOKEN } from './chat/telegram-setup.ts';
 import { commandUpdate } from './fakes/telegram/updates.ts';
 import { startTelegramFake, type TelegramFake } from './fakes/telegram-fake.ts';
@@ -26,12 +27,14 @@ afterEach(async () => {
 
 function context(chatIds: string[], token: string | undefined = TOKEN): CommandContext {
   const config = RadarConfig.parse({ chat: { telegram: { apiRoot: fake.url, chatIds, userIds: [] } } });
+  const stateDir = `${tempDir()}/state`;
   return {
     env: readEnv(token ? { TELEGRAM_BOT_TOKEN: token } : {}),
     loaded: { config, file: undefined, overridden: [] },
-    stateDir: `${tempDir()}/state`,
+    stateDir,
     logger: silentLogger(),
     cwd: tempDir(),
+    stores: createFileStores(stateDir),
   };
 }
 

@@ -7,6 +7,7 @@ import { silentLogger } from '../src/log/logger.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
 import { createRunsStore } from '../src/store/runs-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { samplePapers } from './chat/telegram-setup.ts';
 import { makeRepository, startGitHubFake } from './fakes/github-fake.ts';
 import { startHuggingFaceFake } from './fakes/huggingface-fake.ts';
@@ -20,6 +21,7 @@ function jobDeps(stateDir: string, config: unknown = {}) {
     env: readEnv({}),
     stateDir,
     cwd: stateDir,
+    stores: createFileStores(stateDir),
     logger: silentLogger(),
     clock: { now: () => new Date() },
     offline: true,

@@ -15,6 +15,7 @@ import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
 import { acquireStateLock } from '../src/store/state-lock.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { CHAT, samplePapers, TOKEN, USER } from './chat/telegram-setup.ts';
 import { commandUpdate } from './fakes/telegram/updates.ts';
 import { startTelegramFake, type TelegramFake } from './fakes/telegram-fake.ts';
@@ -48,6 +49,7 @@ function deps(
     env: readEnv(extra.env ?? {}),
     stateDir,
     cwd: stateDir,
+    stores: createFileStores(stateDir),
     logger: silentLogger(),
     clock,
     offline: extra.offline ?? true,

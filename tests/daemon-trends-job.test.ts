@@ -7,6 +7,7 @@ import { silentLogger } from '../src/log/logger.ts';
 import { createTrendReportsStore } from '../src/store/insights-store.ts';
 import { createLabelsStore } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { startTelegramFake, type TelegramFake } from './fakes/telegram-fake.ts';
 import { makePaper } from './helpers/papers.ts';
 import { useTempDirs } from './helpers/temp-dir.ts';
@@ -51,6 +52,7 @@ describe('weekly trends job', () => {
       env: readEnv({ TELEGRAM_BOT_TOKEN: TOKEN }),
       stateDir,
       cwd: stateDir,
+      stores: createFileStores(stateDir),
       logger: silentLogger(),
       clock: { now: () => new Date(day(0)) },
       offline: false,

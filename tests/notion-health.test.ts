@@ -9,6 +9,7 @@ import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createNotionMapStore } from '../src/store/notion-map-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { type NotionFake, startNotionFake } from './fakes/notion-fake.ts';
 import { fakeApi, makeItem } from './helpers/notion.ts';
 import { useTempDirs } from './helpers/temp-dir.ts';
@@ -54,6 +55,7 @@ describe('a refused Notion token', () => {
     const { server } = await setup();
     const doctor = async (token: string) => {
       const lines: string[] = [];
+      const stateDir = tempDir();
       const ctx: CommandContext = {
         env: readEnv({ NOTION_TOKEN: token }),
         loaded: {
@@ -61,9 +63,10 @@ describe('a refused Notion token', () => {
           file: undefined,
           overridden: [],
         },
-        stateDir: tempDir(),
+        stateDir,
         logger: silentLogger(),
         cwd: tempDir(),
+        stores: createFileStores(stateDir),
       };
       const code = await runDoctor(ctx, (l) => lines.push(l));
       return { code, text: lines.join('\n') };

@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.ts';
 import { ConfigError } from '../core/errors.ts';
 import { createEmbedder, type Embedder } from '../embed/embedder.ts';
 import type { Logger } from '../log/logger.ts';
+import type { Stores } from '../store/stores.ts';
 
 export interface AppDeps {
   config: RadarConfig;
@@ -19,6 +20,8 @@ export interface AppDeps {
   cwd: string;
   logger: Logger;
   clock: Clock;
+  /** The stores, built once by the composition root. */
+  stores: Stores;
 }
 
 /** Builds the embedder of a configured model, its fitted state (e.g. hashing's idf) loaded when present. */

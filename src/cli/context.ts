@@ -11,6 +11,7 @@ import { UsageError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { registerSecrets } from '../log/redact.ts';
 import { acquireStateLock } from '../store/state-lock.ts';
+import { createFileStores, type Stores } from '../store/stores.ts';
 
 export interface GlobalOptions {
   state?: string;
@@ -23,6 +24,8 @@ export interface CommandContext {
   readonly stateDir: string;
   readonly logger: Logger;
   readonly cwd: string;
+  /** The file stores over `stateDir`, built once per process and passed to the jobs. */
+  readonly stores: Stores;
 }
 
 export function createContext(options: GlobalOptions, cwd = process.cwd()): CommandContext {
@@ -36,7 +39,11 @@ export function createContext(options: GlobalOptions, cwd = process.cwd()): Comm
   checkStateDir(stateDir);
   // On a terminal the progress bars and the summary speak; logs go quiet unless asked for.
   const level = env.raw.RADAR_LOG_LEVEL?.trim() || (process.stderr.isTTY ? 'warn' : 'info');
-  return { env, loaded, stateDir, logger: createLogger({ level, terminal: process.stderr.isTTY }), cwd };
+  const logger = createLogger({ level, terminal: process.stderr.isTTY });
+  const stores = createFileStores(stateDir, {
+    onTorn: (file) => logger.warn({ file }, 'repaired a torn last line'),
+  });
+  return { env, loaded, stateDir, logger, cwd, stores };
 }
 
 /** A state path that exists but is not a directory is a usage error, before any command reads it. */

@@ -6,6 +6,7 @@ import { readEnv } from '../config/env.ts';
 import { RadarConfig } from '../config/schema.ts';
 import { silentLogger } from '../log/logger.ts';
 import { createBenchmarksStore } from '../store/benchmarks-store.ts';
+import { createFileStores } from '../store/stores.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
 
 const tempDir = useTempDirs();
@@ -67,6 +68,7 @@ describe('benchmark section of the digest', () => {
       env: readEnv({}),
       stateDir,
       cwd: stateDir,
+      stores: createFileStores(stateDir),
       logger: silentLogger(),
       clock: { now: () => NOW },
       chat: [chat],

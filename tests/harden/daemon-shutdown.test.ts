@@ -8,6 +8,7 @@ import { startDaemon } from '../../src/daemon/daemon.ts';
 import type { Job } from '../../src/daemon/job-runner.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createRunsStore } from '../../src/store/runs-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -53,6 +54,7 @@ describe('daemon shutdown timeout', () => {
       env: readEnv({}),
       stateDir,
       cwd: stateDir,
+      stores: createFileStores(stateDir),
       logger: silentLogger(),
       clock: { now: () => new Date() },
       offline: true,

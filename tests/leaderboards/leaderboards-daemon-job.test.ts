@@ -7,6 +7,7 @@ import { createLeaderboardsJob } from '../../src/daemon/leaderboards-job.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createLeaderboardsStore } from '../../src/store/leaderboards-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { type LeaderboardFake, leaderboardUrls, startLeaderboardFake } from '../fakes/leaderboard-fake.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -26,6 +27,7 @@ function jobDeps(stateDir: string, base: string, offline: boolean) {
     env: readEnv({}),
     stateDir,
     cwd: stateDir,
+    stores: createFileStores(stateDir),
     logger: silentLogger(),
     clock: { now: () => new Date('2026-01-08T10:00:00Z') },
     offline,

@@ -9,6 +9,7 @@ import { RadarConfig } from '../../src/config/schema.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -25,6 +26,7 @@ async function context(): Promise<CommandContext> {
     stateDir,
     logger: pino({ level: 'silent' }),
     cwd: stateDir,
+    stores: createFileStores(stateDir),
   };
 }
 

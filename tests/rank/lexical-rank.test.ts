@@ -13,6 +13,7 @@ import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createVocabularyStore } from '../../src/store/lexical-vocabulary-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { checkState, isClean } from '../../src/store/state-check.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -98,6 +99,7 @@ describe('ranking with the lexical model', () => {
       stateDir,
       logger,
       cwd: stateDir,
+      stores: createFileStores(stateDir),
     };
     const lines: string[] = [];
     expect(await runRank(ctx, { date: '2026-07-10', eval: true }, (l) => lines.push(l))).toBe(0);

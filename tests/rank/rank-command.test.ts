@@ -3,6 +3,7 @@ import { formatPicks, runRank } from '../../src/cli/commands/rank.ts';
 import type { CommandContext } from '../../src/cli/context.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { UsageError } from '../../src/core/errors.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { rankDeps, seedState } from './seed-state.ts';
 
@@ -16,6 +17,7 @@ function context(stateDir: string): CommandContext {
     stateDir,
     logger,
     cwd: stateDir,
+    stores: createFileStores(stateDir),
   };
 }
 

@@ -10,6 +10,7 @@ import { jobRecordOf } from '../../src/daemon/job-record.ts';
 import type { Job } from '../../src/daemon/job-runner.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createKvStore } from '../../src/store/kv-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { type HubFake, startHubFake } from '../fakes/hf-hub-fake.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { buildState, REPO, TOKEN } from './sync-setup.ts';
@@ -31,6 +32,7 @@ async function runDaemonOnce(stateDir: string, config: unknown, env: Record<stri
     env: readEnv(env),
     stateDir,
     cwd: stateDir,
+    stores: createFileStores(stateDir),
     logger: silentLogger(),
     clock: { now: () => new Date() },
     offline: false,

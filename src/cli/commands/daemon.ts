@@ -54,6 +54,7 @@ export async function runDaemon(
     env: ctx.env,
     stateDir: ctx.stateDir,
     cwd: ctx.cwd,
+    stores: ctx.stores,
     logger: ctx.logger,
     clock: systemClock,
     offline,

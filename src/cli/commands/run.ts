@@ -118,6 +118,7 @@ export async function runOnce(
       env: ctx.env,
       stateDir: ctx.stateDir,
       cwd: ctx.cwd,
+      stores: ctx.stores,
       logger: ctx.logger,
       clock: systemClock,
     };

@@ -7,6 +7,7 @@ import { RadarConfig } from '../../../src/config/schema.ts';
 import { makeCandidate } from '../../../src/evals/generation/candidate.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
 import { createCandidatesStore } from '../../../src/store/eval-generation-candidates-store.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { testLlmConfig } from '../../helpers/llm.ts';
 
 export const MODEL_A = 'gpt-4o-mini';
@@ -50,6 +51,7 @@ export function testContext(
     stateDir,
     logger: silentLogger(),
     cwd: stateDir,
+    stores: createFileStores(stateDir),
   };
 }
 
