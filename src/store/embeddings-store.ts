@@ -55,12 +55,13 @@ export class InvalidEmbeddingError extends RadarError {
   }
 }
 
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SHARD_CONCURRENCY = 4;
 
 type IncomingShards = Map<string, Map<string, Float32Array>>;
 
-function groupRows(
+/** Validates every row and groups them by shard (month), before anything is written. */
+export function groupRows(
   rows: ReadonlyArray<{ id: string; vector: Float32Array }>,
   meta: EmbeddingModelMeta,
 ): IncomingShards {
