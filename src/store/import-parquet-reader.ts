@@ -2,11 +2,20 @@
  * Reads a parquet file of any layout one row group at a time, for `radar import hf-parquet`.
  * Bytes come through an AsyncBuffer over one open file handle: only the footer and the column
  * chunks of the group being read are in memory, so a file of any size streams.
+ *
+ * Float-list (vector) columns skip hyparquet's row assembly, which pushes every float into a JS
+ * array of its row (the bulk of an import's CPU and heap): their pages are decoded with
+ * hyparquet's own page functions, and each row becomes a view into the page's Float32Array.
  */
 import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
+import type { AsyncBuffer, ColumnChunk, DecodedArray, FileMetaData, SchemaTree } from 'hyparquet';
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
+import { convert, convertWithDictionary, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
 import { errorMessage, UsageError } from '../core/errors.ts';
 import type { ColumnKind, RowGroupSpan, SourceColumn, VectorColumn } from '../import/source-columns.ts';
 
@@ -51,6 +60,14 @@ function listElement(node: SchemaTree): SchemaTree | undefined {
     return undefined;
   if (repeated.children.length === 0) return repeated;
   return repeated.children.length === 1 ? repeated.children[0] : undefined;
+}
+
+/** The schema nodes below a LIST column down to its leaf (repeated group, then element, if any). */
+function listPath(node: SchemaTree): SchemaTree[] {
+  const repeated = node.children[0];
+  if (!repeated) return [];
+  const element = repeated.children[0];
+  return element ? [repeated, element] : [repeated];
 }
 
 function isString(node: SchemaTree): boolean {
@@ -112,6 +129,124 @@ function spansOf(metadata: FileMetaData): RowGroupSpan[] {
   });
 }
 
+/** A float-list cell: a view of the decoded floats, a list holding nulls, or null (null or empty list). */
+type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
+
+interface FlatPages {
+  definition: number[];
+  repetition: number[];
+  values: DecodedArray;
+}
+
+function concatValues(parts: DecodedArray[]): DecodedArray {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  const first = parts[0];
+  if (first instanceof Float32Array || first instanceof Float64Array) {
+    const out = first instanceof Float32Array ? new Float32Array(total) : new Float64Array(total);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part as ArrayLike<number>, at);
+      at += part.length;
+    }
+    return out;
+  }
+  return parts.flatMap((part) => Array.from(part as ArrayLike<unknown>)) as DecodedArray;
+}
+
+/** Decodes every page of one column chunk into flat levels and values (no row assembly). */
+function decodeFlatPages(bytes: ArrayBuffer, chunk: ColumnChunk, schemaPath: SchemaTree[]): FlatPages {
+  const meta = chunk.meta_data;
+  const leaf = schemaPath.at(-1);
+  if (!meta || !leaf) throw new Error('column chunk without metadata');
+  const decoder = {
+    pathInSchema: meta.path_in_schema,
+    type: meta.type,
+    element: leaf.element,
+    schemaPath,
+    codec: meta.codec,
+    parsers: DEFAULT_PARSERS,
+  };
+  const reader = { view: new DataView(bytes), offset: 0 };
+  const definition: number[] = [];
+  const repetition: number[] = [];
+  const parts: DecodedArray[] = [];
+  let dictionary: DecodedArray | undefined;
+  while (reader.offset < bytes.byteLength - 1) {
+    const header = parquetHeader(reader);
+    const page = new Uint8Array(bytes, reader.offset, header.compressed_page_size);
+    reader.offset += header.compressed_page_size;
+    if (header.type === 'DICTIONARY_PAGE') {
+      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
+      const count = header.dictionary_page_header?.num_values ?? 0;
+      const view = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
+      dictionary = convert(readPlain(view, meta.type, count, leaf.element.type_length), decoder);
+      continue;
+    }
+    let decoded: ReturnType<typeof readDataPage>;
+    let encoding: Parameters<typeof convertWithDictionary>[2];
+    if (header.type === 'DATA_PAGE' && header.data_page_header) {
+      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
+      decoded = readDataPage(raw, header.data_page_header, decoder);
+      encoding = header.data_page_header.encoding;
+    } else if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
+      decoded = readDataPageV2(page, header, decoder);
+      encoding = header.data_page_header_v2.encoding;
+    } else {
+      throw new Error(`unsupported page type ${header.type}`);
+    }
+    for (const level of decoded.definitionLevels ?? []) definition.push(level);
+    for (const level of decoded.repetitionLevels) repetition.push(level);
+    parts.push(convertWithDictionary(decoded.dataPage, dictionary, encoding, decoder));
+  }
+  return { definition, repetition, values: concatValues(parts) };
+}
+
+/** Splits flat list levels into one cell per row; `listDef` is the level at which a list has a slot. */
+function splitListRows(pages: FlatPages, maxDef: number, listDef: number, rows: number): FloatListCell[] {
+  const { definition, repetition, values } = pages;
+  const cells: FloatListCell[] = [];
+  const typed = values instanceof Float32Array || values instanceof Float64Array;
+  let value = 0;
+  let i = 0;
+  while (i < repetition.length) {
+    const start = value;
+    let slots = 0;
+    let nulls = false;
+    const rowDef = definition[i] ?? maxDef;
+    do {
+      const def = definition[i] ?? maxDef;
+      if (def >= listDef) slots += 1;
+      if (def === maxDef) value += 1;
+      else if (def >= listDef) nulls = true;
+      i += 1;
+    } while (i < repetition.length && repetition[i] !== 0);
+    if (rowDef < listDef || slots === 0) cells.push(null);
+    else if (nulls) cells.push(withNulls(definition, i - slots, slots, maxDef, values, start));
+    else if (typed) cells.push(values.subarray(start, value));
+    else cells.push(Array.from(values as ArrayLike<number>).slice(start, value));
+  }
+  if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
+  return cells;
+}
+
+function withNulls(
+  definition: readonly number[],
+  from: number,
+  slots: number,
+  maxDef: number,
+  values: DecodedArray,
+  start: number,
+): Array<number | null> {
+  const cell: Array<number | null> = [];
+  let at = start;
+  for (let k = 0; k < slots; k += 1) {
+    if (definition[from + k] === maxDef) cell.push(Number((values as ArrayLike<number>)[at++]));
+    else cell.push(null);
+  }
+  return cell;
+}
+
 function lengthOf(value: unknown): number | undefined {
   if (Array.isArray(value)) return value.length;
   if (ArrayBuffer.isView(value) && 'length' in value && typeof value.length === 'number') return value.length;
@@ -136,6 +271,28 @@ export async function openImportParquet(path: string): Promise<ImportParquetFile
     throw new UsageError(`${path}: not a parquet file (${errorMessage(error)})`);
   }
   const rowGroups = spansOf(metadata);
+  const schema = parquetSchema(metadata);
+  const floatLists = new Map(
+    schema.children.flatMap((node) => {
+      const item = listElement(node);
+      return item && describe(node).kind === 'float-list'
+        ? [[node.element.name, [schema, node, ...listPath(node)]]]
+        : [];
+    }),
+  );
+  const readFloatList = async (group: RowGroupSpan, name: string, path: SchemaTree[]) => {
+    const chunk = metadata.row_groups[group.index]?.columns.find(
+      (c) => c.meta_data?.path_in_schema[0] === name,
+    );
+    const meta = chunk?.meta_data;
+    if (!chunk || !meta) throw new Error(`no column chunk for "${name}"`);
+    const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+    const bytes = await file.slice(start, start + Number(meta.total_compressed_size));
+    const leaf = path.at(-1);
+    const maxDef = getMaxDefinitionLevel(path);
+    const listDef = leaf?.element.repetition_type === 'OPTIONAL' ? maxDef - 1 : maxDef;
+    return splitListRows(decodeFlatPages(bytes, chunk, path), maxDef, listDef, group.end - group.start);
+  };
   const read = async (rowStart: number, rowEnd: number, columns: readonly string[]) => {
     let rows: Record<string, unknown>[] = [];
     try {
@@ -161,7 +318,27 @@ export async function openImportParquet(path: string): Promise<ImportParquetFile
     rows,
     columns: describeColumns(metadata),
     rowGroups,
-    readGroup: (group, columns) => read(group.start, group.end, columns),
+    async readGroup(group, columns) {
+      const lists = columns.filter((name) => floatLists.has(name));
+      const rows = await read(
+        group.start,
+        group.end,
+        columns.filter((name) => !floatLists.has(name)),
+      );
+      while (rows.length < group.end - group.start) rows.push({});
+      for (const name of lists) {
+        let cells: FloatListCell[];
+        try {
+          cells = await readFloatList(group, name, floatLists.get(name) ?? []);
+        } catch (error) {
+          throw new UsageError(
+            `${path}: column "${name}", rows ${group.start}–${group.end} cannot be read (${errorMessage(error)})`,
+          );
+        }
+        for (const [i, row] of rows.entries()) row[name] = cells[i];
+      }
+      return rows;
+    },
     async sampleVectorDims(names) {
       const found = new Map<string, number>();
       for (let start = 0; start < rows && found.size < names.length; start += SAMPLE_ROWS) {
