@@ -3,7 +3,6 @@
  * builds the collectors, runs `collectBenchmarks`, publishes to Notion when a token is set and
  * records the run manifest. The caller holds the state lock and supplies the alert function.
  */
-import { join } from 'node:path';
 import { createGitHubReposSource } from '../adapters/github/github-repos-source.ts';
 import { createHfDatasetsSource } from '../adapters/huggingface/hf-datasets-source.ts';
 import { createBenchmarksPublisher } from '../adapters/notion/benchmarks-publisher.ts';
@@ -18,12 +17,8 @@ import { createHttpClient } from '../http/http-client.ts';
 import { createLedger } from '../llm/ledger.ts';
 import { createLlmClient, type LlmClient } from '../llm/llm-client.ts';
 import type { Logger } from '../log/logger.ts';
-import { createBenchmarksStore } from '../store/benchmarks-store.ts';
-import { createLedgerStore } from '../store/ledger-store.ts';
-import { createNotionMapStore } from '../store/notion-map-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { statePaths } from '../store/paths.ts';
-import { createRunsStore, newRunId, type RunManifest } from '../store/runs-store.ts';
+import { newRunId, type RunManifest } from '../store/runs-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { createArxivBenchmarkSource, type VerdictRecord } from './arxiv-benchmark-source.ts';
 import type { BenchmarkSource } from './benchmark-source.ts';
 import { type AlertFn, type CollectBenchmarksResult, collectBenchmarks } from './collect-benchmarks.ts';
@@ -34,7 +29,8 @@ import { shownBenchmarks } from './select.ts';
 export interface BenchmarksJobDeps {
   config: RadarConfig;
   env: RadarEnv;
-  stateDir: string;
+  /** The stores the job reads and writes. */
+  stores: Pick<Stores, 'papers' | 'benchmarks' | 'notionMap' | 'ledger' | 'runs'>;
   logger: Logger;
   alert: AlertFn;
   now?: () => Date;
@@ -88,14 +84,13 @@ function buildSources(deps: BenchmarksJobDeps, llm: LlmClient, now: Date): Bench
       },
     ),
     createArxivBenchmarkSource(
-      { papers: createPapersStore(deps.stateDir), llm, logger, verdicts: verdictCache(deps.stateDir) },
+      { papers: deps.stores.papers, llm, logger, verdicts: verdictCache(deps.stores.benchmarks) },
       { since },
     ),
   ];
 }
 
-function verdictCache(stateDir: string) {
-  const store = createBenchmarksStore(stateDir);
+function verdictCache(store: Stores['benchmarks']) {
   return {
     read: () => store.readVerdicts(),
     write: (rows: readonly VerdictRecord[]) => store.writeVerdicts(rows),
@@ -109,7 +104,7 @@ async function publishToNotion(
   const { config } = deps;
   const api = notionApiFromConfig(config, deps.env.secrets.NOTION_TOKEN, deps.logger);
   if (!api) return undefined;
-  const mapStore = createNotionMapStore(deps.stateDir);
+  const mapStore = deps.stores.notionMap;
   try {
     const { dataSourceId } = await ensureDatabase({ api, mapStore }, BENCHMARKS_DATABASE, {
       parentPageId: config.notion.parentPageId,
@@ -130,15 +125,12 @@ export async function runBenchmarksJob(deps: BenchmarksJobDeps): Promise<Benchma
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
   const runId = newRunId(startedAt, 'benchmarks');
-  const ledger = createLedger(
-    { store: createLedgerStore(deps.stateDir) },
-    { timezone: config.schedule.timezone },
-  );
+  const ledger = createLedger({ store: deps.stores.ledger }, { timezone: config.schedule.timezone });
   const llm = createLlmClient({ config, env: deps.env, ledger, logger: deps.logger }, { runId });
   const result = await collectBenchmarks(
     {
       sources: buildSources(deps, llm, startedAt),
-      store: createBenchmarksStore(deps.stateDir),
+      store: deps.stores.benchmarks,
       llm,
       embed: (texts) => {
         const embedder = createHashingEmbedder({ dims: 384 });
@@ -158,14 +150,11 @@ export async function runBenchmarksJob(deps: BenchmarksJobDeps): Promise<Benchma
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
   );
-  const notion = await publishToNotion(
-    deps,
-    shownBenchmarks(await createBenchmarksStore(deps.stateDir).readMerged()),
-  );
+  const notion = await publishToNotion(deps, shownBenchmarks(await deps.stores.benchmarks.readMerged()));
   const finishedAt = now();
   const failed = result.sources.filter((s) => !s.ok).length;
   const status = failed === 0 ? 'completed' : failed === result.sources.length ? 'failed' : 'partial';
-  await createRunsStore(deps.stateDir).write({
+  await deps.stores.runs.write({
     runId,
     kind: 'benchmarks',
     status,
@@ -175,7 +164,8 @@ export async function runBenchmarksJob(deps: BenchmarksJobDeps): Promise<Benchma
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     steps: benchmarkRunSteps(result),
     costUsd: 0,
-    outputs: { merged: join(statePaths(deps.stateDir).benchmarksDir, 'merged.jsonl') },
+    // Under the state directory; the job sees stores, not the directory.
+    outputs: { merged: 'benchmarks/merged.jsonl' },
   });
   return { runId, status, result, notion };
 }

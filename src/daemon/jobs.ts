@@ -179,7 +179,7 @@ export function createBenchmarksJob(deps: JobDeps, alert: JobAlert): Job {
       const run = await runBenchmarksJob({
         config: deps.config,
         env: deps.env,
-        stateDir: deps.stateDir,
+        stores: deps.stores,
         logger: ctx.logger,
         alert,
         now: () => deps.clock.now(),

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
 import type { MergedBenchmark } from '../benchmarks/schemas.ts';
 import type { ChatAdapter, ChatMessage } from '../chat/chat-adapter.ts';
-import { readEnv } from '../config/env.ts';
 import { RadarConfig } from '../config/schema.ts';
-import { silentLogger } from '../log/logger.ts';
-import { createBenchmarksStore } from '../store/benchmarks-store.ts';
-import { createFileStores } from '../store/stores.ts';
+import { createMemoryStores } from '../store/memory/memory-stores.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
 
-const tempDir = useTempDirs();
 const NOW = new Date('2026-11-21T08:00:00Z');
 
 /** An in-memory chat: records what it was asked to send. */
@@ -56,8 +51,8 @@ function benchmark(id: string, score: number, firstSeenAt: string): MergedBenchm
 
 describe('benchmark section of the digest', () => {
   it('sends new high-scoring benchmarks to each chat once per day', async () => {
-    const stateDir = tempDir();
-    await createBenchmarksStore(stateDir).writeMerged([
+    const stores = createMemoryStores();
+    await stores.benchmarks.writeMerged([
       benchmark('new-and-good', 8.5, '2026-11-21T06:00:00.000Z'),
       benchmark('new-and-weak', 4, '2026-11-21T06:00:00.000Z'),
       benchmark('old-and-good', 9, '2026-11-10T06:00:00.000Z'),
@@ -65,11 +60,7 @@ describe('benchmark section of the digest', () => {
     const chat = memoryChat();
     const deps = {
       config: RadarConfig.parse({ chat: { telegram: { chatIds: ['42'] } } }),
-      env: readEnv({}),
-      stateDir,
-      cwd: stateDir,
-      stores: createFileStores(stateDir),
-      logger: silentLogger(),
+      stores,
       clock: { now: () => NOW },
       chat: [chat],
     };

@@ -3,18 +3,20 @@ import type { AppDeps } from '../app/app-deps.ts';
 import { benchmarksDigestMessage } from '../benchmarks/digest-section.ts';
 import { chatTargets } from '../chat/bot-runner.ts';
 import type { ChatAdapter } from '../chat/chat-adapter.ts';
-import { createBenchmarksStore } from '../store/benchmarks-store.ts';
-import { createKvStore } from '../store/kv-store.ts';
+import type { Stores } from '../store/stores.ts';
 
 /** New high-scoring benchmarks after the papers, once per day (a cursor guards re-runs). */
 export async function sendBenchmarkSection(
-  deps: AppDeps & { chat: readonly ChatAdapter[] },
+  deps: Pick<AppDeps, 'config' | 'clock'> & {
+    stores: Pick<Stores, 'cursors' | 'benchmarks'>;
+    chat: readonly ChatAdapter[];
+  },
   day: string,
 ): Promise<number> {
-  const kv = createKvStore(deps.stateDir);
+  const kv = deps.stores.cursors;
   const key = 'notify.benchmarks.lastDay';
   if ((await kv.get(key)) === day) return 0;
-  const merged = await createBenchmarksStore(deps.stateDir).readMerged();
+  const merged = await deps.stores.benchmarks.readMerged();
   const message = benchmarksDigestMessage(merged, deps.clock.now(), {
     minScore: deps.config.benchmarks.digestMinScore,
   });

@@ -14,7 +14,6 @@ import { plainMessage } from '../../chat/message-format.ts';
 import { errorMessage, UsageError } from '../../core/errors.ts';
 import { localDay } from '../../core/local-day.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
-import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
 import { statePaths } from '../../store/paths.ts';
 import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
@@ -51,7 +50,7 @@ export async function runBenchmarksCollect(ctx: CommandContext, out: Out): Promi
     const run = await runBenchmarksJob({
       config: ctx.loaded.config,
       env: ctx.env,
-      stateDir: ctx.stateDir,
+      stores: ctx.stores,
       logger: ctx.logger,
       alert: (await chatDelivery(ctx)).alert,
     });
@@ -69,7 +68,7 @@ export async function runBenchmarksList(
 ): Promise<number> {
   const days = parseDaysFlag(flags.days);
   const limit = parseDaysFlag(flags.limit ?? '20');
-  const merged = await createBenchmarksStore(ctx.stateDir).readMerged();
+  const merged = await ctx.stores.benchmarks.readMerged();
   const all = flags.all === true;
   const best = recentBest(merged, new Date(), days, limit, { all });
   if (best.length === 0) out(`no benchmark first seen in the last ${days} day(s) (${merged.length} known)`);
@@ -89,7 +88,7 @@ export async function runBenchmarksReport(
 ): Promise<number> {
   const end = flags.end ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(end)) throw new UsageError(`--end must be YYYY-MM-DD, got "${end}"`);
-  const report = buildWeeklyReport(await createBenchmarksStore(ctx.stateDir).readMerged(), { end });
+  const report = buildWeeklyReport(await ctx.stores.benchmarks.readMerged(), { end });
   const file = join(statePaths(ctx.stateDir).benchmarksDir, 'reports', `${end}.md`);
   await withStateLock(ctx, 'benchmarks report', () => writeFileAtomic(file, report.markdown));
   out(report.markdown.trimEnd());

@@ -6,9 +6,8 @@
 import { resolve } from 'node:path';
 import { renderSiteIndex, renderSitePage } from '../../export/site-pages.ts';
 import { loadPublishItems } from '../../publish/publish-items.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
 import { writeSite } from '../../store/site-export.ts';
-import { createSummariesStore } from '../../store/summaries-store.ts';
+import type { Stores } from '../../store/stores.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface ExportSiteFlags {
@@ -16,9 +15,9 @@ export interface ExportSiteFlags {
   title?: string;
 }
 
-async function selectIds(stateDir: string, all: boolean): Promise<string[]> {
-  if (!all) return (await createSummariesStore(stateDir).readAll()).map((s) => s.id);
-  return (await createPapersStore(stateDir).readAll()).map((p) => p.id);
+async function selectIds(stores: Pick<Stores, 'summaries' | 'papers'>, all: boolean): Promise<string[]> {
+  if (!all) return (await stores.summaries.readAll()).map((s) => s.id);
+  return (await stores.papers.readAll()).map((p) => p.id);
 }
 
 export async function runExportSite(
@@ -29,8 +28,8 @@ export async function runExportSite(
 ): Promise<number> {
   const target = resolve(ctx.cwd, dir);
   const items = await withStateLock(ctx, 'export', async () => {
-    const ids = await selectIds(ctx.stateDir, flags.all === true);
-    const loaded = await loadPublishItems(ctx.stateDir, { ids, published: new Set(), retry: [], today: '' });
+    const ids = await selectIds(ctx.stores, flags.all === true);
+    const loaded = await loadPublishItems(ctx.stores, { ids, published: new Set(), retry: [], today: '' });
     return loaded.items;
   });
   const files = [...items.map(renderSitePage), renderSiteIndex(items, flags.title ?? 'Research radar')];

@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { parseLabelFile } from '../../import/label-rows.ts';
 import { toChanges } from '../../rank/label-changes.ts';
-import { createLabelsStore } from '../../store/labels-store.ts';
 import { readTextIfExists } from '../../store/read-text.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { checkKnownPapers } from './label.ts';
@@ -26,7 +25,7 @@ export async function runImportLabels(
   return withStateLock(ctx, 'import', async () => {
     await checkKnownPapers(ctx.stateDir, rows);
     const changes = rows.flatMap((row) => toChanges([row], 'import', row.at ?? fallback));
-    const changed = await createLabelsStore(ctx.stateDir).apply(changes);
+    const changed = await ctx.stores.labels.apply(changes);
     const counts = { up: 0, down: 0, clear: 0 };
     for (const row of rows) counts[row.action] += 1;
     out(

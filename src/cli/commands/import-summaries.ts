@@ -7,8 +7,6 @@ import { resolve } from 'node:path';
 import type { StoredSummary } from '../../core/summary.ts';
 import { decideSummary, type SummaryDecision, summaryFromRecord } from '../../import/summary-record.ts';
 import { type JsonFile, listJsonFiles, readJsonFiles } from '../../store/import-json-files.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
-import { createSummariesStore } from '../../store/summaries-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -26,8 +24,8 @@ function skip(tally: Tally, reason: string, file: string): void {
 }
 
 async function importBatch(ctx: CommandContext, batch: readonly JsonFile[], at: string, tally: Tally) {
-  const papers = createPapersStore(ctx.stateDir);
-  const summaries = createSummariesStore(ctx.stateDir);
+  const papers = ctx.stores.papers;
+  const summaries = ctx.stores.summaries;
   const parsed: Array<{ file: string; value: unknown; stem: string }> = [];
   for (const item of batch) {
     if (item.ok) parsed.push(item);

@@ -10,7 +10,6 @@ import { changeLines, dayBefore, topLines } from '../../leaderboards/board-view.
 import { changeMessage } from '../../leaderboards/change-message.ts';
 import type { CollectLeaderboardsResult } from '../../leaderboards/collect-leaderboards.ts';
 import { BoardId } from '../../leaderboards/leaderboard-row.ts';
-import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
 import type { Out } from '../action.ts';
 import { chatDelivery } from '../chat-delivery.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
@@ -65,7 +64,7 @@ export async function runLeaderboardsCollect(ctx: CommandContext, out: Out): Pro
 
 /** One line per board the radar knows: configured or not, collected or not, and its health. */
 export async function boardStatusLines(ctx: CommandContext): Promise<string[]> {
-  const store = createLeaderboardsStore(ctx.stateDir);
+  const store = ctx.stores.leaderboards;
   const { targets, unknown } = boardTargets(ctx.loaded.config, ctx.env);
   const health = await store.readHealth();
   const lines: string[] = [];
@@ -102,7 +101,7 @@ export async function runLeaderboardsChanges(
   out: Out,
 ): Promise<number> {
   const days = parseDaysFlag(flags.days);
-  const store = createLeaderboardsStore(ctx.stateDir);
+  const store = ctx.stores.leaderboards;
   const since = dayBefore(new Date().toISOString().slice(0, 10), days);
   const events = (await Promise.all(BoardId.options.map((b) => store.readChanges(b)))).flat();
   const lines = changeLines(events, since);
@@ -120,7 +119,7 @@ export function parseBoard(name: string): BoardId {
 
 export async function runLeaderboardsShow(ctx: CommandContext, name: string, out: Out): Promise<number> {
   const board = parseBoard(name);
-  const store = createLeaderboardsStore(ctx.stateDir);
+  const store = ctx.stores.leaderboards;
   const latest = await store.latestSnapshot(board);
   if (!latest) {
     out(`${BOARD_TITLES[board]}: no snapshot collected yet (radar leaderboards collect)`);

@@ -1,7 +1,4 @@
 /** `radar tags` (tags with counts and aliases), `radar tags merge A B`, `radar tags rename A B`. */
-import { createPapersStore } from '../../store/papers-store.ts';
-import { createSummariesStore } from '../../store/summaries-store.ts';
-import { createTagsStore } from '../../store/tags-store.ts';
 import { applyTagEdit, countTags, type TagCount, type TagEdit } from '../../tags/tag-edits.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -17,10 +14,7 @@ export function formatTags(tags: readonly TagCount[]): string[] {
 }
 
 export async function runTagsList(ctx: CommandContext, out: (line: string) => void): Promise<number> {
-  const [entries, summaries] = await Promise.all([
-    createTagsStore(ctx.stateDir).read(),
-    createSummariesStore(ctx.stateDir).readAll(),
-  ]);
+  const [entries, summaries] = await Promise.all([ctx.stores.tags.read(), ctx.stores.summaries.readAll()]);
   for (const line of formatTags(countTags(entries, summaries))) out(line);
   return 0;
 }
@@ -33,9 +27,9 @@ export async function runTagsEdit(
   const result = await withStateLock(ctx, `tags ${edit.kind}`, () =>
     applyTagEdit(
       {
-        tags: createTagsStore(ctx.stateDir),
-        summaries: createSummariesStore(ctx.stateDir),
-        papers: createPapersStore(ctx.stateDir),
+        tags: ctx.stores.tags,
+        summaries: ctx.stores.summaries,
+        papers: ctx.stores.papers,
       },
       edit,
     ),
