@@ -54,12 +54,7 @@ const EXCEPTIONS = {
   'src/insights/profile.ts': 'the interest profile job over the stores',
   'src/insights/profile-build.ts': 'builds the interest profile from the stores',
   'src/insights/trends-job.ts': 'the weekly trends job over the stores',
-  'src/rank/rank-papers.ts': 'the rank job: reads papers, vectors and labels, writes picks',
-  'src/rank/train-classifiers.ts': 'trains the preference classifiers and stores them',
-  'src/rank/rank-lexical.ts':
-    'the lexical model in the rank job: fits and stores the vocabulary, stores the classifier',
-  'src/rank/evaluate-lexical.ts':
-    'rank --eval for the lexical model: reads the labeled papers, stores the metrics',
+  'src/rank/stored-index.ts': 'near-duplicate search for the rank job over the ANN index under state/index',
   'src/tags/tag-service.ts': 'the tag vocabulary service over the tags store',
   'src/search/papers-corpus.ts': 'the radar papers as a search corpus, read from the stores',
   'src/search/papers-index.ts': 'keeps the persistent BM25 index under state/index up to date',

@@ -93,7 +93,7 @@ export function createFeedbackJob(deps: JobDeps): Job {
         : notionApiFromConfig(deps.config, deps.env.secrets.NOTION_TOKEN, ctx.logger);
       const retrain = (changes: number) =>
         retrainIfLabelsChanged(
-          { stateDir: deps.stateDir, config: deps.config, logger: ctx.logger, now: () => deps.clock.now() },
+          { stores: deps.stores, config: deps.config, logger: ctx.logger, now: () => deps.clock.now() },
           changes,
         );
       if (!api) {

@@ -19,6 +19,7 @@ import { createHttpClient } from '../http/http-client.ts';
 import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { DayCounts, Publisher } from '../publish/publisher.ts';
+import { storedIndexOpener } from '../rank/stored-index.ts';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createKvStore } from '../store/kv-store.ts';
@@ -202,7 +203,8 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
       createRankStep({
         papers,
         rank: {
-          stateDir,
+          stores: deps.stores,
+          openIndex: storedIndexOpener(stateDir, logger.child({ module: 'rank' })),
           config,
           logger: logger.child({ module: 'rank' }),
           now: () => deps.clock.now(),

@@ -3,9 +3,8 @@
  * beside the built-in arxiv-sanity baseline (tf-idf fitted on every paper of the state with
  * arxiv-sanity-lite's settings, LinearSVC C 0.01), on the user's labels; stored as the metrics.
  */
-import { createClassifierStore, finiteOrNull } from '../store/classifier-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
 import type { Label, Paper } from '../store/schemas.ts';
+import type { Stores } from '../store/stores.ts';
 import { type Comparison, compareModels, type LabeledText } from './compare-models.ts';
 import { BASELINE_TFIDF, createBaselineRankerFrom, createLexicalRanker } from './lexical/text-rankers.ts';
 import { createTfidfCounter } from './lexical/tfidf.ts';
@@ -15,8 +14,16 @@ import { countLabels } from './training-set.ts';
 
 export const BASELINE_NAME = 'arxiv-sanity';
 
-export async function labeledTexts(stateDir: string, labels: readonly Label[]): Promise<LabeledText[]> {
-  const papers = await createPapersStore(stateDir).get(labels.map((l) => l.id));
+/** JSON has no NaN: an undefined metric (a class missing from the test set) is stored as null. */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+export async function labeledTexts(
+  papersStore: Stores['papers'],
+  labels: readonly Label[],
+): Promise<LabeledText[]> {
+  const papers = await papersStore.get(labels.map((l) => l.id));
   return labels
     .filter((l) => papers.has(l.id))
     .map((l) => ({ id: l.id, label: l.label, at: l.at, text: paperText(papers.get(l.id) as Paper) }));
@@ -26,12 +33,12 @@ export async function evaluateLexical(
   deps: LexicalDeps,
   labels: readonly Label[],
 ): Promise<Comparison | undefined> {
-  const items = await labeledTexts(deps.stateDir, labels);
+  const items = await labeledTexts(deps.stores.papers, labels);
   const { positives, negatives } = countLabels(items);
   if (positives < 2 || negatives < 2) return undefined;
   const model = await loadLexicalModel(deps);
   const counter = createTfidfCounter(BASELINE_TFIDF);
-  await createPapersStore(deps.stateDir).readAll({
+  await deps.stores.papers.readAll({
     where: (p) => {
       counter.add(paperText(p));
       return false;
@@ -74,8 +81,8 @@ async function storeMetrics(deps: LexicalDeps, comparison: Comparison): Promise<
       },
     };
   };
-  const stored = await createClassifierStore(deps.stateDir).readClassifier(LEXICAL_MODEL);
-  await createClassifierStore(deps.stateDir).writeMetrics({
+  const stored = await deps.stores.classifiers.readClassifier(LEXICAL_MODEL);
+  await deps.stores.classifiers.writeMetrics({
     version: 1,
     model: LEXICAL_MODEL,
     evaluatedAt: (deps.now?.() ?? new Date()).toISOString(),

@@ -5,10 +5,9 @@
  */
 import type { RadarConfig } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import { createClassifierStore } from '../store/classifier-store.ts';
-import { createVocabularyStore, type StoredVocabulary } from '../store/lexical-vocabulary-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
+import type { StoredVocabulary } from '../store/lexical-vocabulary-store.ts';
 import type { Label, Paper } from '../store/schemas.ts';
+import type { Stores } from '../store/stores.ts';
 import {
   LEXICAL_TRAINING,
   type LexicalClassifier,
@@ -24,7 +23,7 @@ import { medianScore, samplePicks } from './sampling.ts';
 import { countLabels } from './training-set.ts';
 
 export interface LexicalDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers' | 'classifiers' | 'vocabulary'>;
   config: RadarConfig;
   logger: Logger;
   now?: () => Date;
@@ -40,10 +39,10 @@ export interface LexicalModel {
 
 /** The stored vocabulary, refitted over every paper of the state (streamed by shard) when due. */
 export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel> {
-  const store = createVocabularyStore(deps.stateDir);
-  const papers = createPapersStore(deps.stateDir);
+  const store = deps.stores.vocabulary;
+  const papers = deps.stores.papers;
   let stored = await store.read(LEXICAL_MODEL);
-  const count = stored ? await countPapers(deps.stateDir) : 0;
+  const count = stored ? await countPapers(papers) : 0;
   const reason = refitReason(stored, count);
   if (reason !== undefined) {
     const counter = createTfidfCounter(RADAR_TFIDF);
@@ -80,9 +79,9 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
   };
 }
 
-async function countPapers(stateDir: string): Promise<number> {
+async function countPapers(papers: Stores['papers']): Promise<number> {
   let n = 0;
-  await createPapersStore(stateDir).readAll({
+  await papers.readAll({
     where: () => {
       n += 1;
       return false;
@@ -110,7 +109,7 @@ export async function trainAndStoreLexical(
   labels: readonly Label[],
 ): Promise<LexicalTraining> {
   const ranking = deps.config.ranking;
-  const labeled = await createPapersStore(deps.stateDir).get(labels.map((l) => l.id));
+  const labeled = await deps.stores.papers.get(labels.map((l) => l.id));
   const usable = labels.filter((l) => labeled.has(l.id));
   const { positives, negatives } = countLabels(usable);
   if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass)
@@ -124,7 +123,7 @@ export async function trainAndStoreLexical(
     ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
     seed: ranking.seed,
   });
-  await createClassifierStore(deps.stateDir).writeClassifier({
+  await deps.stores.classifiers.writeClassifier({
     version: 1,
     model: LEXICAL_MODEL,
     kind: 'linear-svm',

@@ -8,19 +8,16 @@
 import type { RadarConfig } from '../config/schema.ts';
 import { ConfigError } from '../core/errors.ts';
 import { localDay } from '../core/local-day.ts';
-import { openModelIndex } from '../index/index-store.ts';
+import type { VectorIndex } from '../index/vector-index.ts';
 import type { Logger } from '../log/logger.ts';
-import { createClassifierStore, finiteOrNull } from '../store/classifier-store.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
+import type { PickRecord } from '../store/picks-store.ts';
 import type { Label, Paper } from '../store/schemas.ts';
+import type { Stores } from '../store/stores.ts';
 import { type CandidateRows, candidateRows, windowFilter } from './candidates.ts';
 import { coldStartScores, type EmbedTexts } from './cold-start.ts';
 import type { Comparison } from './compare-models.ts';
 import { type Evaluation, evaluatePreference } from './evaluate.ts';
-import { evaluateLexical } from './evaluate-lexical.ts';
+import { evaluateLexical, finiteOrNull } from './evaluate-lexical.ts';
 import { LEXICAL_MODEL } from './lexical/vocabulary-state.ts';
 import { scoreRows } from './preference-model.ts';
 import { hashSeed } from './prng.ts';
@@ -30,8 +27,13 @@ import { preferenceSettings, trainAndStoreClassifier } from './train-classifiers
 import { countLabels } from './training-set.ts';
 import { selectRows, type VectorMatrix } from './vector-matrix.ts';
 
+/** Opens the model's nearest-neighbour index over `matrix` (derived files the root knows where to keep). */
+export type OpenModelIndex = (model: string, matrix: VectorMatrix) => Promise<Pick<VectorIndex, 'search'>>;
+
 export interface RankDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers' | 'labels' | 'picks' | 'classifiers' | 'vocabulary' | 'vectors'>;
+  /** The near-duplicate search of an embedding model. */
+  openIndex: OpenModelIndex;
   config: RadarConfig;
   logger: Logger;
   /** The model's embed function, for the seed interests of a cold start. */
@@ -80,11 +82,9 @@ interface DayInputs {
 
 export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Promise<RankResult> {
   const date = options.date ?? localDay(deps.now?.() ?? new Date(), deps.config.schedule.timezone);
-  const picks = createPicksStore(deps.stateDir, (file) =>
-    deps.logger.warn({ file }, 'dropped a torn last line'),
-  );
+  const picks = deps.stores.picks;
   const all = await picks.readAll();
-  const labels = await createLabelsStore(deps.stateDir).readAll();
+  const labels = await deps.stores.labels.readAll();
   const excluded = await picks.readRanked();
   for (const id of [...all.map((p) => p.id), ...labels.map((l) => l.id)]) excluded.add(id);
   const inWindow = options.windowDays
@@ -94,7 +94,7 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
     date,
     labels,
     // Filtered as each shard is read: only the new papers are held, never all 100k at once.
-    candidates: await createPapersStore(deps.stateDir).readAll({
+    candidates: await deps.stores.papers.readAll({
       exclude: excluded,
       ...(inWindow ? { where: inWindow } : {}),
     }),
@@ -151,7 +151,7 @@ async function rankModel(
   day: DayInputs,
   options: RankOptions,
 ): Promise<ModelRanking> {
-  const matrix = await (deps.loadVectors?.(model) ?? createEmbeddingsStore(deps.stateDir, model).load());
+  const matrix = await (deps.loadVectors?.(model) ?? deps.stores.vectors(model).load());
   const known = new Set(matrix.ids);
   const usable = day.labels.filter((l) => known.has(l.id));
   const counts = countLabels(usable);
@@ -200,12 +200,7 @@ async function findCandidates(
   matrix: VectorMatrix,
   day: DayInputs,
 ): Promise<CandidateRows> {
-  const { index } = await openModelIndex({
-    stateDir: deps.stateDir,
-    model,
-    loadVectors: async () => matrix,
-    logger: deps.logger,
-  });
+  const index = await deps.openIndex(model, matrix);
   return candidateRows(matrix, day.candidates, day.shown, {
     // Pairs above a high threshold are far closer than the 10th neighbour: a small ef finds them.
     search: (v, k) => index.search(v, k, { ef: 16 }),
@@ -249,7 +244,7 @@ async function evaluateModel(
     auc: finiteOrNull(s.auc),
     precisionAtK: finiteOrNull(s.precisionAtK),
   });
-  await createClassifierStore(deps.stateDir).writeMetrics({
+  await deps.stores.classifiers.writeMetrics({
     version: 1,
     model,
     evaluatedAt: (deps.now?.() ?? new Date()).toISOString(),

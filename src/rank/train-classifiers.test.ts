@@ -1,21 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RadarConfig } from '../config/schema.ts';
 import { silentLogger } from '../log/logger.ts';
-import { createClassifierStore } from '../store/classifier-store.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
+import { createMemoryStores } from '../store/memory/memory-stores.ts';
+import type { Stores } from '../store/stores.ts';
 import { retrainIfLabelsChanged, trainClassifiers } from './train-classifiers.ts';
 
 const MODEL = 'hashing-16';
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'radar-train-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+let stores: Stores;
+beforeEach(() => {
+  stores = createMemoryStores();
 });
 
 const config = RadarConfig.parse({
@@ -25,7 +18,7 @@ const config = RadarConfig.parse({
 const ids = Array.from({ length: 12 }, (_, i) => `2611.${String(i + 1).padStart(5, '0')}`);
 
 async function seedVectors(): Promise<void> {
-  const store = createEmbeddingsStore(dir, MODEL);
+  const store = stores.vectors(MODEL);
   await store.writeMeta({
     model: MODEL,
     backend: 'hashing',
@@ -47,23 +40,23 @@ const label = (id: string, value: 1 | -1, at: string) =>
   ({ kind: 'set', label: { id, label: value, source: 'cli', user: 'me', at } }) as const;
 
 function depsAt(iso: string) {
-  return { stateDir: dir, config, logger: silentLogger(), now: () => new Date(iso) };
+  return { stores, config, logger: silentLogger(), now: () => new Date(iso) };
 }
 
 describe('trainClassifiers', () => {
   it('stores a classifier trained on the labels, and none while a class is missing', async () => {
     await seedVectors();
-    await createLabelsStore(dir).apply([label(ids[0] ?? '', 1, '2026-11-20T10:00:00Z')]);
+    await stores.labels.apply([label(ids[0] ?? '', 1, '2026-11-20T10:00:00Z')]);
     expect(await trainClassifiers(depsAt('2026-11-20T11:00:00Z'))).toEqual([
       { model: MODEL, trained: false, positives: 1, negatives: 0 },
     ]);
-    expect(await createClassifierStore(dir).readClassifier(MODEL)).toBeUndefined();
+    expect(await stores.classifiers.readClassifier(MODEL)).toBeUndefined();
 
-    await createLabelsStore(dir).apply([label(ids[1] ?? '', -1, '2026-11-20T10:05:00Z')]);
+    await stores.labels.apply([label(ids[1] ?? '', -1, '2026-11-20T10:05:00Z')]);
     expect(await trainClassifiers(depsAt('2026-11-20T11:00:00Z'))).toEqual([
       { model: MODEL, trained: true, positives: 1, negatives: 1 },
     ]);
-    const stored = await createClassifierStore(dir).readClassifier(MODEL);
+    const stored = await stores.classifiers.readClassifier(MODEL);
     expect(stored).toMatchObject({
       positives: 1,
       negatives: 1,
@@ -78,7 +71,7 @@ describe('trainClassifiers', () => {
 describe('retrainIfLabelsChanged', () => {
   it('retrains on reported changes, or on a label newer than the stored classifier, and not otherwise', async () => {
     await seedVectors();
-    await createLabelsStore(dir).apply([
+    await stores.labels.apply([
       label(ids[0] ?? '', 1, '2026-11-20T10:00:00Z'),
       label(ids[1] ?? '', -1, '2026-11-20T10:00:00Z'),
     ]);
@@ -86,12 +79,10 @@ describe('retrainIfLabelsChanged', () => {
     expect(await retrainIfLabelsChanged(depsAt('2026-11-20T12:00:00Z'), 0)).toEqual([]);
 
     // A label a chat bot wrote after the last training.
-    await createLabelsStore(dir).apply([label(ids[2] ?? '', 1, '2026-11-20T12:30:00Z')]);
+    await stores.labels.apply([label(ids[2] ?? '', 1, '2026-11-20T12:30:00Z')]);
     expect(await retrainIfLabelsChanged(depsAt('2026-11-20T13:00:00Z'), 0)).toEqual([
       { model: MODEL, trained: true, positives: 2, negatives: 1 },
     ]);
-    expect((await createClassifierStore(dir).readClassifier(MODEL))?.trainedAt).toBe(
-      '2026-11-20T13:00:00.000Z',
-    );
+    expect((await stores.classifiers.readClassifier(MODEL))?.trainedAt).toBe('2026-11-20T13:00:00.000Z');
   });
 });

@@ -6,10 +6,8 @@
  */
 import type { RadarConfig } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import { createClassifierStore } from '../store/classifier-store.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
 import type { Label } from '../store/schemas.ts';
+import type { Stores } from '../store/stores.ts';
 import { LEXICAL_MODEL } from './lexical/vocabulary-state.ts';
 import { type PreferenceSettings, type TrainedPreference, trainPreference } from './preference-model.ts';
 import { loadLexicalModel, trainAndStoreLexical } from './rank-lexical.ts';
@@ -17,7 +15,7 @@ import { countLabels } from './training-set.ts';
 import type { VectorMatrix } from './vector-matrix.ts';
 
 export interface TrainDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers' | 'labels' | 'classifiers' | 'vocabulary' | 'vectors'>;
   config: RadarConfig;
   logger: Logger;
   now?: () => Date;
@@ -43,7 +41,7 @@ export async function trainAndStoreClassifier(
 ): Promise<TrainedPreference> {
   const settings = preferenceSettings(deps.config);
   const trained = trainPreference(matrix, usable, settings, exclude);
-  await createClassifierStore(deps.stateDir).writeClassifier({
+  await deps.stores.classifiers.writeClassifier({
     version: 1,
     model,
     kind: 'logistic',
@@ -70,10 +68,10 @@ export interface TrainOutcome {
 
 /** Every active model with enough labels of each class gets a freshly trained classifier. */
 export async function trainClassifiers(deps: TrainDeps): Promise<TrainOutcome[]> {
-  const labels = await createLabelsStore(deps.stateDir).readAll();
+  const labels = await deps.stores.labels.readAll();
   const outcomes: TrainOutcome[] = [];
   for (const model of deps.config.embedding.active) {
-    const matrix = await createEmbeddingsStore(deps.stateDir, model).load();
+    const matrix = await deps.stores.vectors(model).load();
     const known = new Set(matrix.ids);
     const usable = labels.filter((l) => known.has(l.id));
     const counts = countLabels(usable);
@@ -98,10 +96,10 @@ export async function trainClassifiers(deps: TrainDeps): Promise<TrainOutcome[]>
  */
 export async function retrainIfLabelsChanged(deps: TrainDeps, changes: number): Promise<TrainOutcome[]> {
   if (changes > 0) return trainClassifiers(deps);
-  const labels = await createLabelsStore(deps.stateDir).readAll();
+  const labels = await deps.stores.labels.readAll();
   const newest = labels.reduce((max, l) => (l.at > max ? l.at : max), '');
   if (newest === '') return [];
-  const store = createClassifierStore(deps.stateDir);
+  const store = deps.stores.classifiers;
   const lexical = deps.config.ranking.models.includes(LEXICAL_MODEL) ? [LEXICAL_MODEL] : [];
   for (const model of [...deps.config.embedding.active, ...lexical]) {
     const trainedAt = (await store.readClassifier(model))?.trainedAt ?? '';

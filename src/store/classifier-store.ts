@@ -73,10 +73,6 @@ export interface ClassifierStore {
   writeMetrics(metrics: StoredMetrics): Promise<void>;
 }
 
-export function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
 export function createClassifierStore(stateDir: string): ClassifierStore {
   const dir = (model: string): string => join(statePaths(stateDir).classifiersDir, model);
   return {

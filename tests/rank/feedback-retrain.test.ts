@@ -5,13 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { retrainIfLabelsChanged } from '../../src/rank/train-classifiers.ts';
-import { createClassifierStore } from '../../src/store/classifier-store.ts';
-import { createLabelsStore } from '../../src/store/labels-store.ts';
-import { createPapersStore } from '../../src/store/papers-store.ts';
+import { createMemoryStores } from '../../src/store/memory/memory-stores.ts';
 import { makePaper } from '../helpers/papers.ts';
-import { useTempDirs } from '../helpers/temp-dir.ts';
 
-const tempDir = useTempDirs();
 const Row = z.object({ id: z.string(), title: z.string(), abstract: z.string(), published: z.string() });
 const rows = readFileSync(new URL('../fixtures/ranking/arxiv-sample.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -29,23 +25,23 @@ const label = (p: (typeof rows)[number], at: string) => ({
 
 describe('retraining after the feedback poll', () => {
   it('trains and stores the lexical classifier when labels changed, and again for a newer label', async () => {
-    const stateDir = tempDir();
-    await createPapersStore(stateDir).upsert(
+    const stores = createMemoryStores();
+    await stores.papers.upsert(
       rows.map((p) => makePaper(p.id, { title: p.title, abstract: p.abstract, published: p.published })),
     );
     const deps = (iso: string) => ({
-      stateDir,
+      stores,
       config,
       logger: pino({ level: 'silent' }),
       now: () => new Date(iso),
     });
-    const labels = createLabelsStore(stateDir);
+    const labels = stores.labels;
     await labels.apply(rows.filter((_, i) => i % 3 === 0).map((p) => label(p, '2026-06-01T08:00:00Z')));
     const first = await retrainIfLabelsChanged(deps('2026-06-01T09:00:00Z'), 200);
     const lexical = first.find((o) => o.model === 'tfidf');
     expect(lexical?.trained).toBe(true);
     expect((lexical?.positives ?? 0) + (lexical?.negatives ?? 0)).toBe(200);
-    const stored = await createClassifierStore(stateDir).readClassifier('tfidf');
+    const stored = await stores.classifiers.readClassifier('tfidf');
     expect(stored).toMatchObject({
       kind: 'linear-svm',
       trainedAt: '2026-06-01T09:00:00.000Z',
@@ -59,8 +55,6 @@ describe('retraining after the feedback poll', () => {
     const again = second.find((o) => o.model === 'tfidf');
     expect(again?.trained).toBe(true);
     expect((again?.positives ?? 0) + (again?.negatives ?? 0)).toBe(201);
-    expect((await createClassifierStore(stateDir).readClassifier('tfidf'))?.trainedAt).toBe(
-      '2026-06-01T12:00:00.000Z',
-    );
+    expect((await stores.classifiers.readClassifier('tfidf'))?.trainedAt).toBe('2026-06-01T12:00:00.000Z');
   }, 60_000);
 });

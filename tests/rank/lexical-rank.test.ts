@@ -8,6 +8,7 @@ import type { CommandContext } from '../../src/cli/context.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { rankPapers } from '../../src/rank/rank-papers.ts';
+import { storedIndexOpener } from '../../src/rank/stored-index.ts';
 import { createClassifierStore } from '../../src/store/classifier-store.ts';
 import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createVocabularyStore } from '../../src/store/lexical-vocabulary-store.ts';
@@ -57,7 +58,13 @@ async function seed(labels: boolean): Promise<string> {
 
 function deps(stateDir: string, seedInterests: string[] = ['retrieval augmented generation']) {
   const config = RadarConfig.parse({ ranking: { picksPerDay: 10, exploreShare: 0, seedInterests } });
-  return { stateDir, config, logger, embedderFor: async () => async () => [] };
+  return {
+    stores: createFileStores(stateDir),
+    openIndex: storedIndexOpener(stateDir, logger),
+    config,
+    logger,
+    embedderFor: async () => async () => [],
+  };
 }
 
 describe('ranking with the lexical model', () => {
@@ -111,8 +118,10 @@ describe('ranking with the lexical model', () => {
     expect(lines[3]).toMatch(/^verdict: tfidf (beats|ties with|loses to) the arxiv-sanity baseline/);
     const stateJson = await seed(true);
     const out: string[] = [];
-    await runRank({ ...ctx, stateDir: stateJson }, { date: '2026-07-10', eval: true, json: true }, (l) =>
-      out.push(l),
+    await runRank(
+      { ...ctx, stateDir: stateJson, stores: createFileStores(stateJson) },
+      { date: '2026-07-10', eval: true, json: true },
+      (l) => out.push(l),
     );
     const json = z
       .object({

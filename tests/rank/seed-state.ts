@@ -1,9 +1,11 @@
 import { pino } from 'pino';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { createRandom } from '../../src/rank/prng.ts';
+import { storedIndexOpener } from '../../src/rank/stored-index.ts';
 import { createEmbeddingsStore } from '../../src/store/embeddings-store.ts';
 import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 
 export const DIMS = 16;
@@ -71,5 +73,11 @@ export function rankDeps(stateDir: string) {
   });
   const embed = async (texts: readonly string[]) =>
     texts.map(() => Float32Array.from({ length: DIMS }, (_, j) => (j === 0 ? 1 : 0)));
-  return { stateDir, config, logger, embedderFor: async () => embed };
+  return {
+    stores: createFileStores(stateDir),
+    openIndex: storedIndexOpener(stateDir, logger),
+    config,
+    logger,
+    embedderFor: async () => embed,
+  };
 }

@@ -5,24 +5,21 @@
 import { pollFeedback } from '../../adapters/notion/feedback-poll.ts';
 import { papersDataSourceId, requireNotionApi } from '../../adapters/notion/notion-setup.ts';
 import { retrainIfLabelsChanged } from '../../rank/train-classifiers.ts';
-import { createKvStore } from '../../store/kv-store.ts';
-import { createLabelsStore } from '../../store/labels-store.ts';
-import { createNotionMapStore } from '../../store/notion-map-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export async function runFeedbackPoll(ctx: CommandContext, out: (line: string) => void): Promise<number> {
   const { config } = ctx.loaded;
   const api = requireNotionApi(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
   const { result, trained } = await withStateLock(ctx, 'feedback poll', async () => {
-    const dataSourceId = await papersDataSourceId(api, createNotionMapStore(ctx.stateDir), config);
+    const dataSourceId = await papersDataSourceId(api, ctx.stores.notionMap, config);
     const polled = await pollFeedback({
       api,
       dataSourceId,
-      labels: createLabelsStore(ctx.stateDir),
-      kv: createKvStore(ctx.stateDir),
+      labels: ctx.stores.labels,
+      kv: ctx.stores.cursors,
       logger: ctx.logger,
     });
-    const deps = { stateDir: ctx.stateDir, config, logger: ctx.logger };
+    const deps = { stores: ctx.stores, config, logger: ctx.logger };
     return { result: polled, trained: await retrainIfLabelsChanged(deps, polled.newLabels) };
   });
   out(`read ${result.pages} edited pages: ${result.newLabels} label changes`);

@@ -10,7 +10,7 @@ import { createEmbedder } from '../../embed/embedder.ts';
 import type { Comparison } from '../../rank/compare-models.ts';
 import type { Evaluation } from '../../rank/evaluate.ts';
 import { type RankResult, rankPapers } from '../../rank/rank-papers.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
+import { storedIndexOpener } from '../../rank/stored-index.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface RankFlags {
@@ -116,7 +116,8 @@ export async function runRank(
   const result = await withStateLock(ctx, 'rank', () =>
     rankPapers(
       {
-        stateDir: ctx.stateDir,
+        stores: ctx.stores,
+        openIndex: storedIndexOpener(ctx.stateDir, ctx.logger),
         config,
         logger: ctx.logger,
         embedderFor: async (model) => {
@@ -155,9 +156,7 @@ export async function runRank(
           : formatEvaluation(m.model, m.evaluation);
       for (const line of lines) out(line);
     }
-  const titles = await createPapersStore(ctx.stateDir).get(
-    result.models.flatMap((m) => m.picks.map((p) => p.id)),
-  );
+  const titles = await ctx.stores.papers.get(result.models.flatMap((m) => m.picks.map((p) => p.id)));
   for (const line of formatPicks(result, new Map([...titles].map(([id, p]) => [id, p.title])), width))
     out(line);
   return 0;
