@@ -51,7 +51,10 @@ function createUnionFind(): {
       const groups = new Map<string, string[]>();
       for (const id of parent.keys()) {
         const root = find(id);
-        groups.set(root, [...(groups.get(root) ?? []), id]);
+        // Appended in place: copying the group per member made large clusters quadratic.
+        const group = groups.get(root);
+        if (group) group.push(id);
+        else groups.set(root, [id]);
       }
       return groups;
     },
