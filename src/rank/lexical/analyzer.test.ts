@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, tokenize } from './analyzer.ts';
+import { analyze, forEachRawToken, tokenize } from './analyzer.ts';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
 
 const options = { stopWords: ENGLISH_STOP_WORDS, ngramMax: 2 };
@@ -38,5 +38,23 @@ describe('the sklearn word analyzer', () => {
       'retrie',
       'retrie',
     ]);
+  });
+});
+
+describe('the ASCII scanner', () => {
+  it('finds exactly the tokens of the sklearn pattern on ASCII text', () => {
+    const pattern = /(?<![\p{L}\p{N}_])[a-zA-Z_][a-zA-Z0-9_]+(?![\p{L}\p{N}_])/gu;
+    const alphabet = "aZ_9 .-x3'(\n\tqB_";
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let t = 0; t < 300; t++) {
+      const text = Array.from({ length: 60 }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const found: string[] = [];
+      forEachRawToken(text, (token) => found.push(token));
+      expect(found).toEqual([...text.toLowerCase().matchAll(pattern)].map((m) => m[0]));
+    }
   });
 });

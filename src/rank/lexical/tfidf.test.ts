@@ -1,6 +1,16 @@
+import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../prng.ts';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
-import { createTfidfTransform, fitTfidf, idfOf, type TfidfOptions } from './tfidf.ts';
+import {
+  createStringTfidfCounter,
+  createStringTfidfTransform,
+  createTfidfCounter,
+  createTfidfTransform,
+  fitTfidf,
+  idfOf,
+  type TfidfOptions,
+} from './tfidf.ts';
 
 const base: TfidfOptions = {
   stopWords: ENGLISH_STOP_WORDS,
@@ -46,4 +56,84 @@ describe('tf-idf with sklearn semantics', () => {
     const row = createTfidfTransform(fitTfidf(corpus, base), base)('zebra');
     expect(row.indices.length).toBe(0);
   });
+});
+
+describe('the integer-id counter and transform', () => {
+  // Words with stems shared by several forms, stop words, digits, underscores, accents and other
+  // scripts, and punctuation: every path of the analyzer, in seeded random texts.
+  const words = [
+    'retrieval',
+    'retrieving',
+    'retrieved',
+    'the',
+    'of',
+    'model',
+    'models',
+    'modeling',
+    'x_2',
+    '3d',
+    'gpt-4',
+    'café',
+    'naïve',
+    'αβc',
+    'graph',
+    'graphs',
+    'neural',
+    'network',
+    'networks',
+    'and',
+    'reinforcement',
+    'learning',
+    'policy',
+    'optimization',
+    'RAG',
+    'Rerank',
+    'quantized',
+    'a',
+    'low-bit',
+    'pruning',
+    'mAP50',
+    'résumé',
+    'data',
+    'is',
+    'sparse',
+    'dense',
+    'R^2:',
+    'tf_idf',
+  ];
+  const random = createRandom(11);
+  const corpus = Array.from({ length: 400 }, () =>
+    Array.from(
+      { length: 5 + Math.floor(random() * 40) },
+      () => words[Math.floor(random() * words.length)],
+    ).join(random() < 0.5 ? ' ' : ', '),
+  );
+  const cases: [string, TfidfOptions][] = [
+    ['bigrams, stemmed, df bounds', { ...base, ngramMax: 2, minDf: 3, maxDf: 0.5, normalizeToken: stemmer }],
+    ['bigrams, max_features', { ...base, ngramMax: 2, minDf: 2, maxDf: 0.9, maxFeatures: 40 }],
+    ['unigrams', { ...base, minDf: 1, maxDf: 1 }],
+  ];
+  for (const [name, options] of cases)
+    it(`fits the same vocabulary and rows as the string version (${name})`, () => {
+      const fast = createTfidfCounter(options);
+      const slow = createStringTfidfCounter(options);
+      for (const text of corpus) {
+        fast.add(text);
+        slow.add(text);
+      }
+      const v = fast.finish();
+      const reference = slow.finish();
+      expect(v.terms.length).toBeGreaterThan(10);
+      expect(v.terms).toEqual(reference.terms);
+      expect(Array.from(v.df)).toEqual(Array.from(reference.df));
+      expect(Array.from(v.idf)).toEqual(Array.from(reference.idf));
+      const transform = createTfidfTransform(v, options);
+      const stringTransform = createStringTfidfTransform(v, options);
+      for (const text of [...corpus.slice(0, 100), 'unknown words only', 'Retrieval of the graph networks']) {
+        const row = transform(text);
+        const expected = stringTransform(text);
+        expect(Array.from(row.indices)).toEqual(Array.from(expected.indices));
+        expect(Array.from(row.values)).toEqual(Array.from(expected.values));
+      }
+    });
 });

@@ -5,6 +5,7 @@
  * npm library reproduces those semantics (df bounds as proportions, the tf cut, smooth idf).
  */
 import { type AnalyzerOptions, analyze } from './analyzer.ts';
+import { createPairTable, createTokenIds } from './ngram-table.ts';
 import type { SparseRow } from './sparse-row.ts';
 
 export interface TfidfOptions extends AnalyzerOptions {
@@ -68,7 +69,106 @@ function createTermCounts() {
   };
 }
 
+const keeps =
+  (options: TfidfOptions, docs: number) =>
+  (df: number): boolean =>
+    df >= options.minDf && df <= options.maxDf * docs;
+
+/** The kept terms cut to `maxFeatures` by total count, then sorted (sklearn's `_limit_features`). */
+function vocabularyFrom(
+  kept: TermStats[],
+  options: TfidfOptions,
+  docs: number,
+): TfidfVocabulary & { df: Uint32Array } {
+  let terms = kept;
+  if (options.maxFeatures !== undefined && terms.length > options.maxFeatures)
+    terms = terms.sort((a, b) => b[1].tf - a[1].tf || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxFeatures);
+  terms.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    terms: terms.map(([term]) => term),
+    df: Uint32Array.from(terms, ([, s]) => s.df),
+    idf: Float64Array.from(terms, ([, s]) => idfOf(docs, s.df)),
+    docCount: docs,
+  };
+}
+
+function growTo(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const out = new Uint32Array(Math.max(size, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+/**
+ * Counts each document's distinct terms once (df) and all their occurrences (tf): the n-gram
+ * keys of the document are sorted and counted by runs, so no per-document map is built.
+ */
+function countRuns(keys: Int32Array, n: number, df: Uint32Array, tf: Uint32Array): void {
+  const sorted = keys.subarray(0, n).sort();
+  for (let k = 0; k < n; ) {
+    const key = sorted[k] ?? 0;
+    let run = 1;
+    while (k + run < n && sorted[k + run] === key) run++;
+    df[key] = (df[key] ?? 0) + 1;
+    tf[key] = (tf[key] ?? 0) + run;
+    k += run;
+  }
+}
+
+/**
+ * The counter over integer n-gram ids (unigram: token id; bigram: a slot of the pair table),
+ * which yields the same vocabulary as the string counter (tfidf.test.ts compares them).
+ */
+function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
+  const tokens = createTokenIds(options);
+  const pairs = createPairTable();
+  let uniDf = new Uint32Array(1 << 14);
+  let uniTf = new Uint32Array(1 << 14);
+  let biDf = new Uint32Array(1 << 16);
+  let biTf = new Uint32Array(1 << 16);
+  let keys = new Int32Array(1024);
+  const buffer: Int32Array[] = [];
+  let docs = 0;
+  return {
+    add(text) {
+      docs += 1;
+      const n = tokens.idsOf(text, buffer);
+      const ids = buffer[0] ?? new Int32Array(0);
+      uniDf = growTo(uniDf, tokens.names.length);
+      uniTf = growTo(uniTf, tokens.names.length);
+      if (keys.length < n) keys = new Int32Array(n * 2);
+      keys.set(ids.subarray(0, n));
+      countRuns(keys, n, uniDf, uniTf);
+      if (options.ngramMax < 2 || n < 2) return;
+      for (let i = 0; i + 1 < n; i++) keys[i] = pairs.slot(ids[i] ?? 0, ids[i + 1] ?? 0, true);
+      biDf = growTo(biDf, pairs.size);
+      biTf = growTo(biTf, pairs.size);
+      countRuns(keys, n - 1, biDf, biTf);
+    },
+    finish() {
+      const keep = keeps(options, docs);
+      const kept: TermStats[] = [];
+      const names = tokens.names;
+      for (let id = 0; id < names.length; id++) {
+        const df = uniDf[id] ?? 0;
+        if (keep(df)) kept.push([names[id] ?? '', { df, tf: uniTf[id] ?? 0 }]);
+      }
+      for (let s = 0; s < pairs.size; s++) {
+        const df = biDf[s] ?? 0;
+        if (keep(df))
+          kept.push([`${names[pairs.first(s)]} ${names[pairs.second(s)]}`, { df, tf: biTf[s] ?? 0 }]);
+      }
+      return vocabularyFrom(kept, options, docs);
+    },
+  };
+}
+
 export function createTfidfCounter(options: TfidfOptions): TfidfCounter {
+  return options.ngramMax <= 2 ? createIdTfidfCounter(options) : createStringTfidfCounter(options);
+}
+
+/** The counter over n-gram strings: any `ngramMax` (the id counter covers 1 and 2). */
+export function createStringTfidfCounter(options: TfidfOptions): TfidfCounter {
   const stats = createTermCounts();
   let docs = 0;
   return {
@@ -78,19 +178,7 @@ export function createTfidfCounter(options: TfidfOptions): TfidfCounter {
       for (const term of analyze(text, options)) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, n] of counts) stats.count(term, n);
     },
-    finish() {
-      const high = options.maxDf * docs;
-      let kept = stats.select((df) => df >= options.minDf && df <= high);
-      if (options.maxFeatures !== undefined && kept.length > options.maxFeatures)
-        kept = kept.sort((a, b) => b[1].tf - a[1].tf || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxFeatures);
-      kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      return {
-        terms: kept.map(([term]) => term),
-        df: Uint32Array.from(kept, ([, s]) => s.df),
-        idf: Float64Array.from(kept, ([, s]) => idfOf(docs, s.df)),
-        docCount: docs,
-      };
-    },
+    finish: () => vocabularyFrom(stats.select(keeps(options, docs)), options, docs),
   };
 }
 
@@ -107,7 +195,93 @@ export function idfOf(docCount: number, df: number): number {
 
 export type TfidfTransform = (text: string) => SparseRow;
 
+/** The row of sorted column ids `columns[0…n)` (repeats are the counts), weighted and L2-normalized. */
+function rowOf(columns: Int32Array, n: number, idf: Float64Array, sublinearTf: boolean): SparseRow {
+  const sorted = columns.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const indices = new Int32Array(distinct);
+  const values = new Float32Array(distinct);
+  let norm = 0;
+  let j = 0;
+  for (let k = 0; k < n; ) {
+    const i = sorted[k] ?? 0;
+    let tf = 1;
+    while (k + tf < n && sorted[k + tf] === i) tf++;
+    const v = (sublinearTf ? 1 + Math.log(tf) : tf) * (idf[i] ?? 0);
+    indices[j] = i;
+    values[j++] = v;
+    norm += v * v;
+    k += tf;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < values.length; k++) values[k] = (values[k] ?? 0) * scale;
+  return { indices, values };
+}
+
+/**
+ * The transform over integer ids: the vocabulary's tokens get ids, each unigram and bigram term
+ * a column reached from them, so a text costs one map lookup per raw token and one table probe
+ * per bigram — the same rows as the string transform (tfidf.test.ts compares them).
+ */
+function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptions): TfidfTransform {
+  const names = new Set<string>();
+  for (const term of vocabulary.terms) for (const part of term.split(' ')) names.add(part);
+  const tokens = createTokenIds(options, names);
+  const unigramColumn = new Int32Array(tokens.names.length).fill(-1);
+  const bigrams = createPairTable(vocabulary.terms.length * 2);
+  let bigramColumn = new Int32Array(1 << 10);
+  vocabulary.terms.forEach((term, column) => {
+    const space = term.indexOf(' ');
+    if (space < 0) {
+      unigramColumn[tokens.idOfName(term) ?? 0] = column;
+      return;
+    }
+    const a = tokens.idOfName(term.slice(0, space)) ?? 0;
+    const b = tokens.idOfName(term.slice(space + 1)) ?? 0;
+    const slot = bigrams.slot(a, b, true);
+    if (slot >= bigramColumn.length) {
+      const grown = new Int32Array(Math.max(slot + 1, bigramColumn.length * 2));
+      grown.set(bigramColumn);
+      bigramColumn = grown;
+    }
+    bigramColumn[slot] = column;
+  });
+  const buffer: Int32Array[] = [];
+  let columns = new Int32Array(1024);
+  return (text) => {
+    const n = tokens.idsOf(text, buffer);
+    const ids = buffer[0] ?? new Int32Array(0);
+    if (columns.length < 2 * n) columns = new Int32Array(4 * n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] ?? -2;
+      const column = id >= 0 ? (unigramColumn[id] ?? -1) : -1;
+      if (column >= 0) columns[m++] = column;
+    }
+    if (options.ngramMax >= 2)
+      for (let i = 0; i + 1 < n; i++) {
+        const a = ids[i] ?? -2;
+        const b = ids[i + 1] ?? -2;
+        if (a < 0 || b < 0) continue;
+        const slot = bigrams.slot(a, b, false);
+        if (slot >= 0) columns[m++] = bigramColumn[slot] ?? 0;
+      }
+    return rowOf(columns, m, vocabulary.idf, options.sublinearTf);
+  };
+}
+
 export function createTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptions): TfidfTransform {
+  return options.ngramMax <= 2
+    ? createIdTfidfTransform(vocabulary, options)
+    : createStringTfidfTransform(vocabulary, options);
+}
+
+/** The transform over n-gram strings: any `ngramMax`. */
+export function createStringTfidfTransform(
+  vocabulary: TfidfVocabulary,
+  options: TfidfOptions,
+): TfidfTransform {
   const index = new Map(vocabulary.terms.map((term, i) => [term, i]));
   return (text) => {
     const counts = new Map<number, number>();
