@@ -5,7 +5,8 @@
  *
  * 1. a full build (no index yet): CPU seconds of the index call, peak RSS of the process;
  * 2. a load (nothing changed);
- * 3. an update after a day's 500 new papers were added to the newest shard.
+ * 3. an update after a day's 500 new papers were added to the newest shard (a day segment);
+ * 4. a load of the base and the day segment.
  *
  * Papers: the real arXiv records repeated under distinct ids (month-sized shards), each abstract
  * replaced by a mix of two real abstracts (bench/corpus.ts) so the vocabulary grows as a real one.
@@ -13,7 +14,7 @@
  * Env: BENCH_N (default 100000).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareIds } from '../src/core/arxiv-id.ts';
@@ -21,7 +22,7 @@ import { PERSISTENT_ANALYZER } from '../src/search/papers-corpus.ts';
 import { syncPapersIndex } from '../src/search/papers-index.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import type { Paper } from '../src/store/schemas.ts';
-import { searchIndexPath } from '../src/store/search-index-store.ts';
+import { searchIndexDir } from '../src/store/search-index-store.ts';
 import { loadCorpus, mixedTexts } from './corpus.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
@@ -69,6 +70,18 @@ function runChild(stateDir: string): ChildFigures {
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ChildFigures;
 }
 
+/** The files under index/bm25 with their sizes: what a build or an update wrote. */
+function indexFiles(stateDir: string): string {
+  const dir = searchIndexDir(stateDir);
+  return readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const bytes = statSync(join(dir, name)).size;
+      return `${name} ${bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`}`;
+    })
+    .join(', ');
+}
+
 function report(label: string, f: ChildFigures): void {
   out(
     `${label.padEnd(22)} ${f.origin.padEnd(8)} ${String(f.documents).padStart(7)} docs (+${f.added}): CPU ${f.cpuSeconds.toFixed(2)} s, wall ${f.wallSeconds.toFixed(2)} s; RSS ${f.rssBeforeMb.toFixed(0)} MB before, peak ${f.peakRssMb.toFixed(0)} MB`,
@@ -101,12 +114,12 @@ async function main(): Promise<void> {
     );
     const build = runChild(stateDir);
     report('build (no index)', build);
-    out(
-      `  ${build.terms} terms, ${build.postings} postings, index file ${(statSync(searchIndexPath(stateDir)).size / 2 ** 20).toFixed(1)} MB`,
-    );
+    out(`  ${build.terms} terms, ${build.postings} postings; index files: ${indexFiles(stateDir)}`);
     report('load (unchanged)', runChild(stateDir));
     await createPapersStore(stateDir).upsert(day);
     report('update (+500 papers)', runChild(stateDir));
+    out(`  index files: ${indexFiles(stateDir)}`);
+    report('load (base + day)', runChild(stateDir));
     out(
       "Each figure is the child process's own: CPU by process.cpuUsage() around the index call, peak RSS by getrusage (whole process, tsx loader included).",
     );

@@ -15,12 +15,14 @@ import { createPapersStore } from '../store/papers-store.ts';
 import type { Paper } from '../store/schemas.ts';
 import {
   papersShardStamps,
-  readSearchIndex,
-  searchIndexPath,
-  writeSearchIndex,
+  readSearchSegments,
+  saveSearchUpdate,
+  searchIndexDir,
+  writeSearchBase,
 } from '../store/search-index-store.ts';
 import type { AnalyzerOptions } from '../text/tokenize.ts';
 import { analyzerSignature } from '../text/tokenize.ts';
+import { concatIndexes } from './bm25/concat-indexes.ts';
 import { contentHash, createLexicalBuilder, type LexicalIndex, lexicalFromIndex } from './lexical-index.ts';
 import type { SearchDocument } from './search-port.ts';
 
@@ -87,7 +89,7 @@ async function rebuildFile(
   }
   const built = builder.segmented();
   const signature = analyzerSignature(options);
-  await writeSearchIndex(searchIndexPath(deps.stateDir), {
+  await writeSearchBase(searchIndexDir(deps.stateDir), {
     analyzer: signature,
     shards: stamps,
     index: built,
@@ -102,11 +104,11 @@ async function loadOrAppend(
   options: AnalyzerOptions,
   stamps: Record<string, string>,
 ): Promise<PapersIndexResult | undefined> {
-  const file = searchIndexPath(deps.stateDir);
+  const dir = searchIndexDir(deps.stateDir);
   const signature = analyzerSignature(options);
-  const stored = await readSearchIndex(file);
+  const stored = await readSearchSegments(dir);
   if (!stored || stored.analyzer !== signature) return undefined;
-  const base = lexicalFromIndex(stored.index, options);
+  const base = lexicalFromIndex(concatIndexes(stored.segments), options);
   const changed = Object.keys(stamps)
     .sort()
     .filter((s) => stored.shards[s] !== stamps[s]);
@@ -115,12 +117,20 @@ async function loadOrAppend(
   if (removed) return undefined;
   const fresh = await newDocuments(base, changed, createPapersStore(deps.stateDir).readShard);
   if (!fresh) return undefined;
-  const builder = createLexicalBuilder(options, base);
+  // The new papers alone, with their own vocabulary: the day segment written is O(day) bytes.
+  const builder = createLexicalBuilder(options);
   for (const doc of fresh) builder.add(doc);
-  await writeSearchIndex(file, { analyzer: signature, shards: stamps, index: builder.segmented() });
+  const addition = builder.finish().index;
+  const index = concatIndexes([base.index, addition]);
+  const saved = await saveSearchUpdate(dir, stored, {
+    analyzer: signature,
+    shards: stamps,
+    addition,
+    merged: () => index,
+  });
   deps.onShard?.(changed.length, changed.length);
-  deps.logger?.info({ added: fresh.length }, 'search index updated');
-  return { lexical: builder.finish(), origin: 'updated', added: fresh.length };
+  deps.logger?.info({ added: fresh.length, segments: saved }, 'search index updated');
+  return { lexical: lexicalFromIndex(index, options), origin: 'updated', added: fresh.length };
 }
 
 /** Opens the index of every paper in the state, bringing it up to date and saving it if needed. */
@@ -132,8 +142,12 @@ export async function syncPapersIndex(
   const current = await loadOrAppend(deps, options, stamps);
   if (current) return current;
   const documents = await rebuildFile(deps, options, Object.keys(stamps).sort(), stamps);
-  const file = searchIndexPath(deps.stateDir);
-  const reread = await readSearchIndex(file);
-  if (!reread) throw new StateFileError(file, 'the search index just written cannot be read back');
-  return { lexical: lexicalFromIndex(reread.index, options), origin: 'rebuilt', added: documents };
+  const dir = searchIndexDir(deps.stateDir);
+  const reread = await readSearchSegments(dir);
+  if (!reread) throw new StateFileError(dir, 'the search index just written cannot be read back');
+  return {
+    lexical: lexicalFromIndex(concatIndexes(reread.segments), options),
+    origin: 'rebuilt',
+    added: documents,
+  };
 }

@@ -1,6 +1,21 @@
 /**
- * The persistent BM25 index, `index/bm25/index.bin` (derived data: rebuilt from the papers when
- * missing, unreadable or built with another analyzer). Layout, little-endian:
+ * The persistent BM25 index under `index/bm25/` (derived data: rebuilt from the papers when
+ * missing, unreadable, torn or built with another analyzer), in segments so that a day's papers
+ * cost a write of their own size, not a rewrite of the whole index:
+ *
+ *   manifest.json   format version, analyzer signature, the papers-shard stamps, and the list of
+ *                   segment files with each one's byte size and CRC-32;
+ *   seg-<n>.bin     one self-contained index each (its own documents and vocabulary): the base
+ *                   segment, then one per update.
+ *
+ * An update writes its segment (atomically, a new name), then the manifest (atomically): the
+ * manifest's rename is the commit, so a crash leaves the old manifest and an ignored orphan.
+ * When the day segments pass MAX_DAY_SEGMENTS or a quarter of the base's postings, the update
+ * writes all the documents as one new base instead (a merge, as Lucene's tiered merges do), so
+ * loads never concatenate many parts. A missing segment, a size or CRC mismatch, an unknown
+ * manifest version or an old single-file `index.bin` makes the reader answer "none": rebuilt.
+ *
+ * Each segment file, little-endian:
  *
  *   "RRBM" · u32 header length · header JSON (utf-8) · zero padding to 4 bytes ·
  *   u32 docHashes[N] · u32 titleLengths[N] · u32 textLengths[N] · u32 offsets[T+1] ·
@@ -9,19 +24,22 @@
  * The header holds the format version, the analyzer signature, the stamp of the papers shards it
  * was built from (name → size and mtime), the document ids and the terms.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { type SegmentedIndex, segmentOfIndex, segmentRange } from '../search/bm25/index-builder.ts';
 import type { InvertedIndex } from '../search/bm25/inverted-index.ts';
-import { writeFileAtomicStream } from './atomic-write.ts';
+import { writeFileAtomic, writeFileAtomicStream } from './atomic-write.ts';
 import { listShards } from './papers-store.ts';
 import { statePaths } from './paths.ts';
 
 const MAGIC = 'RRBM';
+/** 2: segment files under a manifest (1 was the single `index.bin`, never read now). */
+const FORMAT_VERSION = 2;
 
 const Header = z.object({
-  version: z.literal(1),
+  version: z.literal(FORMAT_VERSION),
   analyzer: z.string(),
   /** Papers shard → "size:mtimeNs" when the index was last brought up to date. */
   shards: z.record(z.string(), z.string()),
@@ -38,8 +56,13 @@ export interface StoredSearchIndex {
   index: InvertedIndex;
 }
 
+export function searchIndexDir(stateDir: string): string {
+  return join(statePaths(stateDir).indexDir, 'bm25');
+}
+
+/** The manifest: the file whose atomic replacement commits a build or an update. */
 export function searchIndexPath(stateDir: string): string {
-  return join(statePaths(stateDir).indexDir, 'bm25', 'index.bin');
+  return join(searchIndexDir(stateDir), MANIFEST);
 }
 
 /** Size and mtime of every papers shard: what the index is stamped with. */
@@ -82,7 +105,7 @@ export function* searchIndexChunks(stored: StoredSearchIndexParts): Generator<Ui
   const index = segmented(stored.index);
   const header = Buffer.from(
     JSON.stringify({
-      version: 1,
+      version: FORMAT_VERSION,
       analyzer: stored.analyzer,
       shards: stored.shards,
       docIds: index.docIds,
@@ -208,4 +231,158 @@ export async function readSearchIndex(file: string): Promise<StoredSearchIndex |
 
 export async function writeSearchIndex(file: string, stored: StoredSearchIndexParts): Promise<void> {
   await writeFileAtomicStream(file, searchIndexChunks(stored));
+}
+
+const MANIFEST = 'manifest.json';
+const LEGACY_FILE = 'index.bin';
+/** Day segments kept beside the base before an update merges them all into a new base. */
+export const MAX_DAY_SEGMENTS = 8;
+
+const SegmentEntry = z.object({
+  file: z.string().regex(/^seg-\d+\.bin$/),
+  bytes: z.int().nonnegative(),
+  crc32: z.int().nonnegative(),
+  docs: z.int().nonnegative(),
+  postings: z.int().nonnegative(),
+});
+type SegmentEntry = z.infer<typeof SegmentEntry>;
+
+const Manifest = z.object({
+  version: z.literal(FORMAT_VERSION),
+  analyzer: z.string(),
+  shards: z.record(z.string(), z.string()),
+  segments: z.array(SegmentEntry).min(1),
+});
+type Manifest = z.infer<typeof Manifest>;
+
+/** The segments of the stored index, base first, with the manifest they were read under. */
+export interface StoredSearchSegments {
+  analyzer: string;
+  shards: Record<string, string>;
+  segments: InvertedIndex[];
+  manifest: Manifest;
+}
+
+/** Undefined when there is no committed index or any part of it is missing, torn or of another format. */
+export async function readSearchSegments(dir: string): Promise<StoredSearchSegments | undefined> {
+  const text = await readFile(join(dir, MANIFEST), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) return undefined;
+  const manifest = parsed.data;
+  const segments: InvertedIndex[] = [];
+  for (const entry of manifest.segments) {
+    const bytes = await readFile(join(dir, entry.file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!bytes || bytes.length !== entry.bytes || crc32(bytes) !== entry.crc32) return undefined;
+    const decoded = decodeSearchIndex(bytes);
+    if (
+      !decoded ||
+      decoded.index.docIds.length !== entry.docs ||
+      decoded.index.postingDocs.length !== entry.postings
+    )
+      return undefined;
+    segments.push(decoded.index);
+  }
+  return { analyzer: manifest.analyzer, shards: manifest.shards, segments, manifest };
+}
+
+function segmentNumber(file: string): number {
+  return Number(/^seg-(\d+)\.bin$/.exec(file)?.[1] ?? -1);
+}
+
+/** Writes one segment file atomically, computing its size and CRC-32 from the chunks written. */
+async function writeSegment(
+  dir: string,
+  number: number,
+  parts: StoredSearchIndexParts,
+): Promise<SegmentEntry> {
+  const file = `seg-${number}.bin`;
+  let bytes = 0;
+  let crc = 0;
+  function* counted(): Generator<Uint8Array> {
+    for (const chunk of searchIndexChunks(parts)) {
+      bytes += chunk.length;
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  }
+  await writeFileAtomicStream(join(dir, file), counted());
+  const index = segmented(parts.index);
+  return { file, bytes, crc32: crc >>> 0, docs: index.docIds.length, postings: index.postingCount };
+}
+
+/** Commits the manifest, then removes segment files it does not list (orphans, merged parts, the old format). */
+async function commitManifest(dir: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(join(dir, MANIFEST), Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'));
+  const keep = new Set(manifest.segments.map((s) => s.file));
+  for (const name of await readdir(dir)) {
+    if ((segmentNumber(name) >= 0 && !keep.has(name)) || name === LEGACY_FILE)
+      await unlink(join(dir, name)).catch(() => undefined);
+  }
+}
+
+/** A full build: `index` becomes the only (base) segment. */
+export async function writeSearchBase(
+  dir: string,
+  stored: StoredSearchIndexParts,
+  previous?: Manifest,
+): Promise<void> {
+  const next = Math.max(-1, ...(previous?.segments ?? []).map((s) => segmentNumber(s.file))) + 1;
+  const entry = await writeSegment(dir, next, stored);
+  await commitManifest(dir, {
+    version: FORMAT_VERSION,
+    analyzer: stored.analyzer,
+    shards: stored.shards,
+    segments: [entry],
+  });
+}
+
+/** Whether adding `postings` more to these segments should merge them into one base instead. */
+export function shouldMergeSegments(manifest: Manifest, postings: number): boolean {
+  const [base, ...days] = manifest.segments;
+  const dayPostings = days.reduce((sum, s) => sum + s.postings, 0) + postings;
+  return days.length + 1 > MAX_DAY_SEGMENTS || dayPostings * 4 > (base?.postings ?? 0);
+}
+
+/**
+ * An update: `addition` (the new documents only, their own vocabulary) is appended as a day
+ * segment, or — past the merge threshold — `merged()` (every document) is written as the new base.
+ */
+export async function saveSearchUpdate(
+  dir: string,
+  previous: StoredSearchSegments,
+  update: {
+    analyzer: string;
+    shards: Record<string, string>;
+    addition: InvertedIndex | SegmentedIndex;
+    merged: () => InvertedIndex;
+  },
+): Promise<'appended' | 'merged'> {
+  const addition = segmented(update.addition);
+  const { analyzer, shards } = update;
+  if (shouldMergeSegments(previous.manifest, addition.postingCount)) {
+    await writeSearchBase(dir, { analyzer, shards, index: update.merged() }, previous.manifest);
+    return 'merged';
+  }
+  const next = Math.max(...previous.manifest.segments.map((s) => segmentNumber(s.file))) + 1;
+  const entry = await writeSegment(dir, next, { analyzer, shards, index: addition });
+  await commitManifest(dir, {
+    version: FORMAT_VERSION,
+    analyzer,
+    shards,
+    segments: [...previous.manifest.segments, entry],
+  });
+  return 'appended';
 }

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBm25Scorer } from '../../src/search/bm25/bm25.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
@@ -9,7 +10,12 @@ import { writeCsv } from '../../src/store/csv-file.ts';
 import { paperCodec } from '../../src/store/paper-codec.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { statePaths } from '../../src/store/paths.ts';
-import { decodeSearchIndex, encodeSearchIndex, searchIndexPath } from '../../src/store/search-index-store.ts';
+import {
+  decodeSearchIndex,
+  encodeSearchIndex,
+  searchIndexDir,
+  searchIndexPath,
+} from '../../src/store/search-index-store.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -107,7 +113,7 @@ describe('persistent BM25 index of the papers', () => {
     const stateDir = tempDir();
     await createPapersStore(stateDir).upsert(papers);
     await searchIds(stateDir, 'decoding');
-    const bytes = await readFile(searchIndexPath(stateDir));
+    const bytes = await readFile(join(searchIndexDir(stateDir), 'seg-0.bin'));
     const decoded = decodeSearchIndex(bytes);
     expect(decoded?.index.docIds).toHaveLength(3);
     expect(encodeSearchIndex(decoded ?? expect.fail('no index'))).toEqual(new Uint8Array(bytes));
