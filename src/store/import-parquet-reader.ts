@@ -132,30 +132,19 @@ function spansOf(metadata: FileMetaData): RowGroupSpan[] {
 /** A float-list cell: a view of the decoded floats, a list holding nulls, or null (null or empty list). */
 type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
 
-interface FlatPages {
-  definition: number[];
-  repetition: number[];
+/** One decoded data page: its levels and values, before any row assembly. */
+interface FlatPage {
+  definition: readonly number[] | undefined;
+  repetition: readonly number[];
   values: DecodedArray;
 }
 
-function concatValues(parts: DecodedArray[]): DecodedArray {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const first = parts[0];
-  if (first instanceof Float32Array || first instanceof Float64Array) {
-    const out = first instanceof Float32Array ? new Float32Array(total) : new Float64Array(total);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part as ArrayLike<number>, at);
-      at += part.length;
-    }
-    return out;
-  }
-  return parts.flatMap((part) => Array.from(part as ArrayLike<unknown>)) as DecodedArray;
-}
-
-/** Decodes every page of one column chunk into flat levels and values (no row assembly). */
-function decodeFlatPages(bytes: ArrayBuffer, chunk: ColumnChunk, schemaPath: SchemaTree[]): FlatPages {
+/** Decodes the pages of one column chunk one at a time, with hyparquet's page functions. */
+function* decodeFlatPages(
+  bytes: ArrayBuffer,
+  chunk: ColumnChunk,
+  schemaPath: SchemaTree[],
+): Generator<FlatPage> {
   const meta = chunk.meta_data;
   const leaf = schemaPath.at(-1);
   if (!meta || !leaf) throw new Error('column chunk without metadata');
@@ -168,9 +157,6 @@ function decodeFlatPages(bytes: ArrayBuffer, chunk: ColumnChunk, schemaPath: Sch
     parsers: DEFAULT_PARSERS,
   };
   const reader = { view: new DataView(bytes), offset: 0 };
-  const definition: number[] = [];
-  const repetition: number[] = [];
-  const parts: DecodedArray[] = [];
   let dictionary: DecodedArray | undefined;
   while (reader.offset < bytes.byteLength - 1) {
     const header = parquetHeader(reader);
@@ -195,56 +181,70 @@ function decodeFlatPages(bytes: ArrayBuffer, chunk: ColumnChunk, schemaPath: Sch
     } else {
       throw new Error(`unsupported page type ${header.type}`);
     }
-    for (const level of decoded.definitionLevels ?? []) definition.push(level);
-    for (const level of decoded.repetitionLevels) repetition.push(level);
-    parts.push(convertWithDictionary(decoded.dataPage, dictionary, encoding, decoder));
+    yield {
+      definition: decoded.definitionLevels,
+      repetition: decoded.repetitionLevels,
+      values: convertWithDictionary(decoded.dataPage, dictionary, encoding, decoder),
+    };
   }
-  return { definition, repetition, values: concatValues(parts) };
 }
 
-/** Splits flat list levels into one cell per row; `listDef` is the level at which a list has a slot. */
-function splitListRows(pages: FlatPages, maxDef: number, listDef: number, rows: number): FloatListCell[] {
-  const { definition, repetition, values } = pages;
+/**
+ * Splits pages of list levels into one cell per row; `listDef` is the definition level at which a
+ * list has a slot. A row within one page becomes a view of the page's floats; a row split across
+ * pages (data page v1 allows it) or holding null elements becomes a plain array.
+ */
+function splitListRows(
+  pages: Iterable<FlatPage>,
+  maxDef: number,
+  listDef: number,
+  rows: number,
+): FloatListCell[] {
   const cells: FloatListCell[] = [];
-  const typed = values instanceof Float32Array || values instanceof Float64Array;
-  let value = 0;
-  let i = 0;
-  while (i < repetition.length) {
-    const start = value;
-    let slots = 0;
-    let nulls = false;
-    const rowDef = definition[i] ?? maxDef;
-    do {
-      const def = definition[i] ?? maxDef;
-      if (def >= listDef) slots += 1;
-      if (def === maxDef) value += 1;
-      else if (def >= listDef) nulls = true;
-      i += 1;
-    } while (i < repetition.length && repetition[i] !== 0);
-    if (rowDef < listDef || slots === 0) cells.push(null);
-    else if (nulls) cells.push(withNulls(definition, i - slots, slots, maxDef, values, start));
-    else if (typed) cells.push(values.subarray(start, value));
-    else cells.push(Array.from(values as ArrayLike<number>).slice(start, value));
+  /** The row being read when a page ends (it may continue on the next page), or one with nulls. */
+  let open: Array<number | null> | null | undefined;
+  const close = () => {
+    if (open !== undefined) cells.push(open && open.length > 0 ? open : null);
+    open = undefined;
+  };
+  for (const { definition, repetition, values } of pages) {
+    const typed = values instanceof Float32Array || values instanceof Float64Array;
+    const numbers = values as ArrayLike<number>;
+    let value = 0;
+    let i = 0;
+    while (i < repetition.length) {
+      const continues = repetition[i] !== 0;
+      if (!continues) close();
+      const start = value;
+      const first = i;
+      let simple = !continues;
+      do {
+        const def = definition?.[i] ?? maxDef;
+        if (def === maxDef) value += 1;
+        else if (def >= listDef || i > first) simple = false;
+        i += 1;
+      } while (i < repetition.length && repetition[i] !== 0);
+      const rowDef = definition?.[first] ?? maxDef;
+      if (simple && i === repetition.length) simple = false; // it may continue on the next page
+      if (simple) {
+        if (rowDef < listDef) cells.push(null);
+        else if (typed) cells.push((values as Float32Array | Float64Array).subarray(start, value));
+        else cells.push(Array.from({ length: value - start }, (_, k) => Number(numbers[start + k])));
+        continue;
+      }
+      if (open === undefined) open = rowDef < listDef ? null : [];
+      let at = start;
+      for (let k = first; k < i; k += 1) {
+        const def = definition?.[k] ?? maxDef;
+        if (def < listDef) continue;
+        open ??= [];
+        open.push(def === maxDef ? Number(numbers[at++]) : null);
+      }
+    }
   }
+  close();
   if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
   return cells;
-}
-
-function withNulls(
-  definition: readonly number[],
-  from: number,
-  slots: number,
-  maxDef: number,
-  values: DecodedArray,
-  start: number,
-): Array<number | null> {
-  const cell: Array<number | null> = [];
-  let at = start;
-  for (let k = 0; k < slots; k += 1) {
-    if (definition[from + k] === maxDef) cell.push(Number((values as ArrayLike<number>)[at++]));
-    else cell.push(null);
-  }
-  return cell;
 }
 
 function lengthOf(value: unknown): number | undefined {

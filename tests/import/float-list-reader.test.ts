@@ -1,0 +1,120 @@
+/**
+ * The import reader's float-list path (rows as views of decoded pages, no row assembly) gives
+ * the same cells as hyparquet's own row assembly, for files with many pages per column chunk,
+ * null and empty lists, null elements, and DuckDB's data page v1 (rows may span pages).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetReadObjects } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openImportParquet } from '../../src/store/import-parquet-reader.ts';
+import { listOf, text } from './legacy-parquet.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'radar-float-list-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Float-list cells as plain arrays; a null list as null (hyparquet gives undefined, the import treats both alike). */
+function plain(cell: unknown): unknown {
+  if (cell === undefined) return null;
+  return ArrayBuffer.isView(cell) ? Array.from(cell as Float32Array) : cell;
+}
+
+/** Every row group read through the import reader, float-list cells as plain arrays. */
+async function readAll(file: string, columns: string[]): Promise<Record<string, unknown>[]> {
+  const opened = await openImportParquet(file);
+  try {
+    const rows: Record<string, unknown>[] = [];
+    for (const group of opened.rowGroups) {
+      for (const row of await opened.readGroup(group, columns))
+        rows.push(Object.fromEntries(columns.map((c) => [c, plain(row[c])])));
+    }
+    return rows;
+  } finally {
+    await opened.close();
+  }
+}
+
+async function reference(file: string, columns: string[]): Promise<Record<string, unknown>[]> {
+  const bytes = await readFile(file);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const rows = await parquetReadObjects({ file: buffer, columns });
+  return rows.map((row) => Object.fromEntries(columns.map((c) => [c, plain(row[c])])));
+}
+
+function cellOf(row: number, dims: number): Array<number | null> | null {
+  if (row % 11 === 3) return null;
+  if (row % 13 === 5) return [];
+  return Array.from({ length: dims }, (_, i) => (row % 17 === 2 && i === 1 ? null : row + i / 8));
+}
+
+it('reads float lists of many pages, with null lists, empty lists and null elements, as hyparquet does', async () => {
+  const rows = 300;
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({
+    writer,
+    schema: [
+      { name: 'root', num_children: 3 },
+      text('id', 'OPTIONAL'),
+      ...listOf('opt', { name: 'element', type: 'FLOAT', repetition_type: 'OPTIONAL' }),
+      ...listOf('req', { name: 'element', type: 'DOUBLE', repetition_type: 'REQUIRED' }),
+    ],
+  });
+  await parquet.write({
+    rowGroupSize: 128,
+    // Small pages: every column chunk has many pages.
+    pageSize: 512,
+    columnData: [
+      { name: 'id', data: Array.from({ length: rows }, (_, i) => `2401.${String(i).padStart(5, '0')}`) },
+      { name: 'opt', data: Array.from({ length: rows }, (_, i) => cellOf(i, 24)) },
+      {
+        name: 'req',
+        data: Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? [] : [i, i + 0.5, i + 0.25])),
+      },
+    ],
+  });
+  await parquet.finish();
+  const file = join(dir, 'lists.parquet');
+  await writeFile(file, new Uint8Array(writer.getBytes()));
+
+  const columns = ['id', 'opt', 'req'];
+  const read = await readAll(file, columns);
+  expect(read).toHaveLength(rows);
+  const expected = (await reference(file, columns)).map((row) => ({
+    ...row,
+    // The import treats an empty list as no vector, as it treats null.
+    opt: Array.isArray(row.opt) && row.opt.length === 0 ? null : row.opt,
+    req: Array.isArray(row.req) && row.req.length === 0 ? null : row.req,
+  }));
+  expect(read).toEqual(expected);
+  expect(read[3]?.opt).toBeNull();
+  expect(read[2]?.opt).toEqual(cellOf(2, 24));
+});
+
+it('reads long float lists from DuckDB files (data page v1, small pages) as hyparquet does', async () => {
+  const file = join(dir, 'duck.parquet');
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  await db.run(`
+    COPY (
+      SELECT 'x' || i AS id,
+        CASE WHEN i % 9 = 4 THEN NULL ELSE list_transform(range(200), k -> (i * 1000 + k)::FLOAT) END AS v
+      FROM range(500) t(i)
+    ) TO '${file}' (FORMAT PARQUET, ROW_GROUP_SIZE 200, PARQUET_VERSION v1)`);
+  db.closeSync();
+  instance.closeSync();
+
+  const columns = ['id', 'v'];
+  const read = await readAll(file, columns);
+  expect(read).toHaveLength(500);
+  expect(read).toEqual(await reference(file, columns));
+  expect(read[4]?.v).toBeNull();
+  expect((read[5]?.v as number[])[199]).toBe(5199);
+});
