@@ -16,7 +16,7 @@ export function createLeaderboardsJob(deps: JobDeps, alert: JobAlert): Job {
       const run = await runLeaderboardsJob({
         config: deps.config,
         env: deps.env,
-        stateDir: deps.stateDir,
+        stores: deps.stores,
         logger: ctx.logger,
         alert,
         notify: (messages) => sendToChats(deps, plainMessage(...messages)),

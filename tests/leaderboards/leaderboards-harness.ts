@@ -4,6 +4,7 @@ import { runLeaderboardsJob } from '../../src/cli/commands/leaderboards-job.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/log/logger.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { leaderboardUrls } from '../fakes/leaderboard-fake.ts';
 
 export interface Harness {
@@ -32,7 +33,7 @@ export function leaderboardsHarness(baseUrl: string, stateDir: string, boards?: 
       runLeaderboardsJob({
         config,
         env,
-        stateDir,
+        stores: createFileStores(stateDir),
         logger: silentLogger(),
         now: () => at,
         alert: (kind, component) => {

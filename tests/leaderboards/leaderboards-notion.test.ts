@@ -16,6 +16,7 @@ import { RadarConfig } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createLeaderboardsStore } from '../../src/store/leaderboards-store.ts';
 import { createNotionMapStore } from '../../src/store/notion-map-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import {
   type LeaderboardFake,
   readLeaderboardFixture,
@@ -63,7 +64,13 @@ describe('leaderboards in Notion', () => {
     const config = RadarConfig.parse({ notion: { parentPageId: server.rootPageId } });
     const store = createLeaderboardsStore(stateDir);
     const api = fakeApi(server);
-    const deps = { config, stateDir, logger: silentLogger(), api, env: { secrets: {} } };
+    const deps = {
+      config,
+      stores: createFileStores(stateDir),
+      logger: silentLogger(),
+      api,
+      env: { secrets: {} },
+    };
     const now = new Date('2026-01-09T12:00:00Z');
     const first = await publishLeaderboardsToNotion(deps, store, now);
     const events = await store.readChanges('swebench');

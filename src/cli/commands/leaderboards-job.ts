@@ -18,7 +18,7 @@ import {
 } from '../../leaderboards/collect-leaderboards.ts';
 import { BOARD_IDS, BoardId } from '../../leaderboards/leaderboard-row.ts';
 import type { Logger } from '../../log/logger.ts';
-import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
+import type { Stores } from '../../store/stores.ts';
 
 /** Requests per second per host: the boards are static files and public APIs; be a polite client. */
 export const LEADERBOARD_HOST_RATE = { ratePerSecond: 4, burst: 4 } as const;
@@ -26,7 +26,7 @@ export const LEADERBOARD_HOST_RATE = { ratePerSecond: 4, burst: 4 } as const;
 export interface LeaderboardsJobDeps {
   config: RadarConfig;
   env: RadarEnv;
-  stateDir: string;
+  stores: Pick<Stores, 'leaderboards' | 'notionMap' | 'modelAliases'>;
   logger: Logger;
   alert: (kind: string, component: string, error: unknown) => unknown;
   notify: (messages: readonly string[]) => Promise<number>;
@@ -80,7 +80,7 @@ export async function runLeaderboardsJob(deps: LeaderboardsJobDeps): Promise<Lea
   });
   for (const target of targets.values()) http.limitHost(new URL(target.url).host, LEADERBOARD_HOST_RATE);
   const adapters = await (deps.adapters ?? defaultAdapters)(http);
-  const store = createLeaderboardsStore(deps.stateDir);
+  const store = deps.stores.leaderboards;
   const result = await collectLeaderboards(
     {
       adapters,

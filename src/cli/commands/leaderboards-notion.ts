@@ -21,15 +21,14 @@ import { BOARD_IDS } from '../../leaderboards/leaderboard-row.ts';
 import { buildRankings, sortRankings } from '../../leaderboards/rankings.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { LeaderboardsStore } from '../../store/leaderboards-store.ts';
-import { createModelAliasesStore } from '../../store/model-aliases-store.ts';
-import { createNotionMapStore } from '../../store/notion-map-store.ts';
+import type { Stores } from '../../store/stores.ts';
 
 const summary = (name: string, r: KeyedPublishResult) =>
   `${name}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed`;
 
 export interface LeaderboardsNotionDeps {
   config: RadarConfig;
-  stateDir: string;
+  stores: Pick<Stores, 'notionMap' | 'modelAliases'>;
   logger: Logger;
   /** The Notion API; by default built from the config and NOTION_TOKEN. */
   api?: NotionApi;
@@ -43,7 +42,7 @@ export async function publishLeaderboardsToNotion(
 ): Promise<string | undefined> {
   const api = deps.api ?? notionApiFromConfig(deps.config, deps.env.secrets.NOTION_TOKEN, deps.logger);
   if (!api) return undefined;
-  const mapStore = createNotionMapStore(deps.stateDir);
+  const mapStore = deps.stores.notionMap;
   const { notion } = deps.config;
   const changesDb = await ensureDatabase({ api, mapStore }, LEADERBOARD_CHANGES_DATABASE, {
     parentPageId: notion.parentPageId,
@@ -61,7 +60,7 @@ export async function publishLeaderboardsToNotion(
       keyProperty: CHANGE_PROPS.key,
     },
   ).publish(events.map((e) => ({ key: e.key, properties: changeProperties(e) })));
-  const { aliases } = await createModelAliasesStore(deps.stateDir).read();
+  const { aliases } = await deps.stores.modelAliases.read();
   const ranked = sortRankings(
     buildRankings(await store.latestSnapshots(), aliases, now).models,
     'overall',

@@ -45,7 +45,7 @@ export async function runLeaderboardsCollect(ctx: CommandContext, out: Out): Pro
       const run = await runLeaderboardsJob({
         config: ctx.loaded.config,
         env: ctx.env,
-        stateDir: ctx.stateDir,
+        stores: ctx.stores,
         logger: ctx.logger,
         alert: delivery.alert,
         notify: delivery.notify,
