@@ -1,35 +1,29 @@
 /** Which papers `radar publish` publishes, from the state. */
 import { describe, expect, it } from 'vitest';
 import { loadPublishItems } from '../src/publish/publish-items.ts';
-import { createLinksStore } from '../src/store/links-store.ts';
-import { createPapersStore } from '../src/store/papers-store.ts';
-import { createPicksStore } from '../src/store/picks-store.ts';
-import { createSummariesStore } from '../src/store/summaries-store.ts';
+import { createMemoryStores } from '../src/store/memory/memory-stores.ts';
 import { makeSummary, paperIds } from './helpers/notion.ts';
 import { makePaper } from './helpers/papers.ts';
-import { useTempDirs } from './helpers/temp-dir.ts';
-
-const tempDir = useTempDirs();
 
 describe('publish items', () => {
   it('takes the latest day’s picks (best pick per paper), adds failed ids to retry, and builds related papers', async () => {
-    const stateDir = tempDir();
+    const stores = createMemoryStores();
     const [a = '', b = '', c = '', d = ''] = paperIds(4);
-    await createPapersStore(stateDir).upsert([a, b, c, d].map((id) => makePaper(id)));
-    await createSummariesStore(stateDir).upsert([makeSummary(b)]);
-    await createPicksStore(stateDir).append([
+    await stores.papers.upsert([a, b, c, d].map((id) => makePaper(id)));
+    await stores.summaries.upsert([makeSummary(b)]);
+    await stores.picks.append([
       { date: '2026-11-20', id: a, model: 'm1', score: 0.9, reason: 'top' },
       { date: '2026-11-21', id: b, model: 'm1', score: 0.4, reason: 'explore' },
       { date: '2026-11-21', id: b, model: 'm2', score: 0.7, reason: 'top' },
       { date: '2026-11-21', id: c, model: 'm1', score: 0.6, reason: 'top' },
     ]);
     const at = '2026-11-21T00:00:00Z';
-    await createLinksStore(stateDir).upsert([
+    await stores.links.upsert([
       { from: b, to: a, relation: 'extends', similarity: 0.9, reason: 'r', at },
       { from: b, to: d, relation: 'none', similarity: 0.5, reason: 'r', at },
     ]);
 
-    const loaded = await loadPublishItems(stateDir, {
+    const loaded = await loadPublishItems(stores, {
       published: new Set(),
       retry: [d, '2611.09999'],
       today: '2026-11-22',
@@ -45,17 +39,17 @@ describe('publish items', () => {
   });
 
   it('without picks, takes the summarized papers not published yet; --ids wins over both', async () => {
-    const stateDir = tempDir();
+    const stores = createMemoryStores();
     const [a = '', b = '', c = ''] = paperIds(3);
-    await createPapersStore(stateDir).upsert([a, b, c].map((id) => makePaper(id)));
-    await createSummariesStore(stateDir).upsert([makeSummary(a), makeSummary(b)]);
-    const fallback = await loadPublishItems(stateDir, {
+    await stores.papers.upsert([a, b, c].map((id) => makePaper(id)));
+    await stores.summaries.upsert([makeSummary(a), makeSummary(b)]);
+    const fallback = await loadPublishItems(stores, {
       published: new Set([a]),
       retry: [],
       today: '2026-11-22',
     });
     expect(fallback.items.map((i) => i.paper.id)).toEqual([b]);
-    const explicit = await loadPublishItems(stateDir, {
+    const explicit = await loadPublishItems(stores, {
       ids: [c],
       published: new Set(),
       retry: [],

@@ -19,21 +19,23 @@ import { createLlmClient, type LlmClient } from '../llm/llm-client.ts';
 import { modelLabel, resolveModel } from '../llm/model-resolution.ts';
 import type { Logger } from '../log/logger.ts';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createFulltextStore } from '../store/fulltext-store.ts';
-import { createLedgerStore } from '../store/ledger-store.ts';
-import { createLinksStore } from '../store/links-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
-import { createTagsStore } from '../store/tags-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { createTagService } from '../tags/tag-service.ts';
 import { loadPrompt } from './prompt-files.ts';
 import type { RelatedDeps } from './related.ts';
 import { SUMMARIZE_PURPOSE, type SummarizeDeps } from './summarize.ts';
 
+/** The stores the summarize and related-papers jobs read and write. */
+export type DigestStores = Pick<
+  Stores,
+  'papers' | 'summaries' | 'tags' | 'links' | 'fulltext' | 'ledger' | 'vectors'
+>;
+
 export interface DigestWiring {
   config: RadarConfig;
   env: RadarEnv;
+  stores: DigestStores;
+  /** Where the embedder keeps its fitted state (a corpus-fitted model's vocabulary). */
   stateDir: string;
   logger: Logger;
   /** Where `models/` (transformers weights) lives. */
@@ -48,11 +50,11 @@ export interface DigestWiring {
   loadVectors?: (model: string) => Promise<VectorMatrix>;
 }
 
-export function createDigestLlm(w: DigestWiring): LlmClient {
-  const ledger = createLedger(
-    { store: createLedgerStore(w.stateDir) },
-    { timezone: w.config.schedule.timezone },
-  );
+export function createDigestLlm(
+  w: Pick<DigestWiring, 'config' | 'env' | 'logger' | 'clock' | 'runId' | 'signal'> &
+    Partial<Pick<DigestWiring, 'cwd'>> & { stores: Pick<Stores, 'ledger'> },
+): LlmClient {
+  const ledger = createLedger({ store: w.stores.ledger }, { timezone: w.config.schedule.timezone });
   return createLlmClient(
     { config: w.config, env: w.env, ledger, logger: w.logger, ...(w.clock ? { clock: w.clock } : {}) },
     { ...(w.runId ? { runId: w.runId } : {}), ...(w.signal ? { signal: w.signal } : {}) },
@@ -95,8 +97,8 @@ function paperTextFn(w: DigestWiring): SummarizeDeps['paperText'] {
   const clock = w.clock ?? systemClock;
   const fullText = createFullTextService({
     routes,
-    store: createFulltextStore(w.stateDir),
-    papers: createPapersStore(w.stateDir),
+    store: w.stores.fulltext,
+    papers: w.stores.papers,
     logger,
     now: () => clock.now(),
   });
@@ -111,7 +113,7 @@ export async function createSummarizeDeps(
   const embedder = await firstEmbedder(w);
   const tags = createTagService(
     {
-      store: createTagsStore(w.stateDir),
+      store: w.stores.tags,
       llm,
       mergePrompt: await loadPrompt('tag-merge', w.promptsDir),
       logger: w.logger.child({ module: 'tags' }),
@@ -120,8 +122,8 @@ export async function createSummarizeDeps(
     w.config.tags,
   );
   return {
-    papers: createPapersStore(w.stateDir),
-    summaries: createSummariesStore(w.stateDir),
+    papers: w.stores.papers,
+    summaries: w.stores.summaries,
     llm,
     prompt: await loadPrompt('summarize', w.promptsDir),
     paperText: paperTextFn(w),
@@ -137,7 +139,7 @@ export async function createSummarizeDeps(
     clock: w.clock ?? systemClock,
     // Chosen on the light view, then only those papers read in full: never every abstract.
     corpus: async () => {
-      const store = createPapersStore(w.stateDir);
+      const store = w.stores.papers;
       const recent = recentPapers(await store.readHeads(), KEYPHRASE_CORPUS_SIZE);
       const full = await store.get(recent.map((h) => h.id));
       return recent.flatMap((h) => full.get(h.id) ?? []);
@@ -160,11 +162,11 @@ export async function createRelatedDeps(
   llm: LlmClient = createDigestLlm(w),
 ): Promise<RelatedDeps> {
   const model = w.config.embedding.active[0] ?? '';
-  const vectors = createEmbeddingsStore(w.stateDir, model);
+  const vectors = w.stores.vectors(model);
   return {
-    summaries: createSummariesStore(w.stateDir),
-    papers: createPapersStore(w.stateDir),
-    links: createLinksStore(w.stateDir),
+    summaries: w.stores.summaries,
+    papers: w.stores.papers,
+    links: w.stores.links,
     llm,
     prompt: await loadPrompt('related', w.promptsDir),
     loadVectors: () => w.loadVectors?.(model) ?? vectors.load(),

@@ -21,16 +21,8 @@ import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { DayCounts, Publisher } from '../publish/publisher.ts';
 import { storedIndexOpener } from '../rank/stored-index.ts';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createKvStore } from '../store/kv-store.ts';
-import { createLedgerStore } from '../store/ledger-store.ts';
-import { createMessageMapStore } from '../store/message-map-store.ts';
-import { createNotionMapStore } from '../store/notion-map-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
 import { statePaths } from '../store/paths.ts';
-import { createPicksStore } from '../store/picks-store.ts';
-import { createRunsStore, type RunManifest } from '../store/runs-store.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { RunManifest } from '../store/runs-store.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
 import type { DayItemsDeps } from './day-items.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
@@ -52,7 +44,7 @@ function notionPublisher(deps: AppDeps): Publisher | undefined {
     deps.logger.child({ module: 'notion' }),
   );
   if (!api) return undefined;
-  const mapStore = createNotionMapStore(deps.stateDir);
+  const mapStore = deps.stores.notionMap;
   return {
     name: 'notion',
     async publish(day, items) {
@@ -63,7 +55,7 @@ function notionPublisher(deps: AppDeps): Publisher | undefined {
         retryIds.length === 0
           ? []
           : (
-              await loadPublishItems(deps.stateDir, {
+              await loadPublishItems(deps.stores, {
                 ids: retryIds,
                 published: new Set(),
                 retry: [],
@@ -110,17 +102,15 @@ export interface BuildOptions {
 }
 
 export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promise<BuiltPipeline> {
-  const { config, stateDir, logger } = deps;
-  const papers = createPapersStore(stateDir);
-  const picks = createPicksStore(stateDir);
-  const summaries = createSummariesStore(stateDir);
+  const { config, stateDir, logger, stores } = deps;
+  const { papers, picks, summaries } = stores;
   const models = config.embedding.active;
   const items: DayItemsDeps = {
     papers,
     picks,
     summaries,
     models,
-    related: (ids) => loadRelated(stateDir, ids),
+    related: (ids) => loadRelated(stores, ids),
   };
   const chat = options.offline ? [] : await buildChatAdapters({ ...deps });
   const alerter = createAlerter({
@@ -137,7 +127,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
   const loadVectors = (model: string): Promise<VectorMatrix> => {
     let matrix = runVectors.get(model);
     if (!matrix) {
-      matrix = createEmbeddingsStore(stateDir, model).load();
+      matrix = stores.vectors(model).load();
       runVectors.set(model, matrix);
     }
     return matrix;
@@ -146,6 +136,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     loadVectors,
     config,
     env: deps.env,
+    stores,
     stateDir,
     logger,
     cwd: deps.cwd,
@@ -180,7 +171,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
                     },
                   ),
                   papers,
-                  kv: createKvStore(stateDir),
+                  kv: stores.cursors,
                   logger: logger.child({ module: 'collect-papers' }),
                   now: () => deps.clock.now(),
                 },
@@ -195,7 +186,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
         embedderFor: (model) => embedderFor(deps, model),
         depsFor: (model) => ({
           readPapers: (exclude) => papers.readAll(exclude ? { exclude } : {}),
-          store: createEmbeddingsStore(stateDir, model),
+          store: stores.vectors(model),
           logger,
         }),
       }),
@@ -203,7 +194,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
       createRankStep({
         papers,
         rank: {
-          stores: deps.stores,
+          stores,
           openIndex: storedIndexOpener(stateDir, logger.child({ module: 'rank' })),
           config,
           logger: logger.child({ module: 'rank' }),
@@ -241,12 +232,12 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
           ...(options.offline ? [] : [notionPublisher(deps)].filter((p): p is Publisher => p !== undefined)),
           createLocalPublisher(statePaths(stateDir).outDir),
         ],
-        counts: async (runId) => runDayCounts(await createRunsStore(stateDir).read(runId), models[0]),
+        counts: async (runId) => runDayCounts(await stores.runs.read(runId), models[0]),
       }),
     notify: async () =>
       createNotifyStep({
         items,
-        notionMap: () => createNotionMapStore(stateDir).load(),
+        notionMap: () => stores.notionMap.load(),
         ...(chat.length > 0
           ? {
               send: async (day, digest) =>
@@ -254,7 +245,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
                   await sendDigest(
                     {
                       adapters: chat,
-                      messageMap: createMessageMapStore(stateDir),
+                      messageMap: stores.messageMap,
                       clock: deps.clock,
                       logger,
                       reactions: config.chat.reactions,
@@ -284,7 +275,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     },
     spentUsd: async () => {
       // The run's own calls, whatever the day: ledger rows carry the run id.
-      const ledger = createLedgerStore(stateDir);
+      const { ledger } = stores;
       const rows = await ledger.readMonths(await ledger.months());
       return rows.filter((r) => r.runId === options.runId).reduce((sum, r) => sum + r.costUsd, 0);
     },

@@ -3,11 +3,12 @@
  * picks, else the summarized papers not published yet; plus the ids whose last publish failed.
  */
 import { compareIds } from '../core/arxiv-id.ts';
-import { createLinksStore } from '../store/links-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { createPicksStore, type PickRecord } from '../store/picks-store.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { PickRecord } from '../store/picks-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { PublishItem } from './publisher.ts';
+
+/** The stores the publish items are read from. */
+export type PublishItemsStores = Pick<Stores, 'papers' | 'picks' | 'summaries' | 'links'>;
 
 export interface PublishSelection {
   ids?: readonly string[] | undefined;
@@ -37,14 +38,14 @@ function bestPicks(picks: readonly PickRecord[]): Map<string, PickRecord> {
 }
 
 async function selectIds(
-  stateDir: string,
+  stores: Pick<Stores, 'summaries'>,
   selection: PublishSelection,
   picks: readonly PickRecord[],
 ): Promise<{ day: string; ids: string[] }> {
   if (selection.ids && selection.ids.length > 0) return { day: selection.today, ids: [...selection.ids] };
   const latest = picks.reduce((max, p) => (p.date > max ? p.date : max), '');
   if (latest !== '') return { day: latest, ids: picks.filter((p) => p.date === latest).map((p) => p.id) };
-  const summaries = await createSummariesStore(stateDir).readAll();
+  const summaries = await stores.summaries.readAll();
   return {
     day: selection.today,
     ids: summaries.map((s) => s.id).filter((id) => !selection.published.has(id)),
@@ -53,14 +54,12 @@ async function selectIds(
 
 /** The related papers of each id (links other than `none`), with their titles. */
 export async function loadRelated(
-  stateDir: string,
+  stores: Pick<Stores, 'papers' | 'links'>,
   ids: readonly string[],
 ): Promise<Map<string, PublishItem['related']>> {
   const wanted = new Set(ids);
-  const links = (await createLinksStore(stateDir).readAll()).filter(
-    (l) => wanted.has(l.from) && l.relation !== 'none',
-  );
-  const linkedPapers = await createPapersStore(stateDir).get(links.map((l) => l.to));
+  const links = (await stores.links.readAll()).filter((l) => wanted.has(l.from) && l.relation !== 'none');
+  const linkedPapers = await stores.papers.get(links.map((l) => l.to));
   const related = new Map<string, Array<PublishItem['related'][number]>>();
   for (const link of links) {
     const list = related.get(link.from) ?? [];
@@ -70,14 +69,17 @@ export async function loadRelated(
   return related;
 }
 
-export async function loadPublishItems(stateDir: string, selection: PublishSelection): Promise<LoadedItems> {
-  const picks = await createPicksStore(stateDir).readAll();
-  const selected = await selectIds(stateDir, selection, picks);
+export async function loadPublishItems(
+  stores: PublishItemsStores,
+  selection: PublishSelection,
+): Promise<LoadedItems> {
+  const picks = await stores.picks.readAll();
+  const selected = await selectIds(stores, selection, picks);
   const ids = [...new Set([...selected.ids, ...selection.retry])].sort(compareIds);
-  const papers = await createPapersStore(stateDir).get(ids);
-  const summaries = await createSummariesStore(stateDir).get(ids);
+  const papers = await stores.papers.get(ids);
+  const summaries = await stores.summaries.get(ids);
   const best = bestPicks(picks);
-  const related = await loadRelated(stateDir, ids);
+  const related = await loadRelated(stores, ids);
   const items: PublishItem[] = [];
   for (const id of ids) {
     const paper = papers.get(id);

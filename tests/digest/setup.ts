@@ -6,6 +6,7 @@ import { RadarConfig } from '../../src/config/schema.ts';
 import { DEFAULT_PROMPTS_DIR } from '../../src/digest/prompt-files.ts';
 import type { DigestWiring } from '../../src/digest/summarize-deps.ts';
 import { silentLogger } from '../../src/log/logger.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import type { ChatReply, ChatRequest } from '../fakes/openai-fake.ts';
 import { testLlmConfig } from '../helpers/llm.ts';
 
@@ -31,6 +32,7 @@ export function digestWiring(options: {
   return {
     config,
     env: readEnv(options.withKey === false ? {} : { TEST_LLM_KEY: 'sk-test-key' }),
+    stores: createFileStores(options.stateDir),
     stateDir: options.stateDir,
     logger: silentLogger(),
     cwd: options.stateDir,

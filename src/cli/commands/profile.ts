@@ -19,7 +19,7 @@ export async function runProfile(
     const llm = createDigestLlm({
       config,
       env: ctx.env,
-      stateDir: ctx.stateDir,
+      stores: ctx.stores,
       logger: ctx.logger,
       cwd: ctx.cwd,
     });

@@ -51,7 +51,7 @@ export async function runPublish(
     .filter((v) => v !== '');
   return withStateLock(ctx, 'publish', async () => {
     const { publisher, published, retry } = await choosePublisher(ctx);
-    const loaded = await loadPublishItems(ctx.stateDir, {
+    const loaded = await loadPublishItems(ctx.stores, {
       ids,
       published,
       retry,

@@ -9,9 +9,6 @@ import { localDay } from '../../core/local-day.ts';
 import { summarizeAndRelate } from '../../digest/digest-job.ts';
 import type { SummarizeResult } from '../../digest/summarize.ts';
 import { createDigestLlm, type DigestWiring } from '../../digest/summarize-deps.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
-import { createPicksStore } from '../../store/picks-store.ts';
-import { createSummariesStore } from '../../store/summaries-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface SummarizeFlags {
@@ -38,15 +35,15 @@ async function candidates(
   if (flags.ids !== undefined) return { ids: parseIdList(flags.ids), what: 'given papers' };
   if (flags.all === true) {
     const [papers, summaries] = await Promise.all([
-      createPapersStore(ctx.stateDir).readAll(),
-      createSummariesStore(ctx.stateDir).readAll(),
+      ctx.stores.papers.readAll(),
+      ctx.stores.summaries.readAll(),
     ]);
     const done = new Set(summaries.map((s) => s.id));
     return { ids: papers.map((p) => p.id).filter((id) => !done.has(id)), what: 'papers without a summary' };
   }
   if (flags.date !== undefined) dayFlag('--date', flags.date);
   // Default: the latest pick set, so `radar rank` then `radar summarize` chain whatever the day.
-  const store = createPicksStore(ctx.stateDir);
+  const store = ctx.stores.picks;
   const date =
     flags.date ?? (await store.latestDate()) ?? localDay(new Date(), ctx.loaded.config.schedule.timezone);
   const picks = await store.forDate(date);
@@ -81,6 +78,7 @@ export async function runSummarize(
     const wiring: DigestWiring = {
       config: ctx.loaded.config,
       env: ctx.env,
+      stores: ctx.stores,
       stateDir: ctx.stateDir,
       logger: ctx.logger,
       cwd: ctx.cwd,
