@@ -22,31 +22,44 @@ export function createLabelsStore(stateDir: string): LabelsStore {
     readAll: () => readCsv(file, labelCodec),
     async apply(changes) {
       const rows = new Map((await readCsv(file, labelCodec)).map((l) => [l.id, l]));
-      let changed = 0;
-      const ordered = [...changes].sort((a, b) => Date.parse(atOf(a)) - Date.parse(atOf(b)));
-      for (const change of ordered) {
-        const id = change.kind === 'set' ? change.label.id : change.id;
-        const current = rows.get(id);
-        if (current && Date.parse(current.at) > Date.parse(atOf(change))) continue;
-        if (change.kind === 'set') {
-          if (current && sameLabel(current, change.label)) continue;
-          rows.set(id, change.label);
-          changed += 1;
-        } else if (current) {
-          rows.delete(id);
-          changed += 1;
-        }
-      }
-      if (changed > 0) {
-        await writeCsv(
-          file,
-          [...rows.values()].sort((a, b) => compareIds(a.id, b.id)),
-          labelCodec,
-        );
-      }
+      const changed = applyLabelChanges(rows, changes);
+      if (changed > 0) await writeCsv(file, sortedLabels(rows), labelCodec);
       return changed;
     },
   };
+}
+
+/**
+ * The merge rule of `apply`, shared with the in-memory twin: changes in time order, one older
+ * than the stored row ignored, a removal deleting the row. `accept` turns a set label into the
+ * stored row (the twin validates it there). Returns how many rows changed.
+ */
+export function applyLabelChanges(
+  rows: Map<string, Label>,
+  changes: readonly LabelChange[],
+  accept: (label: Label) => Label = (label) => label,
+): number {
+  let changed = 0;
+  const ordered = [...changes].sort((a, b) => Date.parse(atOf(a)) - Date.parse(atOf(b)));
+  for (const change of ordered) {
+    const id = change.kind === 'set' ? change.label.id : change.id;
+    const current = rows.get(id);
+    if (current && Date.parse(current.at) > Date.parse(atOf(change))) continue;
+    if (change.kind === 'set') {
+      if (current && sameLabel(current, change.label)) continue;
+      rows.set(id, accept(change.label));
+      changed += 1;
+    } else if (current) {
+      rows.delete(id);
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
+/** The stored order of `labels.csv`: by paper id. */
+export function sortedLabels(rows: Map<string, Label>): Label[] {
+  return [...rows.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
 function atOf(change: LabelChange): string {

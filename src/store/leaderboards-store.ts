@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SourceHealth } from '../benchmarks/schemas.ts';
 import { BOARD_IDS, type BoardId } from '../leaderboards/leaderboard-row.ts';
 import { BoardSnapshot, BoardState, ChangeEvent, emptyBoardState } from '../leaderboards/snapshot.ts';
-import { createDatedJsonStore } from './dated-json-store.ts';
+import { createDatedJsonStore, type DatedJsonStore } from './dated-json-store.ts';
 import { readJsonFile, readJsonl, writeJsonFile, writeJsonl } from './jsonl-file.ts';
 import { listDir } from './list-dir.ts';
 
@@ -43,21 +43,26 @@ export function leaderboardsDir(stateDir: string): string {
 const byDayThenKey = (a: ChangeEvent, b: ChangeEvent): number =>
   a.day < b.day ? -1 : a.day > b.day ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
-export function createLeaderboardsStore(stateDir: string): LeaderboardsStore {
-  const root = leaderboardsDir(stateDir);
-  const boardDir = (board: BoardId) => join(root, board);
-  const snapshots = (board: BoardId) =>
-    createDatedJsonStore(join(boardDir(board), 'snapshots'), BoardSnapshot);
-  const stateFile = (board: BoardId) => join(boardDir(board), 'state.json');
-  const changesFile = (board: BoardId) => join(boardDir(board), 'changes.jsonl');
-  const healthFile = join(root, 'health.json');
-  const readChanges = (board: BoardId) => readJsonl(changesFile(board), ChangeEvent);
-
+/**
+ * The snapshot and change-log half of the store, over a board's dated snapshots and its change
+ * log's read and write — shared with the in-memory twin, so both dedupe and sort events alike.
+ */
+export function boardLogOps(
+  snapshots: (board: BoardId) => DatedJsonStore<BoardSnapshot>,
+  readChanges: (board: BoardId) => Promise<ChangeEvent[]>,
+  writeChanges: (board: BoardId, rows: ChangeEvent[]) => Promise<void>,
+): Pick<
+  LeaderboardsStore,
+  | 'writeSnapshot'
+  | 'readSnapshot'
+  | 'snapshotDays'
+  | 'latestSnapshot'
+  | 'latestSnapshots'
+  | 'readChanges'
+  | 'addChanges'
+  | 'markAlerted'
+> {
   return {
-    async readState(board) {
-      return (await readJsonFile(stateFile(board), BoardState)) ?? emptyBoardState(board);
-    },
-    writeState: (state) => writeJsonFile(stateFile(state.board), BoardState.parse(state)),
     writeSnapshot: (snapshot) => snapshots(snapshot.board).write(snapshot.day, snapshot),
     readSnapshot: (board, day) => snapshots(board).read(day),
     snapshotDays: (board) => snapshots(board).days(),
@@ -77,15 +82,34 @@ export function createLeaderboardsStore(stateDir: string): LeaderboardsStore {
         known.add(event.key);
         added.push(ChangeEvent.parse(event));
       }
-      if (added.length > 0) await writeJsonl(changesFile(board), [...current, ...added].sort(byDayThenKey));
+      if (added.length > 0) await writeChanges(board, [...current, ...added].sort(byDayThenKey));
       return added;
     },
     async markAlerted(board, keys, at) {
       if (keys.length === 0) return;
       const wanted = new Set(keys);
       const rows = (await readChanges(board)).map((e) => (wanted.has(e.key) ? { ...e, alertedAt: at } : e));
-      await writeJsonl(changesFile(board), rows);
+      await writeChanges(board, rows);
     },
+  };
+}
+
+export function createLeaderboardsStore(stateDir: string): LeaderboardsStore {
+  const root = leaderboardsDir(stateDir);
+  const boardDir = (board: BoardId) => join(root, board);
+  const snapshots = (board: BoardId) =>
+    createDatedJsonStore(join(boardDir(board), 'snapshots'), BoardSnapshot);
+  const stateFile = (board: BoardId) => join(boardDir(board), 'state.json');
+  const changesFile = (board: BoardId) => join(boardDir(board), 'changes.jsonl');
+  const healthFile = join(root, 'health.json');
+  const readChanges = (board: BoardId) => readJsonl(changesFile(board), ChangeEvent);
+
+  return {
+    async readState(board) {
+      return (await readJsonFile(stateFile(board), BoardState)) ?? emptyBoardState(board);
+    },
+    writeState: (state) => writeJsonFile(stateFile(state.board), BoardState.parse(state)),
+    ...boardLogOps(snapshots, readChanges, (board, rows) => writeJsonl(changesFile(board), rows)),
     async collectedBoards() {
       const names = new Set(await listDir(root));
       return BOARD_IDS.filter((b) => names.has(b));

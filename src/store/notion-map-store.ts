@@ -28,22 +28,24 @@ function sortedNested<T>(record: Record<string, Record<string, T>>): Record<stri
   return out;
 }
 
+/** The map as stored, shared with the in-memory twin: sorted keys keep git diffs of the state small. */
+export function sortedNotionMap(map: NotionMap): NotionMap {
+  return {
+    databases: sortedRecord(map.databases),
+    pages: sortedNested(map.pages),
+    pending: sortedNested(map.pending),
+    failed: sortedNested(map.failed),
+    written: sortedNested(map.written),
+  };
+}
+
 export function createNotionMapStore(stateDir: string): NotionMapStore {
   const file = statePaths(stateDir).notion;
   return {
     async load() {
       return (await readJsonFile(file, NotionMap)) ?? emptyNotionMap();
     },
-    async save(map) {
-      // Sorted keys keep git diffs of the state small.
-      await writeJsonFile(file, {
-        databases: sortedRecord(map.databases),
-        pages: sortedNested(map.pages),
-        pending: sortedNested(map.pending),
-        failed: sortedNested(map.failed),
-        written: sortedNested(map.written),
-      });
-    },
+    save: (map) => writeJsonFile(file, sortedNotionMap(map)),
   };
 }
 

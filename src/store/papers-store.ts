@@ -65,6 +65,42 @@ function newer(current: Paper, incoming: Paper): boolean {
   return incoming.updated >= current.updated;
 }
 
+/** Cross-listed papers can arrive twice in one batch: the newest row of each id, in first-seen order. */
+export function newestById(papers: readonly Paper[]): Paper[] {
+  const unique = new Map<string, Paper>();
+  for (const paper of papers) {
+    const seen = unique.get(paper.id);
+    if (!seen || newer(seen, paper)) unique.set(paper.id, paper);
+  }
+  return [...unique.values()];
+}
+
+/**
+ * The upsert rule of one shard, shared with the in-memory twin: a new id is added, a newer
+ * version (or the same version updated later) with changed fields replaces, anything else is
+ * unchanged. `accept` turns an incoming paper into the stored row. Returns whether a row changed.
+ */
+export function mergeIntoShard(
+  rows: Map<string, Paper>,
+  incoming: readonly Paper[],
+  counts: UpsertCounts,
+  accept: (paper: Paper) => Paper = (paper) => paper,
+): boolean {
+  let changed = false;
+  for (const paper of incoming) {
+    const current = rows.get(paper.id);
+    if (!current) counts.added += 1;
+    else if (newer(current, paper) && !samePaper(current, paper)) counts.updated += 1;
+    else {
+      counts.unchanged += 1;
+      continue;
+    }
+    rows.set(paper.id, accept(paper));
+    changed = true;
+  }
+  return changed;
+}
+
 export function groupByShard<T extends { id: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -134,22 +170,7 @@ export function createPapersStore(stateDir: string): PapersStore {
     counts: UpsertCounts,
   ): Promise<void> => {
     const rows = new Map((await readShard(yymm)).map((p) => [p.id, p]));
-    let changed = false;
-    for (const paper of incoming) {
-      const current = rows.get(paper.id);
-      if (!current) {
-        rows.set(paper.id, paper);
-        counts.added += 1;
-        changed = true;
-      } else if (newer(current, paper) && !samePaper(current, paper)) {
-        rows.set(paper.id, paper);
-        counts.updated += 1;
-        changed = true;
-      } else {
-        counts.unchanged += 1;
-      }
-    }
-    if (changed) {
+    if (mergeIntoShard(rows, incoming, counts)) {
       const sorted = [...rows.values()].sort((a, b) => compareIds(a.id, b.id));
       await writeShard(yymm, sorted);
     }
@@ -160,13 +181,7 @@ export function createPapersStore(stateDir: string): PapersStore {
     shards,
     async upsert(papers) {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
-      // Cross-listed papers can arrive twice in one batch: keep the newest of each id.
-      const unique = new Map<string, Paper>();
-      for (const paper of papers) {
-        const seen = unique.get(paper.id);
-        if (!seen || newer(seen, paper)) unique.set(paper.id, paper);
-      }
-      for (const [yymm, group] of groupByShard([...unique.values()])) await upsertShard(yymm, group, counts);
+      for (const [yymm, group] of groupByShard(newestById(papers))) await upsertShard(yymm, group, counts);
       return counts;
     },
     async readAll(options) {

@@ -8,13 +8,10 @@ import { SourceHealth } from '../../benchmarks/schemas.ts';
 import { BOARD_IDS, type BoardId } from '../../leaderboards/leaderboard-row.ts';
 import { BoardSnapshot, BoardState, ChangeEvent, emptyBoardState } from '../../leaderboards/snapshot.ts';
 import type { DatedJsonStore } from '../dated-json-store.ts';
-import type { LeaderboardsStore } from '../leaderboards-store.ts';
+import { boardLogOps, type LeaderboardsStore } from '../leaderboards-store.ts';
 import { ModelAliases, type ModelAliasesStore } from '../model-aliases-store.ts';
 import { createJsonCell, createRowsByKey, type JsonCell, memoryPath } from './json-cell.ts';
 import { createMemoryDatedJsonStore } from './memory-dated-json-store.ts';
-
-const byDayThenKey = (a: ChangeEvent, b: ChangeEvent): number =>
-  a.day < b.day ? -1 : a.day > b.day ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 export function createMemoryLeaderboardsStore(): LeaderboardsStore {
   const states = new Map<BoardId, JsonCell<BoardState>>();
@@ -39,34 +36,7 @@ export function createMemoryLeaderboardsStore(): LeaderboardsStore {
       cell.write(BoardState.parse(state));
       states.set(state.board, cell);
     },
-    writeSnapshot: (snapshot) => snapshots(snapshot.board).write(snapshot.day, snapshot),
-    readSnapshot: (board, day) => snapshots(board).read(day),
-    snapshotDays: (board) => snapshots(board).days(),
-    latestSnapshot: async (board) => (await snapshots(board).latest())?.value,
-    async latestSnapshots() {
-      const all = await Promise.all(BOARD_IDS.map(async (b) => (await snapshots(b).latest())?.value));
-      return all.filter((s): s is BoardSnapshot => s !== undefined);
-    },
-    readChanges,
-    async addChanges(board, events) {
-      if (events.length === 0) return [];
-      const current = await readChanges(board);
-      const known = new Set(current.map((e) => e.key));
-      const added: ChangeEvent[] = [];
-      for (const event of events) {
-        if (known.has(event.key)) continue;
-        known.add(event.key);
-        added.push(ChangeEvent.parse(event));
-      }
-      if (added.length > 0) changes.get(board).write([...current, ...added].sort(byDayThenKey));
-      return added;
-    },
-    async markAlerted(board, keys, at) {
-      if (keys.length === 0) return;
-      const wanted = new Set(keys);
-      const rows = (await readChanges(board)).map((e) => (wanted.has(e.key) ? { ...e, alertedAt: at } : e));
-      changes.get(board).write(rows);
-    },
+    ...boardLogOps(snapshots, readChanges, async (board, rows) => changes.get(board).write(rows)),
     async collectedBoards() {
       const withChanges = new Set(changes.keys());
       const checks = await Promise.all(

@@ -4,19 +4,15 @@
  * updates, a batch's duplicates keep the newest) and the same shapes, light view included.
  */
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
-import { paperCodec } from '../paper-codec.ts';
 import { headOf } from '../papers-cache.ts';
-import { groupByShard, type PapersStore, type UpsertCounts } from '../papers-store.ts';
+import {
+  groupByShard,
+  mergeIntoShard,
+  newestById,
+  type PapersStore,
+  type UpsertCounts,
+} from '../papers-store.ts';
 import { Paper } from '../schemas.ts';
-
-function samePaper(a: Paper, b: Paper): boolean {
-  return JSON.stringify(paperCodec.encode(a)) === JSON.stringify(paperCodec.encode(b));
-}
-
-function newer(current: Paper, incoming: Paper): boolean {
-  if (incoming.version !== current.version) return incoming.version > current.version;
-  return incoming.updated >= current.updated;
-}
 
 export function createMemoryPapersStore(): PapersStore {
   const shardRows = new Map<string, Map<string, Paper>>();
@@ -26,20 +22,7 @@ export function createMemoryPapersStore(): PapersStore {
 
   const upsertShard = (yymm: string, incoming: readonly Paper[], counts: UpsertCounts): void => {
     const rows = new Map(shardRows.get(yymm) ?? []);
-    let changed = false;
-    for (const paper of incoming) {
-      const current = rows.get(paper.id);
-      if (!current) {
-        counts.added += 1;
-      } else if (newer(current, paper) && !samePaper(current, paper)) {
-        counts.updated += 1;
-      } else {
-        counts.unchanged += 1;
-        continue;
-      }
-      rows.set(paper.id, Paper.parse(structuredClone(paper)));
-      changed = true;
-    }
+    const changed = mergeIntoShard(rows, incoming, counts, (paper) => Paper.parse(structuredClone(paper)));
     if (changed) {
       const sorted = [...rows.values()].sort((a, b) => compareIds(a.id, b.id));
       shardRows.set(yymm, new Map(sorted.map((p) => [p.id, p])));
@@ -51,14 +34,10 @@ export function createMemoryPapersStore(): PapersStore {
     shards: async () => shards(),
     async upsert(papers) {
       const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
-      const unique = new Map<string, Paper>();
-      for (const paper of papers) {
-        const seen = unique.get(paper.id);
-        if (!seen || newer(seen, paper)) unique.set(paper.id, paper);
-      }
+      const unique = newestById(papers);
       // Validate the whole batch first: a bad row stores nothing.
-      for (const paper of unique.values()) Paper.parse(paper);
-      for (const [yymm, group] of groupByShard([...unique.values()])) upsertShard(yymm, group, counts);
+      for (const paper of unique) Paper.parse(paper);
+      for (const [yymm, group] of groupByShard(unique)) upsertShard(yymm, group, counts);
       return counts;
     },
     async readAll(options) {
