@@ -21,6 +21,7 @@ import type { Logger } from '../log/logger.ts';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import type { Stores } from '../store/stores.ts';
 import { createTagService } from '../tags/tag-service.ts';
+import { newestHeads } from './newest-papers.ts';
 import { loadPrompt } from './prompt-files.ts';
 import type { RelatedDeps } from './related.ts';
 import { SUMMARIZE_PURPOSE, type SummarizeDeps } from './summarize.ts';
@@ -137,10 +138,11 @@ export async function createSummarizeDeps(
       : undefined,
     logger: w.logger.child({ module: 'summarize' }),
     clock: w.clock ?? systemClock,
-    // Chosen on the light view, then only those papers read in full: never every abstract.
+    // Chosen on the newest shards' light rows, then only those papers read in full: never
+    // every abstract, nor the whole light view.
     corpus: async () => {
       const store = w.stores.papers;
-      const recent = recentPapers(await store.readHeads(), KEYPHRASE_CORPUS_SIZE);
+      const recent = await newestHeads(store, KEYPHRASE_CORPUS_SIZE);
       const full = await store.get(recent.map((h) => h.id));
       return recent.flatMap((h) => full.get(h.id) ?? []);
     },
@@ -149,12 +151,6 @@ export async function createSummarizeDeps(
 
 /** How many of the newest papers the extractive tags' keyphrases are scored against. */
 const KEYPHRASE_CORPUS_SIZE = 2000;
-
-function recentPapers<T extends { published: string }>(papers: readonly T[], max: number): T[] {
-  return [...papers]
-    .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))
-    .slice(0, max);
-}
 
 /** The related-papers job over the first active embedding model's vectors. */
 export async function createRelatedDeps(
