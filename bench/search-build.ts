@@ -20,9 +20,11 @@ import { join } from 'node:path';
 import { compareIds } from '../src/core/arxiv-id.ts';
 import { PERSISTENT_ANALYZER } from '../src/search/papers-corpus.ts';
 import { syncPapersIndex } from '../src/search/papers-index.ts';
+import { storedPapersIndex } from '../src/search/stored-papers-index.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import type { Paper } from '../src/store/schemas.ts';
 import { searchIndexDir } from '../src/store/search-index-store.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { loadCorpus, mixedTexts } from './corpus.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
@@ -45,7 +47,10 @@ async function childMain(stateDir: string): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const cpu = process.cpuUsage();
   const t0 = performance.now();
-  const result = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+  const result = await syncPapersIndex(
+    { stores: createFileStores(stateDir), files: storedPapersIndex(stateDir) },
+    PERSISTENT_ANALYZER,
+  );
   const used = process.cpuUsage(cpu);
   const figures: ChildFigures = {
     origin: result.origin,

@@ -4,14 +4,12 @@
  * `index/bm25/` (papers-index.ts); other analyzer settings are built in memory.
  */
 import type { Logger } from '../log/logger.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
 import type { Paper } from '../store/schemas.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { type AnalyzerOptions, analyzerSignature } from '../text/tokenize.ts';
 import type { FilterFacts, SearchCorpus } from './corpus.ts';
 import { analyzerOptionsOf, buildLexicalIndex, type LexicalIndex } from './lexical-index.ts';
-import { type IndexOrigin, syncPapersIndex } from './papers-index.ts';
+import { type IndexOrigin, type PapersIndexFiles, syncPapersIndex } from './papers-index.ts';
 import type { SearchDocument } from './search-port.ts';
 import { Bm25Parameters } from './search-version.ts';
 
@@ -25,15 +23,18 @@ export interface PapersCorpus extends SearchCorpus {
 }
 
 export interface PapersCorpusDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers' | 'labels' | 'summaries'>;
+  /** The persistent index of the default analyzer (src/search/stored-papers-index.ts on disk). */
+  files: PapersIndexFiles;
   logger?: Logger | undefined;
 }
 
 export async function openPapersCorpus(deps: PapersCorpusDeps): Promise<PapersCorpus> {
+  const { stores } = deps;
   const [papers, labels, summaries] = await Promise.all([
-    createPapersStore(deps.stateDir).readAll(),
-    createLabelsStore(deps.stateDir).readAll(),
-    createSummariesStore(deps.stateDir).readAll(),
+    stores.papers.readAll(),
+    stores.labels.readAll(),
+    stores.summaries.readAll(),
   ]);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const docs = new Map<string, SearchDocument>(

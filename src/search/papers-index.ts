@@ -6,30 +6,48 @@
  *
  * The papers are streamed shard by shard from the store: a build holds one shard's papers and
  * the compact postings built so far, and writes the file from its segments; the index for
- * queries is then read back from that file.
+ * queries is then read back from that file. The index files are derived data behind their own
+ * small port (`PapersIndexFiles`), opened over the state directory by the composition root.
  */
 import { shardOf } from '../core/arxiv-id.ts';
 import { StateFileError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
-import { createPapersStore } from '../store/papers-store.ts';
 import type { Paper } from '../store/schemas.ts';
-import {
-  papersShardStamps,
-  readSearchSegments,
-  saveSearchUpdate,
-  searchIndexDir,
-  writeSearchBase,
-} from '../store/search-index-store.ts';
+import type { StoredSearchIndexParts, StoredSearchSegments } from '../store/search-index-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { AnalyzerOptions } from '../text/tokenize.ts';
 import { analyzerSignature } from '../text/tokenize.ts';
 import { concatIndexes } from './bm25/concat-indexes.ts';
+import type { SegmentedIndex } from './bm25/index-builder.ts';
+import type { InvertedIndex } from './bm25/inverted-index.ts';
 import { contentHash, createLexicalBuilder, type LexicalIndex, lexicalFromIndex } from './lexical-index.ts';
 import type { SearchDocument } from './search-port.ts';
 
 export type IndexOrigin = 'loaded' | 'updated' | 'rebuilt';
 
+/** An append to the stored index: the new documents alone, or every document when it merges. */
+export interface PapersIndexUpdate {
+  analyzer: string;
+  shards: Record<string, string>;
+  addition: InvertedIndex | SegmentedIndex;
+  merged: () => InvertedIndex;
+}
+
+/** The persistent index files, and the stamps of the papers shards they are checked against. */
+export interface PapersIndexFiles {
+  /** Where the index lives, for errors. */
+  readonly location: string;
+  /** One stamp per papers shard: a changed stamp means the shard changed. */
+  shardStamps(): Promise<Record<string, string>>;
+  /** Undefined when there is no readable index (the caller rebuilds). */
+  read(): Promise<StoredSearchSegments | undefined>;
+  writeBase(stored: StoredSearchIndexParts): Promise<void>;
+  saveUpdate(previous: StoredSearchSegments, update: PapersIndexUpdate): Promise<'appended' | 'merged'>;
+}
+
 export interface PapersIndexDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers'>;
+  files: PapersIndexFiles;
   logger?: Logger | undefined;
   /** Called after each papers shard is indexed (progress of a rebuild or an update). */
   onShard?: ((done: number, total: number) => void) | undefined;
@@ -80,16 +98,15 @@ async function rebuildFile(
   shards: readonly string[],
   stamps: Record<string, string>,
 ): Promise<number> {
-  const store = createPapersStore(deps.stateDir);
   const builder = createLexicalBuilder(options);
   let done = 0;
   for (const shard of shards) {
-    for (const paper of await store.readShard(shard)) builder.add(paperDocument(paper));
+    for (const paper of await deps.stores.papers.readShard(shard)) builder.add(paperDocument(paper));
     deps.onShard?.(++done, shards.length);
   }
   const built = builder.segmented();
   const signature = analyzerSignature(options);
-  await writeSearchBase(searchIndexDir(deps.stateDir), {
+  await deps.files.writeBase({
     analyzer: signature,
     shards: stamps,
     index: built,
@@ -104,9 +121,8 @@ async function loadOrAppend(
   options: AnalyzerOptions,
   stamps: Record<string, string>,
 ): Promise<PapersIndexResult | undefined> {
-  const dir = searchIndexDir(deps.stateDir);
   const signature = analyzerSignature(options);
-  const stored = await readSearchSegments(dir);
+  const stored = await deps.files.read();
   if (!stored || stored.analyzer !== signature) return undefined;
   const base = lexicalFromIndex(concatIndexes(stored.segments), options);
   const changed = Object.keys(stamps)
@@ -115,14 +131,14 @@ async function loadOrAppend(
   const removed = Object.keys(stored.shards).some((s) => !(s in stamps));
   if (changed.length === 0 && !removed) return { lexical: base, origin: 'loaded', added: 0 };
   if (removed) return undefined;
-  const fresh = await newDocuments(base, changed, createPapersStore(deps.stateDir).readShard);
+  const fresh = await newDocuments(base, changed, (shard) => deps.stores.papers.readShard(shard));
   if (!fresh) return undefined;
   // The new papers alone, with their own vocabulary: the day segment written is O(day) bytes.
   const builder = createLexicalBuilder(options);
   for (const doc of fresh) builder.add(doc);
   const addition = builder.finish().index;
   const index = concatIndexes([base.index, addition]);
-  const saved = await saveSearchUpdate(dir, stored, {
+  const saved = await deps.files.saveUpdate(stored, {
     analyzer: signature,
     shards: stamps,
     addition,
@@ -138,13 +154,13 @@ export async function syncPapersIndex(
   deps: PapersIndexDeps,
   options: AnalyzerOptions,
 ): Promise<PapersIndexResult> {
-  const stamps = await papersShardStamps(deps.stateDir);
+  const stamps = await deps.files.shardStamps();
   const current = await loadOrAppend(deps, options, stamps);
   if (current) return current;
   const documents = await rebuildFile(deps, options, Object.keys(stamps).sort(), stamps);
-  const dir = searchIndexDir(deps.stateDir);
-  const reread = await readSearchSegments(dir);
-  if (!reread) throw new StateFileError(dir, 'the search index just written cannot be read back');
+  const reread = await deps.files.read();
+  if (!reread)
+    throw new StateFileError(deps.files.location, 'the search index just written cannot be read back');
   return {
     lexical: lexicalFromIndex(concatIndexes(reread.segments), options),
     origin: 'rebuilt',

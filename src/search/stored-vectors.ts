@@ -5,15 +5,23 @@
 
 import type { EmbeddingModelConfig } from '../config/schema.ts';
 import { ConfigError, UsageError } from '../core/errors.ts';
-import { createEmbedder, type EmbedderDeps } from '../embed/embedder.ts';
-import { openModelIndex } from '../index/index-store.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import type { VectorIndex } from '../index/vector-index.ts';
+import type { EmbeddingsStore } from '../store/embeddings-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { OpenVectorSearcher, VectorSearcher } from './engines/vector-engine.ts';
 
-export interface StoredVectorsDeps extends EmbedderDeps {
+/** The model's persisted ANN index, brought up to date with its vectors (read only if needed). */
+export type OpenStoredIndex = (model: string, loadVectors: EmbeddingsStore['load']) => Promise<VectorIndex>;
+
+export interface StoredVectorsDeps {
+  stores: Pick<Stores, 'vectors'>;
   models: Readonly<Record<string, EmbeddingModelConfig>>;
   /** The model used when a version names none (the first active one). */
   defaultModel: string | undefined;
+  /** The embedder of a model (the composition root binds it to the models and state folders). */
+  embedderFor: (name: string, config: EmbeddingModelConfig) => Promise<Embedder>;
+  openIndex: OpenStoredIndex;
 }
 
 export function createStoredVectors(deps: StoredVectorsDeps): OpenVectorSearcher {
@@ -22,16 +30,11 @@ export function createStoredVectors(deps: StoredVectorsDeps): OpenVectorSearcher
     const config = deps.models[name];
     if (!config)
       throw new ConfigError(`search names embedding model "${name}", which is not in embedding.models`);
-    const embedder = await createEmbedder(name, config, deps);
+    const embedder = await deps.embedderFor(name, config);
     if (embedder.corpusFit && !(await embedder.corpusFit.load()))
       throw new UsageError(`model "${name}" has no fitted state yet: run \`radar embed\` first`);
-    const store = createEmbeddingsStore(deps.stateDir, name);
-    const { index } = await openModelIndex({
-      stateDir: deps.stateDir,
-      model: name,
-      loadVectors: () => store.load(),
-      logger: deps.logger,
-    });
+    const store = deps.stores.vectors(name);
+    const index = await deps.openIndex(name, (options) => store.load(options));
     if (index.size() === 0) throw new UsageError(`no vectors for model "${name}": run \`radar embed\` first`);
     return {
       model: name,

@@ -6,6 +6,7 @@ import { createSearchEngine } from '../../src/search/create-engine.ts';
 import { buildLexicalIndex } from '../../src/search/lexical-index.ts';
 import { openPapersCorpus, PERSISTENT_ANALYZER } from '../../src/search/papers-corpus.ts';
 import { syncPapersIndex } from '../../src/search/papers-index.ts';
+import { storedPapersIndex } from '../../src/search/stored-papers-index.ts';
 import { writeCsv } from '../../src/store/csv-file.ts';
 import { paperCodec } from '../../src/store/paper-codec.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
@@ -16,10 +17,17 @@ import {
   searchIndexDir,
   searchIndexPath,
 } from '../../src/store/search-index-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
+
+/** The stores and the index files over one state directory, as the composition roots open them. */
+const onDisk = (stateDir: string) => ({
+  stores: createFileStores(stateDir),
+  files: storedPapersIndex(stateDir),
+});
 
 const papers = [
   makePaper('2511.00001', { title: 'Speculative decoding', abstract: 'Draft tokens with a small model.' }),
@@ -28,7 +36,7 @@ const papers = [
 ];
 
 async function searchIds(stateDir: string, query: string) {
-  const corpus = await openPapersCorpus({ stateDir });
+  const corpus = await openPapersCorpus(onDisk(stateDir));
   const engine = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
   const ids = (await engine.search(query)).hits.map((h) => h.id);
   return { ids, origin: corpus.indexOrigin() };
@@ -76,7 +84,7 @@ describe('persistent BM25 index of the papers', () => {
     await createPapersStore(stateDir).upsert(many);
     const progress: [number, number][] = [];
     const result = await syncPapersIndex(
-      { stateDir, onShard: (done, total) => progress.push([done, total]) },
+      { ...onDisk(stateDir), onShard: (done, total) => progress.push([done, total]) },
       PERSISTENT_ANALYZER,
     );
     expect(result.origin).toBe('rebuilt');
@@ -101,10 +109,10 @@ describe('persistent BM25 index of the papers', () => {
     const stateDir = tempDir();
     const store = createPapersStore(stateDir);
     await store.upsert(papers);
-    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
+    expect((await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
     const shard = (await store.readShard('2511')).filter((p) => p.id !== '2511.00002');
     await writeCsv(statePaths(stateDir).papersShard('2511'), shard, paperCodec);
-    const after = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    const after = await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
     expect(after.origin).toBe('rebuilt');
     expect([...after.lexical.index.docIds].sort()).toEqual(['2510.00003', '2511.00001']);
   });
@@ -126,7 +134,7 @@ describe('persistent BM25 index of the papers', () => {
       ...papers,
       makePaper('2511.00005', { title: 'Old decoding', published: '2025-01-02T00:00:00Z' }),
     ]);
-    const corpus = await openPapersCorpus({ stateDir });
+    const corpus = await openPapersCorpus(onDisk(stateDir));
     const engine = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
     const hits = await engine.search('decoding', { filters: { since: '2026-01-01' } });
     expect(hits.hits.map((h) => h.id)).toEqual(['2511.00001']);

@@ -5,12 +5,20 @@ import { createBm25Scorer } from '../../src/search/bm25/bm25.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../../src/search/lexical-index.ts';
 import { PERSISTENT_ANALYZER } from '../../src/search/papers-corpus.ts';
 import { syncPapersIndex } from '../../src/search/papers-index.ts';
+import { storedPapersIndex } from '../../src/search/stored-papers-index.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { MAX_DAY_SEGMENTS, searchIndexDir, searchIndexPath } from '../../src/store/search-index-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
+
+/** The stores and the index files over one state directory, as the composition roots open them. */
+const onDisk = (stateDir: string) => ({
+  stores: createFileStores(stateDir),
+  files: storedPapersIndex(stateDir),
+});
 
 const WORDS =
   'decoding graph protein folding transformer attention sparse retrieval ranking diffusion model speculative'.split(
@@ -50,12 +58,12 @@ describe('segmented persistent BM25 index', () => {
     const store = createPapersStore(stateDir);
     let all = papersFrom(0, 200);
     await store.upsert(all);
-    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
+    expect((await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
     for (let day = 0; day < MAX_DAY_SEGMENTS + 2; day++) {
       const fresh = papersFrom(200 + day * 5, 5);
       all = [...all, ...fresh];
       await store.upsert(fresh);
-      const updated = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+      const updated = await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
       expect(updated.origin).toBe('updated');
       expect(updated.added).toBe(5);
       const rebuilt = buildLexicalIndex(
@@ -63,7 +71,7 @@ describe('segmented persistent BM25 index', () => {
         PERSISTENT_ANALYZER,
       );
       expect(rankings(updated.lexical)).toEqual(rankings(rebuilt));
-      const loaded = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+      const loaded = await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
       expect(loaded.origin).toBe('loaded');
       expect(rankings(loaded.lexical)).toEqual(rankings(rebuilt));
       const segments = (await readdir(searchIndexDir(stateDir))).filter((f) => f.startsWith('seg-'));
@@ -75,9 +83,9 @@ describe('segmented persistent BM25 index', () => {
     const stateDir = tempDir();
     const store = createPapersStore(stateDir);
     await store.upsert(papersFrom(0, 100));
-    await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
     await store.upsert(papersFrom(100, 3));
-    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('updated');
+    expect((await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER)).origin).toBe('updated');
     const dir = searchIndexDir(stateDir);
     const manifest = JSON.parse(await readFile(searchIndexPath(stateDir), 'utf8')) as {
       segments: { file: string }[];
@@ -88,23 +96,23 @@ describe('segmented persistent BM25 index', () => {
     const flipped = new Uint8Array(bytes);
     flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
     await writeFile(day, flipped);
-    const torn = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    const torn = await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
     expect(torn.origin).toBe('rebuilt');
     expect(torn.lexical.index.docIds).toHaveLength(103);
     await writeFile(join(dir, 'seg-0.bin'), bytes.subarray(0, 10));
-    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
-    expect((await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER)).origin).toBe('loaded');
+    expect((await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER)).origin).toBe('rebuilt');
+    expect((await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER)).origin).toBe('loaded');
   });
 
   it('rebuilds an index of the old single-file format instead of reading it, and removes it', async () => {
     const stateDir = tempDir();
     await createPapersStore(stateDir).upsert(papersFrom(0, 20));
-    await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
     const dir = searchIndexDir(stateDir);
     const manifest = JSON.parse(await readFile(searchIndexPath(stateDir), 'utf8')) as Record<string, unknown>;
     await writeFile(searchIndexPath(stateDir), JSON.stringify({ ...manifest, version: 1 }));
     await writeFile(join(dir, 'index.bin'), 'RRBM old');
-    const result = await syncPapersIndex({ stateDir }, PERSISTENT_ANALYZER);
+    const result = await syncPapersIndex(onDisk(stateDir), PERSISTENT_ANALYZER);
     expect(result.origin).toBe('rebuilt');
     expect(result.lexical.index.docIds).toHaveLength(20);
     expect(await readdir(dir)).not.toContain('index.bin');

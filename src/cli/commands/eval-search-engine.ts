@@ -19,7 +19,6 @@ import { createMemoryCorpus, type SearchCorpus } from '../../search/corpus.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
 import type { OpenVectorSearcher, VectorSearcher } from '../../search/engines/vector-engine.ts';
 import { type LexicalIndex, lexicalFromIndex } from '../../search/lexical-index.ts';
-import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchEngine } from '../../search/search-port.ts';
 import { parseRerankParameters, type SearchVersion } from '../../search/search-version.ts';
 import { type BeirDocument, openBeirCollection, readBeirDocuments } from '../../store/beir-collection.ts';
@@ -31,7 +30,7 @@ import {
 import { type AnalyzerOptions, analyzerSignature } from '../../text/tokenize.ts';
 import type { CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
-import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
+import { llmRerankerFor, papersCorpusFor, storedVectorsFor } from '../search-services.ts';
 
 /** Whether the version (or a rerank version's first stage) searches embeddings. */
 export function needsVectors(version: SearchVersion): boolean {
@@ -187,7 +186,7 @@ export async function engineFor(
       reranker: rerankerFor(ctx, version),
     });
   }
-  const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
+  const corpus = await papersCorpusFor(ctx);
   return createSearchEngine(version, {
     corpus,
     vectors: needsVectors(version) ? storedVectorsFor(ctx, 'eval-search') : undefined,

@@ -5,12 +5,11 @@
 import { UsageError } from '../../core/errors.ts';
 import { percentile, runBeir } from '../../search/beir-run.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
-import { openPapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchFilters } from '../../search/search-port.ts';
 import { configuredVersions, findVersion, type SearchVersion } from '../../search/search-version.ts';
 import { openBeirCollection, writeTrecRun } from '../../store/beir-collection.ts';
 import type { CommandContext } from '../context.ts';
-import { llmRerankerFor, storedVectorsFor } from '../search-services.ts';
+import { llmRerankerFor, papersCorpusFor, storedVectorsFor } from '../search-services.ts';
 import { beirCorpus } from './eval-search-engine.ts';
 
 export interface SearchFlags {
@@ -85,7 +84,7 @@ export async function runSearch(
   if (flags.beir !== undefined) return runBeirMode(ctx, version, flags, out);
   if (query === undefined || query.trim() === '')
     throw new UsageError('usage: radar search "<query>" (or --beir DIR --run-out FILE)');
-  const corpus = await openPapersCorpus({ stateDir: ctx.stateDir, logger: ctx.logger });
+  const corpus = await papersCorpusFor(ctx);
   const engine = await createSearchEngine(version, {
     corpus,
     vectors: storedVectorsFor(ctx, 'search'),

@@ -1,0 +1,23 @@
+/**
+ * The persistent BM25 index files under `index/bm25/` (derived, rebuildable data): the
+ * composition roots open them once over the state directory and pass them to the papers corpus.
+ */
+import {
+  papersShardStamps,
+  readSearchSegments,
+  saveSearchUpdate,
+  searchIndexDir,
+  writeSearchBase,
+} from '../store/search-index-store.ts';
+import type { PapersIndexFiles } from './papers-index.ts';
+
+export function storedPapersIndex(stateDir: string): PapersIndexFiles {
+  const dir = searchIndexDir(stateDir);
+  return {
+    location: dir,
+    shardStamps: () => papersShardStamps(stateDir),
+    read: () => readSearchSegments(dir),
+    writeBase: (stored) => writeSearchBase(dir, stored),
+    saveUpdate: (previous, update) => saveSearchUpdate(dir, previous, update),
+  };
+}
