@@ -6,8 +6,6 @@ import { createHttpClient } from '../../http/http-client.ts';
 import { collectPapers } from '../../papers/collect.ts';
 import { formatCounts } from '../../papers/collect-window.ts';
 import type { PaperSource } from '../../papers/paper-source.ts';
-import { createKvStore } from '../../store/kv-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface CollectPapersFlags {
@@ -59,8 +57,8 @@ export async function runCollectPapers(
     collectPapers(
       {
         source: createSource(ctx, flags.oai === true),
-        papers: createPapersStore(ctx.stateDir),
-        kv: createKvStore(ctx.stateDir),
+        papers: ctx.stores.papers,
+        kv: ctx.stores.cursors,
         logger: ctx.logger.child({ module: 'collect-papers' }),
         now: () => new Date(),
       },

@@ -3,7 +3,7 @@ import { type Clock, systemClock } from '../../core/clock.ts';
 import { UsageError } from '../../core/errors.ts';
 import { addDays, localDay } from '../../core/local-day.ts';
 import { formatCostsReport, summarizeCosts } from '../../llm/costs-report.ts';
-import { createLedgerStore, ledgerMonth } from '../../store/ledger-store.ts';
+import { ledgerMonth } from '../../store/ledger-store.ts';
 import type { CommandContext } from '../context.ts';
 
 export interface CostsFlags {
@@ -27,9 +27,7 @@ export async function runCosts(
   const days = parseDays(flags.days);
   const { timezone } = ctx.loaded.config.schedule;
   const today = localDay(clock.now(), timezone);
-  const store = createLedgerStore(ctx.stateDir, (file) =>
-    ctx.logger.warn({ file }, 'dropped a torn last line of the ledger'),
-  );
+  const store = ctx.stores.ledger;
   // One day of margin each side: a local day can start or end in another UTC month.
   const first = ledgerMonth(`${addDays(today, -days)}T00:00:00Z`);
   const last = ledgerMonth(`${addDays(today, 1)}T00:00:00Z`);

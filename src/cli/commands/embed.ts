@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type EmbedPapersResult, embedPapers } from '../../embed/embed-papers.ts';
 import { createEmbedder } from '../../embed/embedder.ts';
-import { createEmbeddingsStore, type EmbeddingsStore } from '../../store/embeddings-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
+import type { EmbeddingsStore } from '../../store/embeddings-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -55,7 +54,7 @@ export async function runEmbed(
   out: (line: string) => void,
 ): Promise<number> {
   const names = modelsToRun(ctx, options);
-  const papers = createPapersStore(ctx.stateDir);
+  const { papers } = ctx.stores;
   return withStateLock(ctx, 'embed', async () => {
     for (const name of names) {
       const config = ctx.loaded.config.embedding.models[name];
@@ -69,7 +68,7 @@ export async function runEmbed(
           ? { defaultProvider: ctx.loaded.config.llm.providers.default }
           : {}),
       });
-      const store = createEmbeddingsStore(ctx.stateDir, name);
+      const store = ctx.stores.vectors(name);
       if (options.repair) {
         const repaired = await repairShards(store);
         for (const line of repaired) out(line);

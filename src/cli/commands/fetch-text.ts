@@ -6,8 +6,6 @@ import { selectLatexConverter } from '../../fulltext/latex/latex-converter.ts';
 import { createPandocConverter, findOnPath } from '../../fulltext/latex/pandoc.ts';
 import { createSiteRoutes } from '../../fulltext/routes/site-routes.ts';
 import { createHttpClient } from '../../http/http-client.ts';
-import { createFulltextStore } from '../../store/fulltext-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface FetchTextFlags {
@@ -51,8 +49,8 @@ export async function runFetchText(
     fetchTexts(
       {
         routes,
-        store: createFulltextStore(ctx.stateDir),
-        papers: createPapersStore(ctx.stateDir),
+        store: ctx.stores.fulltext,
+        papers: ctx.stores.papers,
         logger,
         now: () => new Date(),
       },

@@ -23,7 +23,7 @@ export async function runImportLabels(
   const rows = parseLabelFile(text, file);
   const fallback = now().toISOString();
   return withStateLock(ctx, 'import', async () => {
-    await checkKnownPapers(ctx.stateDir, rows);
+    await checkKnownPapers(ctx.stores.papers, rows);
     const changes = rows.flatMap((row) => toChanges([row], 'import', row.at ?? fallback));
     const changed = await ctx.stores.labels.apply(changes);
     const counts = { up: 0, down: 0, clear: 0 };

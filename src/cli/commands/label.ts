@@ -5,8 +5,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type LabelRequest, requestsFromArgs, requestsFromCsv, toChanges } from '../../rank/label-changes.ts';
-import { createLabelsStore } from '../../store/labels-store.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
+import type { PapersStore } from '../../store/papers-store.ts';
 import { readTextIfExists } from '../../store/read-text.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -23,8 +22,11 @@ async function requestsOf(
 }
 
 /** Labels only papers of the state: any unknown id refuses the whole request, nothing written. */
-export async function checkKnownPapers(stateDir: string, requests: readonly { id: string }[]): Promise<void> {
-  const known = await createPapersStore(stateDir).get(requests.map((r) => r.id));
+export async function checkKnownPapers(
+  papers: PapersStore,
+  requests: readonly { id: string }[],
+): Promise<void> {
+  const known = await papers.get(requests.map((r) => r.id));
   const unknown = [...new Set(requests.map((r) => r.id).filter((id) => !known.has(id)))];
   if (unknown.length > 0)
     throw new UsageError(`unknown papers (collect them first), nothing written: ${unknown.join(', ')}`);
@@ -38,10 +40,8 @@ export async function runLabel(
 ): Promise<number> {
   const { requests, source } = await requestsOf(ctx, args);
   return withStateLock(ctx, 'label', async () => {
-    await checkKnownPapers(ctx.stateDir, requests);
-    const changed = await createLabelsStore(ctx.stateDir).apply(
-      toChanges(requests, source, now().toISOString()),
-    );
+    await checkKnownPapers(ctx.stores.papers, requests);
+    const changed = await ctx.stores.labels.apply(toChanges(requests, source, now().toISOString()));
     const counts = { up: 0, down: 0, clear: 0 };
     for (const r of requests) counts[r.action] += 1;
     out(

@@ -9,7 +9,6 @@ import {
 import { requireNotionApi } from '../../adapters/notion/notion-setup.ts';
 import { PAPERS_DATABASE } from '../../adapters/notion/schema.ts';
 import { UsageError } from '../../core/errors.ts';
-import { createNotionMapStore } from '../../store/notion-map-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface NotionInitFlags {
@@ -36,7 +35,7 @@ async function run(
 ): Promise<number> {
   const { config } = ctx.loaded;
   const api = requireNotionApi(config, ctx.env.secrets.NOTION_TOKEN, ctx.logger);
-  const mapStore = createNotionMapStore(ctx.stateDir);
+  const mapStore = ctx.stores.notionMap;
   // Papers first: the other databases may relate to it. Each one is created once, then migrated.
   const databases = [
     { spec: PAPERS_DATABASE, databaseId: config.notion.papersDatabaseId },

@@ -9,7 +9,6 @@ import { PAPERS_DATABASE } from '../../adapters/notion/schema.ts';
 import { createLocalPublisher } from '../../publish/local/local-publisher.ts';
 import { loadPublishItems } from '../../publish/publish-items.ts';
 import type { Publisher } from '../../publish/publisher.ts';
-import { createNotionMapStore } from '../../store/notion-map-store.ts';
 import { statePaths } from '../../store/paths.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -28,7 +27,7 @@ async function choosePublisher(
       published: new Set(),
       retry: [],
     };
-  const mapStore = createNotionMapStore(ctx.stateDir);
+  const mapStore = ctx.stores.notionMap;
   const dataSourceId = await papersDataSourceId(api, mapStore, config);
   const map = await mapStore.load();
   const publisher = createNotionPublisher({ api, mapStore, logger: ctx.logger }, { dataSourceId });

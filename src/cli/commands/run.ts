@@ -9,7 +9,7 @@ import { buildPipeline } from '../../pipeline/build-pipeline.ts';
 import { STEP_NAMES, type StepName } from '../../pipeline/pipeline-step.ts';
 import { runPipeline } from '../../pipeline/run-pipeline.ts';
 import { formatRunSummary } from '../../pipeline/run-summary.ts';
-import { createRunsStore, markRunCancelledSync, newRunId } from '../../store/runs-store.ts';
+import { markRunCancelledSync, newRunId } from '../../store/runs-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -130,7 +130,7 @@ export async function runOnce(
     try {
       const manifest = await runPipeline(
         {
-          runs: createRunsStore(ctx.stateDir),
+          runs: ctx.stores.runs,
           steps: built.steps,
           clock: systemClock,
           logger: ctx.logger,

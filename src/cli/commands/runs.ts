@@ -1,7 +1,6 @@
 /** `radar runs` lists recent runs; `radar runs show <id>` shows one with its events. */
 import { UsageError } from '../../core/errors.ts';
 import { formatRunList, formatRunSummary } from '../../pipeline/run-summary.ts';
-import { createRunsStore } from '../../store/runs-store.ts';
 import type { CommandContext } from '../context.ts';
 
 export async function runRunsList(
@@ -12,7 +11,7 @@ export async function runRunsList(
   const limit = flags.limit === undefined ? 20 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a positive integer, got "${flags.limit}"`);
-  const entries = await createRunsStore(ctx.stateDir).listEntries(limit);
+  const entries = await ctx.stores.runs.listEntries(limit);
   const rows = entries.map((e) => e.manifest ?? { runId: e.runId, problem: e.problem });
   for (const line of formatRunList(rows)) out(line);
   return 0;
@@ -23,7 +22,7 @@ export async function runRunsShow(
   runId: string,
   out: (line: string) => void,
 ): Promise<number> {
-  const runs = createRunsStore(ctx.stateDir);
+  const { runs } = ctx.stores;
   const manifest = await runs.read(runId);
   if (!manifest) throw new UsageError(`no run "${runId}" in ${ctx.stateDir} (see radar runs)`);
   for (const line of formatRunSummary(manifest)) out(line);
