@@ -1,6 +1,6 @@
 /** The layer rule: folders are pure unless named I/O folders or exceptions, checked through import chains. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -18,6 +18,12 @@ function tree(files: Record<string, string>): string {
 }
 
 const check = (root: string) => spawnSync(process.execPath, [SCRIPT, root], { encoding: 'utf8' });
+
+/** The modules the script still lets build their own stores, read from its PENDING list. */
+function pendingModules(): string[] {
+  const block = /const PENDING = \{([^}]*)\}/.exec(readFileSync(SCRIPT, 'utf8'))?.[1] ?? '';
+  return [...block.matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1] ?? '');
+}
 
 describe('scripts/check-layers.mjs', () => {
   it('finds I/O reached through a chain of imports from a new, unlisted pure folder', () => {
@@ -49,5 +55,56 @@ describe('scripts/check-layers.mjs', () => {
     expect(result.stderr).toContain('src/a/clock.ts is pure but reaches I/O: src/a/clock.ts → Date.now()');
     expect(result.stderr).toContain('src/a/env.ts is pure but reaches I/O: src/a/env.ts → process.env');
     expect(result.stderr).not.toContain('src/b/ok.ts');
+  });
+
+  it('lets only src/store/ call a store factory, and only the composition roots build the file stores', () => {
+    const root = tree({
+      'src/store/papers-store.ts':
+        'export function createPapersStore(dir: string) { return { dir }; }\nexport const again = () => createPapersStore("x");\n',
+      'src/store/stores.ts':
+        "import { createPapersStore } from './papers-store.ts';\nexport function createFileStores(dir: string) { return { papers: createPapersStore(dir) }; }\nexport function createMemoryStores() { return { papers: createPapersStore('') }; }\n",
+      'src/cli/context.ts':
+        "import { createFileStores } from '../store/stores.ts';\nexport const stores = createFileStores('state');\n",
+      'src/pipeline/build-pipeline.ts':
+        "import { createFileStores } from '../store/stores.ts';\nexport const stores = createFileStores('state');\n",
+      'src/job/rank.ts':
+        "import { createPapersStore } from '../store/papers-store.ts';\nexport const papers = createPapersStore('state');\n",
+      'src/job/wire.ts':
+        "import { createFileStores } from '../store/stores.ts';\nexport const stores = createFileStores('state');\n",
+      'src/job/uses-memory.ts':
+        "import { createMemoryStores } from '../store/stores.ts';\n// not createPapersStore('state') any more\nexport const stores = createMemoryStores();\n",
+      'src/job/rank.test.ts':
+        "import { createPapersStore } from '../store/papers-store.ts';\nexport const papers = createPapersStore('tmp');\n",
+    });
+    const result = check(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'src/job/rank.ts builds its own stores (createPapersStore): take them from the Stores bundle',
+    );
+    expect(result.stderr).toContain('src/job/wire.ts builds its own stores (createFileStores)');
+    for (const allowed of ['src/store/', 'src/cli/', 'src/pipeline/', 'uses-memory', 'rank.test'])
+      expect(result.stderr).not.toContain(allowed);
+  });
+
+  it('lets a PENDING module build its stores, and says when it no longer does', () => {
+    const [pending] = pendingModules();
+    // With every module moved, the PENDING list and this test go together.
+    if (pending === undefined) throw new Error('PENDING is empty: remove it from the script and this test');
+    const call =
+      "import { createPapersStore } from '../store/papers-store.ts';\nexport const p = createPapersStore('s');\n";
+    const store = {
+      'src/store/papers-store.ts': 'export function createPapersStore(dir: string) { return dir; }\n',
+    };
+    const still = check(
+      tree({ ...store, [pending]: call.replaceAll('../', '../'.repeat(pending.split('/').length - 2)) }),
+    );
+    expect(still.status).toBe(0);
+    expect(still.stderr).not.toContain('builds its own stores');
+    expect(still.stdout).not.toContain(`${pending} no longer builds its own stores`);
+    const moved = check(tree({ ...store, [pending]: 'export const p = 1;\n' }));
+    expect(moved.status).toBe(0);
+    expect(moved.stdout).toContain(
+      `note: ${pending} no longer builds its own stores: remove it from PENDING`,
+    );
   });
 });
