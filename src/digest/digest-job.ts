@@ -1,9 +1,10 @@
 /**
  * Summaries and then related papers for the new LLM summaries: the digest work shared by
  * `radar summarize` and the pipeline's summarize step. It runs as a dependency graph: a paper's
- * related-paper call starts as soon as its own summary is stored, beside the other papers'
- * summaries, so the step takes about one summary plus one related call per provider slot instead
- * of every summary and then every related call.
+ * related-paper call starts as soon as the LLM has answered its summary (the related call reads
+ * the summary's text, not its tags, so it need not wait for the stores, which go in input order),
+ * beside the other papers' summaries, so the step takes about one summary plus one related call
+ * per provider slot instead of every summary and then every related call.
  */
 import type { LlmClient } from '../llm/llm-client.ts';
 import { type RelatedResult, type Relating, startRelating } from './related.ts';
@@ -29,9 +30,8 @@ export async function summarizeAndRelate(
   let relating: Promise<Relating> | undefined;
   const summaries = await summarizePapers(summarizeDeps, ids, {
     ...options,
-    onSummarized: (summary) => {
-      options.onSummarized?.(summary);
-      if (summary.source === 'extractive' || options.withoutLlm) return;
+    onAnswered: (summary) => {
+      options.onAnswered?.(summary);
       relating ??= createRelatedDeps(wiring, llm).then((deps) => startRelating(deps));
       // A failure to open surfaces at the `await` below.
       relating.then((r) => r.relate(summary)).catch(() => undefined);

@@ -60,8 +60,14 @@ export interface SummarizeOptions {
   maxTextTokens?: number;
   runId?: string;
   onItemFailed?: (id: string, error: string) => void;
-  /** Called as each summary is stored, so dependent work (its related papers) starts at once. */
+  /** Called as each summary is stored. */
   onSummarized?: (summary: StoredSummary) => void;
+  /**
+   * Called as soon as the LLM answers a paper's summary, before it waits its turn to be stored
+   * (tags still as the model gave them): dependent work (its related papers) starts at once,
+   * never behind a slower paper earlier in the list.
+   */
+  onAnswered?: (summary: StoredSummary) => void;
 }
 
 export interface SummarizeResult {
@@ -329,7 +335,13 @@ export async function summarizePapers(
   stored.catch(() => undefined);
   await mapLimited([...todo.keys()], options.batchSize ?? DEFAULT_IN_FLIGHT, async (i) => {
     const paper = todo[i];
-    if (paper) outcomes[i]?.resolve((await runBatch(deps, [paper], useLlm, options, keyphrases))[0]);
+    if (!paper) return;
+    const [outcome] = await runBatch(deps, [paper], useLlm, options, keyphrases);
+    if (outcome?.ok && outcome.draft.source === 'llm') {
+      const { rawTags, ...fields } = outcome.draft;
+      options.onAnswered?.({ ...fields, tags: rawTags });
+    }
+    outcomes[i]?.resolve(outcome);
   });
   await stored;
   return result;
