@@ -9,15 +9,11 @@
  */
 import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { AsyncBuffer, ColumnChunk, DecodedArray, FileMetaData, SchemaTree } from 'hyparquet';
+import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
-import { parquetHeader } from 'hyparquet/src/column.js';
-import { convert, convertWithDictionary, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
-import { readPlain } from 'hyparquet/src/plain.js';
-import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
 import { errorMessage, UsageError } from '../core/errors.ts';
 import type { ColumnKind, RowGroupSpan, SourceColumn, VectorColumn } from '../import/source-columns.ts';
+import { type FloatListCell, firstListLength, readFloatListChunk } from './import-float-lists.ts';
 
 export interface ImportParquetFile {
   readonly path: string;
@@ -31,8 +27,8 @@ export interface ImportParquetFile {
   close(): Promise<void>;
 }
 
-/** Rows read per step when looking for the first non-null vector of a column. */
-const SAMPLE_ROWS = 256;
+/** Rows looked at for the first non-null vector of a column: columns null for many rows are rare. */
+const SAMPLE_ROWS = 4096;
 
 function fileBuffer(handle: FileHandle, size: number): AsyncBuffer {
   return {
@@ -129,130 +125,6 @@ function spansOf(metadata: FileMetaData): RowGroupSpan[] {
   });
 }
 
-/** A float-list cell: a view of the decoded floats, a list holding nulls, or null (null or empty list). */
-type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
-
-/** One decoded data page: its levels and values, before any row assembly. */
-interface FlatPage {
-  definition: readonly number[] | undefined;
-  repetition: readonly number[];
-  values: DecodedArray;
-}
-
-/** Decodes the pages of one column chunk one at a time, with hyparquet's page functions. */
-function* decodeFlatPages(
-  bytes: ArrayBuffer,
-  chunk: ColumnChunk,
-  schemaPath: SchemaTree[],
-): Generator<FlatPage> {
-  const meta = chunk.meta_data;
-  const leaf = schemaPath.at(-1);
-  if (!meta || !leaf) throw new Error('column chunk without metadata');
-  const decoder = {
-    pathInSchema: meta.path_in_schema,
-    type: meta.type,
-    element: leaf.element,
-    schemaPath,
-    codec: meta.codec,
-    parsers: DEFAULT_PARSERS,
-  };
-  const reader = { view: new DataView(bytes), offset: 0 };
-  let dictionary: DecodedArray | undefined;
-  while (reader.offset < bytes.byteLength - 1) {
-    const header = parquetHeader(reader);
-    const page = new Uint8Array(bytes, reader.offset, header.compressed_page_size);
-    reader.offset += header.compressed_page_size;
-    if (header.type === 'DICTIONARY_PAGE') {
-      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
-      const count = header.dictionary_page_header?.num_values ?? 0;
-      const view = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
-      dictionary = convert(readPlain(view, meta.type, count, leaf.element.type_length), decoder);
-      continue;
-    }
-    let decoded: ReturnType<typeof readDataPage>;
-    let encoding: Parameters<typeof convertWithDictionary>[2];
-    if (header.type === 'DATA_PAGE' && header.data_page_header) {
-      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
-      decoded = readDataPage(raw, header.data_page_header, decoder);
-      encoding = header.data_page_header.encoding;
-    } else if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
-      decoded = readDataPageV2(page, header, decoder);
-      encoding = header.data_page_header_v2.encoding;
-    } else {
-      throw new Error(`unsupported page type ${header.type}`);
-    }
-    yield {
-      definition: decoded.definitionLevels,
-      repetition: decoded.repetitionLevels,
-      values: convertWithDictionary(decoded.dataPage, dictionary, encoding, decoder),
-    };
-  }
-}
-
-/**
- * Splits pages of list levels into one cell per row; `listDef` is the definition level at which a
- * list has a slot. A row within one page becomes a view of the page's floats; a row split across
- * pages (data page v1 allows it) or holding null elements becomes a plain array.
- */
-function splitListRows(
-  pages: Iterable<FlatPage>,
-  maxDef: number,
-  listDef: number,
-  rows: number,
-): FloatListCell[] {
-  const cells: FloatListCell[] = [];
-  /** The row being read when a page ends (it may continue on the next page), or one with nulls. */
-  let open: Array<number | null> | null | undefined;
-  const close = () => {
-    if (open !== undefined) cells.push(open && open.length > 0 ? open : null);
-    open = undefined;
-  };
-  for (const { definition, repetition, values } of pages) {
-    const typed = values instanceof Float32Array || values instanceof Float64Array;
-    const numbers = values as ArrayLike<number>;
-    let value = 0;
-    let i = 0;
-    while (i < repetition.length) {
-      const continues = repetition[i] !== 0;
-      if (!continues) close();
-      const start = value;
-      const first = i;
-      let simple = !continues;
-      do {
-        const def = definition?.[i] ?? maxDef;
-        if (def === maxDef) value += 1;
-        else if (def >= listDef || i > first) simple = false;
-        i += 1;
-      } while (i < repetition.length && repetition[i] !== 0);
-      const rowDef = definition?.[first] ?? maxDef;
-      if (simple && i === repetition.length) simple = false; // it may continue on the next page
-      if (simple) {
-        if (rowDef < listDef) cells.push(null);
-        else if (typed) cells.push((values as Float32Array | Float64Array).subarray(start, value));
-        else cells.push(Array.from({ length: value - start }, (_, k) => Number(numbers[start + k])));
-        continue;
-      }
-      if (open === undefined) open = rowDef < listDef ? null : [];
-      let at = start;
-      for (let k = first; k < i; k += 1) {
-        const def = definition?.[k] ?? maxDef;
-        if (def < listDef) continue;
-        open ??= [];
-        open.push(def === maxDef ? Number(numbers[at++]) : null);
-      }
-    }
-  }
-  close();
-  if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
-  return cells;
-}
-
-function lengthOf(value: unknown): number | undefined {
-  if (Array.isArray(value)) return value.length;
-  if (ArrayBuffer.isView(value) && 'length' in value && typeof value.length === 'number') return value.length;
-  return undefined;
-}
-
 /** Opens a parquet file and reads its footer; a file that is not parquet is a usage error naming it. */
 export async function openImportParquet(path: string): Promise<ImportParquetFile> {
   let handle: FileHandle;
@@ -280,18 +152,24 @@ export async function openImportParquet(path: string): Promise<ImportParquetFile
         : [];
     }),
   );
-  const readFloatList = async (group: RowGroupSpan, name: string, path: SchemaTree[]) => {
+  const chunkOf = (group: RowGroupSpan, name: string) => {
     const chunk = metadata.row_groups[group.index]?.columns.find(
       (c) => c.meta_data?.path_in_schema[0] === name,
     );
-    const meta = chunk?.meta_data;
-    if (!chunk || !meta) throw new Error(`no column chunk for "${name}"`);
-    const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
-    const bytes = await file.slice(start, start + Number(meta.total_compressed_size));
-    const leaf = path.at(-1);
-    const maxDef = getMaxDefinitionLevel(path);
-    const listDef = leaf?.element.repetition_type === 'OPTIONAL' ? maxDef - 1 : maxDef;
-    return splitListRows(decodeFlatPages(bytes, chunk, path), maxDef, listDef, group.end - group.start);
+    if (!chunk?.meta_data) throw new Error(`no column chunk for "${name}"`);
+    return chunk;
+  };
+  const readFloatList = (group: RowGroupSpan, name: string, path: SchemaTree[]) =>
+    readFloatListChunk(file, chunkOf(group, name), path, group.end - group.start);
+  const sampleDims = async (name: string, path: SchemaTree[]) => {
+    let budget = SAMPLE_ROWS;
+    for (const group of rowGroups) {
+      if (budget <= 0) return undefined;
+      const found = await firstListLength(file, chunkOf(group, name), path, budget);
+      if (found !== undefined) return found;
+      budget -= group.end - group.start;
+    }
+    return undefined;
   };
   const read = async (rowStart: number, rowEnd: number, columns: readonly string[]) => {
     let rows: Record<string, unknown>[] = [];
@@ -340,19 +218,16 @@ export async function openImportParquet(path: string): Promise<ImportParquetFile
       return rows;
     },
     async sampleVectorDims(names) {
-      const found = new Map<string, number>();
-      for (let start = 0; start < rows && found.size < names.length; start += SAMPLE_ROWS) {
-        const pending = names.filter((name) => !found.has(name));
-        for (const row of await read(start, Math.min(rows, start + SAMPLE_ROWS), pending)) {
-          for (const name of pending) {
-            const length = lengthOf(row[name]);
-            if (length !== undefined && length > 0 && !found.has(name)) found.set(name, length);
-          }
+      const sampled: VectorColumn[] = [];
+      for (const name of names) {
+        const nodes = floatLists.get(name);
+        try {
+          sampled.push({ name, dims: nodes ? await sampleDims(name, nodes) : undefined });
+        } catch (error) {
+          throw new UsageError(`${path}: column "${name}" cannot be read (${errorMessage(error)})`);
         }
-        // Columns that are null for many rows are rare; do not scan a whole file for them.
-        if (start >= SAMPLE_ROWS * 16) break;
       }
-      return names.map((name) => ({ name, dims: found.get(name) }));
+      return sampled;
     },
     close: () => handle.close(),
   };

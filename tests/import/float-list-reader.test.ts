@@ -118,3 +118,43 @@ it('reads long float lists from DuckDB files (data page v1, small pages) as hypa
   expect(read[4]?.v).toBeNull();
   expect((read[5]?.v as number[] | undefined)?.[199]).toBe(5199);
 });
+
+it('finds a vector column’s dims past null and empty rows, reading pages only until the first vector', async () => {
+  const rows = 400;
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({
+    writer,
+    schema: [
+      { name: 'root', num_children: 3 },
+      ...listOf('late', { name: 'element', type: 'FLOAT', repetition_type: 'OPTIONAL' }),
+      ...listOf('never', { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' }),
+      ...listOf('first', { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' }),
+    ],
+  });
+  await parquet.write({
+    rowGroupSize: 100,
+    pageSize: 256,
+    columnData: [
+      // Null or empty until row 250 (the third row group), then 6 values with a null element.
+      {
+        name: 'late',
+        data: Array.from({ length: rows }, (_, i) => (i < 250 ? (i % 2 ? [] : null) : [1, null, 3, 4, 5, 6])),
+      },
+      { name: 'never', data: Array.from({ length: rows }, () => null) },
+      { name: 'first', data: Array.from({ length: rows }, (_, i) => [i, i, i]) },
+    ],
+  });
+  await parquet.finish();
+  const file = join(dir, 'sample.parquet');
+  await writeFile(file, new Uint8Array(writer.getBytes()));
+  const opened = await openImportParquet(file);
+  try {
+    expect(await opened.sampleVectorDims(['late', 'never', 'first'])).toEqual([
+      { name: 'late', dims: 6 },
+      { name: 'never', dims: undefined },
+      { name: 'first', dims: 3 },
+    ]);
+  } finally {
+    await opened.close();
+  }
+});

@@ -1,0 +1,203 @@
+/**
+ * Float-list (vector) columns of an imported parquet file, read without hyparquet's row assembly,
+ * which pushes every float into a JS array of its row (the bulk of an import's CPU and heap).
+ * Pages are read from the file one at a time and decoded with hyparquet's own page functions;
+ * each row becomes a view into its page's Float32Array.
+ */
+import type { AsyncBuffer, ColumnChunk, DecodedArray, PageHeader, SchemaTree } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
+import { convert, convertWithDictionary, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
+
+/** A float-list cell: a view of the decoded floats, a list holding nulls, or null (null or empty list). */
+export type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
+
+/** One decoded data page: its levels and values, before any row assembly. */
+interface FlatPage {
+  definition: readonly number[] | undefined;
+  repetition: readonly number[];
+  values: DecodedArray;
+}
+
+/** Bytes read for a page header; a header that does not fit (large statistics) is read again whole. */
+const HEADER_READ = 64 * 1024;
+
+/** The pages of one column chunk, read from the file one at a time (never the whole chunk at once). */
+async function* chunkPages(
+  file: AsyncBuffer,
+  start: number,
+  end: number,
+): AsyncGenerator<{ header: PageHeader; page: Uint8Array }> {
+  let offset = start;
+  while (offset < end - 1) {
+    let window = Math.min(end, offset + HEADER_READ);
+    let header: PageHeader | undefined;
+    let headerBytes = 0;
+    while (!header) {
+      const reader = { view: new DataView(await file.slice(offset, window)), offset: 0 };
+      try {
+        header = parquetHeader(reader);
+        headerBytes = reader.offset;
+      } catch (error) {
+        if (!(error instanceof RangeError) || window >= end) throw error;
+        window = end;
+      }
+    }
+    const pageStart = offset + headerBytes;
+    const pageEnd = pageStart + header.compressed_page_size;
+    if (pageEnd > end) throw new Error(`page at byte ${offset} runs past its column chunk`);
+    yield { header, page: new Uint8Array(await file.slice(pageStart, pageEnd)) };
+    offset = pageEnd;
+  }
+}
+
+/** Decodes the data pages of one column chunk one at a time, with hyparquet's page functions. */
+async function* decodeFlatPages(
+  file: AsyncBuffer,
+  chunk: ColumnChunk,
+  schemaPath: SchemaTree[],
+): AsyncGenerator<FlatPage> {
+  const meta = chunk.meta_data;
+  const leaf = schemaPath.at(-1);
+  if (!meta || !leaf) throw new Error('column chunk without metadata');
+  const decoder = {
+    pathInSchema: meta.path_in_schema,
+    type: meta.type,
+    element: leaf.element,
+    schemaPath,
+    codec: meta.codec,
+    parsers: DEFAULT_PARSERS,
+  };
+  const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+  let dictionary: DecodedArray | undefined;
+  for await (const { header, page } of chunkPages(file, start, start + Number(meta.total_compressed_size))) {
+    if (header.type === 'DICTIONARY_PAGE') {
+      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
+      const count = header.dictionary_page_header?.num_values ?? 0;
+      const view = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
+      dictionary = convert(readPlain(view, meta.type, count, leaf.element.type_length), decoder);
+      continue;
+    }
+    let decoded: ReturnType<typeof readDataPage>;
+    let encoding: Parameters<typeof convertWithDictionary>[2];
+    if (header.type === 'DATA_PAGE' && header.data_page_header) {
+      const raw = decompressPage(page, header.uncompressed_page_size, meta.codec, undefined);
+      decoded = readDataPage(raw, header.data_page_header, decoder);
+      encoding = header.data_page_header.encoding;
+    } else if (header.type === 'DATA_PAGE_V2' && header.data_page_header_v2) {
+      decoded = readDataPageV2(page, header, decoder);
+      encoding = header.data_page_header_v2.encoding;
+    } else {
+      throw new Error(`unsupported page type ${header.type}`);
+    }
+    yield {
+      definition: decoded.definitionLevels,
+      repetition: decoded.repetitionLevels,
+      values: convertWithDictionary(decoded.dataPage, dictionary, encoding, decoder),
+    };
+  }
+}
+
+/** Definition levels of a list column: the full value, and the level at which a list has a slot. */
+function listLevels(path: SchemaTree[]): { maxDef: number; listDef: number } {
+  const maxDef = getMaxDefinitionLevel(path);
+  const optional = path.at(-1)?.element.repetition_type === 'OPTIONAL';
+  return { maxDef, listDef: optional ? maxDef - 1 : maxDef };
+}
+
+/**
+ * Splits pages of list levels into one cell per row. A row within one page becomes a view of the
+ * page's floats; a row split across pages (data page v1 allows it) or holding null elements
+ * becomes a plain array.
+ */
+async function splitListRows(
+  pages: AsyncIterable<FlatPage>,
+  maxDef: number,
+  listDef: number,
+  rows: number,
+): Promise<FloatListCell[]> {
+  const cells: FloatListCell[] = [];
+  /** The row being read when a page ends (it may continue on the next page), or one with nulls. */
+  let open: Array<number | null> | null | undefined;
+  const close = () => {
+    if (open !== undefined) cells.push(open && open.length > 0 ? open : null);
+    open = undefined;
+  };
+  for await (const { definition, repetition, values } of pages) {
+    const typed = values instanceof Float32Array || values instanceof Float64Array;
+    const numbers = values as ArrayLike<number>;
+    let value = 0;
+    let i = 0;
+    while (i < repetition.length) {
+      const continues = repetition[i] !== 0;
+      if (!continues) close();
+      const start = value;
+      const first = i;
+      let simple = !continues;
+      do {
+        const def = definition?.[i] ?? maxDef;
+        if (def === maxDef) value += 1;
+        else if (def >= listDef || i > first) simple = false;
+        i += 1;
+      } while (i < repetition.length && repetition[i] !== 0);
+      const rowDef = definition?.[first] ?? maxDef;
+      if (simple && i === repetition.length) simple = false; // it may continue on the next page
+      if (simple) {
+        if (rowDef < listDef) cells.push(null);
+        else if (typed) cells.push((values as Float32Array | Float64Array).subarray(start, value));
+        else cells.push(Array.from({ length: value - start }, (_, k) => Number(numbers[start + k])));
+        continue;
+      }
+      if (open === undefined) open = rowDef < listDef ? null : [];
+      let at = start;
+      for (let k = first; k < i; k += 1) {
+        const def = definition?.[k] ?? maxDef;
+        if (def < listDef) continue;
+        open ??= [];
+        open.push(def === maxDef ? Number(numbers[at++]) : null);
+      }
+    }
+  }
+  close();
+  if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
+  return cells;
+}
+
+/** The cells of one float-list column chunk of `rows` rows; `path` runs from the root to the leaf. */
+export function readFloatListChunk(
+  file: AsyncBuffer,
+  chunk: ColumnChunk,
+  path: SchemaTree[],
+  rows: number,
+): Promise<FloatListCell[]> {
+  const { maxDef, listDef } = listLevels(path);
+  return splitListRows(decodeFlatPages(file, chunk, path), maxDef, listDef, rows);
+}
+
+/**
+ * The length (nulls included) of the first non-empty list in a column chunk, reading pages only
+ * until it ends, or undefined when none of the first `maxRows` rows holds one.
+ */
+export async function firstListLength(
+  file: AsyncBuffer,
+  chunk: ColumnChunk,
+  path: SchemaTree[],
+  maxRows: number,
+): Promise<number | undefined> {
+  const { listDef } = listLevels(path);
+  let rows = 0;
+  let length = 0;
+  for await (const { definition, repetition } of decodeFlatPages(file, chunk, path)) {
+    for (let i = 0; i < repetition.length; i += 1) {
+      if (repetition[i] === 0) {
+        if (length > 0) return length;
+        rows += 1;
+        if (rows > maxRows) return undefined;
+      }
+      if ((definition?.[i] ?? listDef) >= listDef) length += 1;
+    }
+  }
+  return length > 0 ? length : undefined;
+}
