@@ -8,10 +8,9 @@
  * queries without a per-call copy into a plain array.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import usearch, { type ScalarKind, type Index as UsearchIndex } from 'usearch';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
+import { replaceFileAtomic } from '../store/atomic-write.ts';
 
 export type Quantization = 'f32' | 'f16' | 'i8';
 
@@ -57,7 +56,7 @@ export interface VectorIndex {
   search(vector: ArrayLike<number>, k: number, options?: { ef?: number }): Neighbor[];
   /** The k nearest ids of every row, queried in parallel; row i's answer is at i. */
   searchMany(rows: VectorMatrix, k: number, options?: { ef?: number }): Neighbor[][];
-  /** Writes the graph to `file` through a temp file and a rename. */
+  /** Writes the graph to `file` atomically (temp file, fsync, rename: see store/atomic-write.ts). */
   writeGraph(file: string): Promise<void>;
 }
 
@@ -159,16 +158,9 @@ function wrap(
       return [neighbors(found.keys, found.distances, ids)];
     },
     async writeGraph(target) {
-      const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
-      try {
-        index.save(temp);
-        await rename(temp, target);
-        cleanFile = target;
-        views.clear();
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        throw error;
-      }
+      await replaceFileAtomic(target, (temp) => index.save(temp));
+      cleanFile = target;
+      views.clear();
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Crash-safe file writes: the new content goes to a temp file beside the target, is fsynced,
  * renamed over the target, and the directory is fsynced so the rename itself survives a crash.
- * A reader therefore sees the old or the new file, never a torn one.
+ * A reader therefore sees the old or the new file, never a torn one. Whatever step fails, the
+ * temp file is removed and the target keeps its old content. Every write of the state goes
+ * through `replaceFileAtomic` (or its synchronous twin, for a process that is exiting now).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -11,10 +13,11 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  rmSync,
   unlinkSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { redactValues } from '../log/redact.ts';
 
@@ -24,8 +27,16 @@ export function isTempFile(name: string): boolean {
   return name.includes(TEMP_MARK);
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+function tempPathFor(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+}
+
+/** Opened read-write: some systems refuse fsync on a read-only descriptor. */
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
   try {
     await handle.sync();
   } finally {
@@ -33,47 +44,85 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Text is written without the configured secret values (see src/log/redact.ts); bytes as they are. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const content = typeof data === 'string' ? redactValues(data) : data;
+/** Best effort: some file systems cannot open or sync a directory; the rename has happened. */
+async function fsyncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // the data is in place; only the rename's durability across a power cut is weaker
+  }
+}
+
+function fsyncDirectorySync(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // as in fsyncDirectory
+  }
+}
+
+/**
+ * Replaces `path` atomically with what `write` puts in the temp file it is given (a path in the
+ * same directory, so the rename cannot cross file systems): write, fsync the file, rename, fsync
+ * the directory. An error from `write` (say, a check that the content is what was expected)
+ * leaves the target as it was.
+ */
+export async function replaceFileAtomic(
+  path: string,
+  write: (temp: string) => Promise<void> | void,
+): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(temp, 'w');
+  const temp = tempPathFor(path);
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
+    await write(temp);
+    await fsyncPath(temp);
     await rename(temp, path);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await fsyncDirectory(dir);
 }
 
+/** Text is written without the configured secret values (see src/log/redact.ts); bytes as they are. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const content = typeof data === 'string' ? redactValues(data) : data;
+  await replaceFileAtomic(path, (temp) => writeFile(temp, content));
+}
+
 /**
- * The synchronous twin of writeFileAtomic, for the last writes of a process that is exiting now
- * (a second Ctrl-C, a shutdown timeout), when no promise will be waited for.
+ * The synchronous twin of writeFileAtomic, the same steps, for the last writes of a process that
+ * is exiting now (a second Ctrl-C, a shutdown timeout), when no promise will be waited for.
  */
 export function writeFileAtomicSync(path: string, data: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const fd = openSync(temp, 'w');
+  const temp = tempPathFor(path);
   try {
-    writeSync(fd, redactValues(data));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    writeFileSync(temp, redactValues(data));
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
+  fsyncDirectorySync(dir);
 }
 
 /**
@@ -86,27 +135,15 @@ export async function writeFileAtomicStream(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   check?: () => void,
 ): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(temp, 'w');
-  try {
-    for await (const chunk of chunks) await handle.write(chunk);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
+  await replaceFileAtomic(path, async (temp) => {
+    const handle = await open(temp, 'w');
+    try {
+      for await (const chunk of chunks) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     check?.();
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await fsyncDirectory(dir);
+  });
 }
 
 /** Removes temp files left by a process that died mid-write (call with the state lock held). */
