@@ -16,11 +16,18 @@ export interface CandidatesStore {
   add(candidate: Candidate, options?: { replace?: boolean }): Promise<void>;
 }
 
-export function createCandidatesStore(stateDir: string): CandidatesStore {
-  const file = generationEvalPaths(stateDir).candidates;
-  const list = async () => (await readJsonFile(file, CandidatesFile))?.candidates ?? [];
+/** Where the candidates file is kept: on disk, or the memory twin's cell. */
+export interface CandidatesFileCell {
+  readonly file: string;
+  read(): Promise<{ candidates: Candidate[] } | undefined>;
+  write(value: { version: 1; candidates: Candidate[] }): Promise<void>;
+}
+
+/** The candidates' rules (unique ids, sorted by id) over wherever the file is kept. */
+export function candidatesStoreOver(cell: CandidatesFileCell): CandidatesStore {
+  const list = async () => (await cell.read())?.candidates ?? [];
   return {
-    file,
+    file: cell.file,
     list,
     get: async (id) => (await list()).find((c) => c.id === id),
     async add(candidate, options = {}) {
@@ -32,7 +39,16 @@ export function createCandidatesStore(stateDir: string): CandidatesStore {
       const next = [...current.filter((c) => c.id !== candidate.id), candidate].sort((a, b) =>
         a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
       );
-      await writeJsonFile(file, { version: 1, candidates: next });
+      await cell.write({ version: 1, candidates: next });
     },
   };
+}
+
+export function createCandidatesStore(stateDir: string): CandidatesStore {
+  const file = generationEvalPaths(stateDir).candidates;
+  return candidatesStoreOver({
+    file,
+    read: () => readJsonFile(file, CandidatesFile),
+    write: (value) => writeJsonFile(file, value),
+  });
 }

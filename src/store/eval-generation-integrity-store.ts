@@ -1,5 +1,5 @@
 /** `integrity/issues_generation.json` (written by scan-integrity) and `integrity/exclusions.json` (written by the user). */
-import { type Exclusion, ExclusionsFile, type IssuesFile } from '../evals/generation/integrity.ts';
+import { type Exclusion, ExclusionsFile, IssuesFile } from '../evals/generation/integrity.ts';
 import { generationEvalPaths } from './eval-generation-paths.ts';
 import { readJsonFile, writeJsonFile } from './jsonl-file.ts';
 
@@ -7,6 +7,8 @@ export interface IntegrityStore {
   readonly issuesFile: string;
   readonly exclusionsFile: string;
   exclusions(): Promise<Exclusion[]>;
+  /** The last scan's issues; undefined before the first scan. */
+  issues(): Promise<IssuesFile | undefined>;
   writeIssues(issues: IssuesFile): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export function createIntegrityStore(stateDir: string): IntegrityStore {
     issuesFile: paths.integrityIssues,
     exclusionsFile: paths.exclusions,
     exclusions: async () => (await readJsonFile(paths.exclusions, ExclusionsFile))?.exclusions ?? [],
+    issues: () => readJsonFile(paths.integrityIssues, IssuesFile),
     writeIssues: (issues) => writeJsonFile(paths.integrityIssues, issues),
   };
 }

@@ -73,12 +73,12 @@ export interface EvalRunStoreOptions<M, CM> {
   onTornLine?: (file: string) => void;
 }
 
-function checkedRunId(runId: string): string {
+export function checkedRunId(runId: string): string {
   if (!isSafeRunId(runId)) throw new StateFileError(runId, 'not a valid run id');
   return runId;
 }
 
-function checkedName(name: string): string {
+export function checkedName(name: string): string {
   if (!isSafeFileName(name)) throw new StateFileError(name, 'not a plain file name');
   return name;
 }
@@ -144,7 +144,7 @@ export function createEvalRunStore<M, CM>(options: EvalRunStoreOptions<M, CM>): 
     async list(limit = 50) {
       const names = await runDirectories(runsDir);
       const recent = names.sort().reverse().slice(0, limit);
-      return Promise.all(recent.map((runId) => listing(runId, () => readManifest(runId))));
+      return Promise.all(recent.map((runId) => runListing(runId, () => readManifest(runId))));
     },
   };
 }
@@ -159,7 +159,11 @@ async function runDirectories(runsDir: string): Promise<string[]> {
   }
 }
 
-async function listing<M>(runId: string, load: () => Promise<M | undefined>): Promise<RunListing<M>> {
+/** A run directory's listing entry: its manifest, or the problem that kept it from being read. */
+export async function runListing<M>(
+  runId: string,
+  load: () => Promise<M | undefined>,
+): Promise<RunListing<M>> {
   try {
     const manifest = await load();
     return manifest === undefined

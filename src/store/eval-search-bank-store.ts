@@ -24,6 +24,38 @@ export interface BankStore {
   list(): Promise<string[]>;
 }
 
+/** The cases of a bank in their canonical form, and the hash that names them. */
+export function canonicalBank(cases: readonly BankCase[]): Bank {
+  const canonical = cases.map((c) => BankCase.parse(c));
+  return { hash: bankHash(canonical), cases: canonical };
+}
+
+/**
+ * The hash a bank reference names among the stored `hashes`: `latest` (the last bank written,
+ * `latest` here, empty when none was) or a hash or a unique hash prefix; else a usage error.
+ */
+export function resolveBankRef(
+  dir: string,
+  ref: string,
+  latest: string | undefined,
+  hashes: readonly string[],
+): string {
+  let hash = ref;
+  if (ref === 'latest') {
+    hash = latest ?? '';
+    if (hash === '')
+      throw new UsageError(`no question bank yet in ${dir}: run radar eval search bank import first`);
+  }
+  const matches = hashes.filter((h) => h.startsWith(hash));
+  if (matches.length !== 1)
+    throw new UsageError(
+      matches.length === 0
+        ? `no question bank ${ref} in ${dir}`
+        : `bank ${ref} is ambiguous: ${matches.join(', ')}`,
+    );
+  return matches[0] ?? hash;
+}
+
 export function searchEvalDir(stateDir: string): string {
   return join(stateDir, 'evals', 'search');
 }
@@ -41,30 +73,17 @@ export function createBankStore(stateDir: string): BankStore {
     dir,
     list,
     async write(cases) {
-      const canonical = cases.map((c) => BankCase.parse(c));
-      const hash = bankHash(canonical);
+      const bank = canonicalBank(cases);
       await writeFileAtomic(
-        join(dir, `${hash}.jsonl`),
-        canonical.map((c) => `${JSON.stringify(c)}\n`).join(''),
+        join(dir, `${bank.hash}.jsonl`),
+        bank.cases.map((c) => `${JSON.stringify(c)}\n`).join(''),
       );
-      await writeFileAtomic(join(dir, 'latest'), `${hash}\n`);
-      return { hash, cases: canonical };
+      await writeFileAtomic(join(dir, 'latest'), `${bank.hash}\n`);
+      return bank;
     },
     async read(ref = 'latest') {
-      let hash = ref;
-      if (ref === 'latest') {
-        hash = (await readTextIfExists(join(dir, 'latest')))?.trim() ?? '';
-        if (hash === '')
-          throw new UsageError(`no question bank yet in ${dir}: run radar eval search bank import first`);
-      }
-      const matches = (await list()).filter((h) => h.startsWith(hash));
-      if (matches.length !== 1)
-        throw new UsageError(
-          matches.length === 0
-            ? `no question bank ${ref} in ${dir}`
-            : `bank ${ref} is ambiguous: ${matches.join(', ')}`,
-        );
-      const found = matches[0] ?? hash;
+      const latest = ref === 'latest' ? (await readTextIfExists(join(dir, 'latest')))?.trim() : undefined;
+      const found = resolveBankRef(dir, ref, latest, await list());
       return { hash: found, cases: await readJsonl(join(dir, `${found}.jsonl`), BankCase) };
     },
   };

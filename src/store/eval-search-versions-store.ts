@@ -13,10 +13,16 @@ export interface VersionsStore {
   setBaseline(code: string): Promise<void>;
 }
 
-export function createVersionsStore(stateDir: string): VersionsStore {
-  const file = join(searchEvalDir(stateDir), 'versions.json');
-  const list = async () => (await readJsonFile(file, VersionsFile))?.versions ?? [];
-  const save = (versions: RegisteredVersion[]) => writeJsonFile(file, { versions });
+/** Where the versions are kept: the file store's JSON file, or the memory twin's cell. */
+export interface VersionsFileCell {
+  read(): Promise<{ versions: RegisteredVersion[] } | undefined>;
+  write(file: { versions: RegisteredVersion[] }): Promise<void>;
+}
+
+/** The registry's rules over wherever the versions file is kept. */
+export function versionsStoreOver(cell: VersionsFileCell): VersionsStore {
+  const list = async () => (await cell.read())?.versions ?? [];
+  const save = (versions: RegisteredVersion[]) => cell.write({ versions });
   const known = async (code: string) => {
     const versions = await list();
     if (!versions.some((v) => v.code === code)) throw new UsageError(`no registered search version ${code}`);
@@ -39,4 +45,12 @@ export function createVersionsStore(stateDir: string): VersionsStore {
       await save(setBaseline(await known(code), code));
     },
   };
+}
+
+export function createVersionsStore(stateDir: string): VersionsStore {
+  const file = join(searchEvalDir(stateDir), 'versions.json');
+  return versionsStoreOver({
+    read: () => readJsonFile(file, VersionsFile),
+    write: (versions) => writeJsonFile(file, versions),
+  });
 }

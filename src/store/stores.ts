@@ -12,6 +12,7 @@ import { type BenchmarksStore, createBenchmarksStore } from './benchmarks-store.
 import { type ClassifierStore, createClassifierStore } from './classifier-store.ts';
 import type { DatedJsonStore } from './dated-json-store.ts';
 import { createEmbeddingsStore, type EmbeddingsStore } from './embeddings-store.ts';
+import { createFileEvalStores, type EvalStores } from './eval-stores.ts';
 import { createFulltextStore, type FulltextStore } from './fulltext-store.ts';
 import {
   createProfilesStore,
@@ -34,6 +35,7 @@ import { createPicksStore, type PicksStore } from './picks-store.ts';
 import { createRunsStore, type RunsStore } from './runs-store.ts';
 import { createStoredRerankCache } from './search-rerank-cache.ts';
 import { createSummariesStore, type SummariesStore } from './summaries-store.ts';
+import { createSyncRecordStore, type SyncRecordStore } from './sync-record.ts';
 import { createTagsStore, type TagsStore } from './tags-store.ts';
 
 export interface Stores {
@@ -61,6 +63,10 @@ export interface Stores {
   readonly leaderboards: LeaderboardsStore;
   readonly modelAliases: ModelAliasesStore;
   readonly rerankCache: RerankCache;
+  /** The search and generation benchmarks' banks, versions, candidates, runs and caches. */
+  readonly evals: EvalStores;
+  /** What the Hugging Face backup holds as of the last push or pull. */
+  readonly syncRecord: SyncRecordStore;
 }
 
 export interface FileStoresOptions {
@@ -102,5 +108,7 @@ export function createFileStores(stateDir: string, options: FileStoresOptions = 
     leaderboards: createLeaderboardsStore(stateDir),
     modelAliases: createModelAliasesStore(stateDir),
     rerankCache: createStoredRerankCache(stateDir),
+    evals: createFileEvalStores(stateDir, onTorn),
+    syncRecord: createSyncRecordStore(stateDir),
   };
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { readJsonFile, writeJsonFile } from './jsonl-file.ts';
 import { SyncRecord } from './sync-record-schema.ts';
 
-const SYNC_RECORD_PATH = 'sync/hf.json';
+export const SYNC_RECORD_PATH = 'sync/hf.json';
 
-interface SyncRecordStore {
+export interface SyncRecordStore {
   read(): Promise<SyncRecord | undefined>;
   write(record: SyncRecord): Promise<void>;
 }
@@ -14,6 +14,7 @@ export function createSyncRecordStore(stateDir: string): SyncRecordStore {
   const file = join(stateDir, SYNC_RECORD_PATH);
   return {
     read: () => readJsonFile(file, SyncRecord),
-    write: (record) => writeJsonFile(file, SyncRecord.parse(record)),
+    // async, so a record the schema rejects is a rejected promise, not a throw at the call.
+    write: async (record) => writeJsonFile(file, SyncRecord.parse(record)),
   };
 }

@@ -4,6 +4,7 @@
  * contract suite against both), so a job tested here behaves the same over a state directory.
  * Crash and atomicity behaviour is the file stores' own and is tested there.
  */
+import type { Exclusion } from '../../evals/generation/integrity.ts';
 import type { EmbeddingsStore } from '../embeddings-store.ts';
 import { StoredProfile, StoredTrendReport } from '../insights-store.ts';
 import type { ModelAliases } from '../model-aliases-store.ts';
@@ -11,6 +12,7 @@ import type { Stores } from '../stores.ts';
 import { createMemoryBenchmarksStore } from './memory-benchmarks-store.ts';
 import { createMemoryDatedJsonStore } from './memory-dated-json-store.ts';
 import { createMemoryEmbeddingsStore } from './memory-embeddings-store.ts';
+import { createMemoryEvalStores } from './memory-eval-stores.ts';
 import {
   createMemoryLabelsStore,
   createMemoryMessageMapStore,
@@ -34,10 +36,13 @@ import {
   createMemoryTagsStore,
 } from './memory-record-stores.ts';
 import { createMemoryRunsStore } from './memory-runs-store.ts';
+import { createMemorySyncRecordStore } from './memory-sync-record-store.ts';
 
 export interface MemoryStoresOptions {
   /** The model alias table, as a user would have written `leaderboards/model-aliases.json`. */
   modelAliases?: ModelAliases;
+  /** The generation benchmark's exclusions, as a user would have written `integrity/exclusions.json`. */
+  exclusions?: readonly Exclusion[];
 }
 
 export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
@@ -72,5 +77,7 @@ export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
     leaderboards: createMemoryLeaderboardsStore(),
     modelAliases: createMemoryModelAliasesStore(options.modelAliases),
     rerankCache: createMemoryStoredRerankCache(),
+    evals: createMemoryEvalStores(options.exclusions ? { exclusions: options.exclusions } : {}),
+    syncRecord: createMemorySyncRecordStore(),
   };
 }
