@@ -17,13 +17,12 @@ import {
   parseModelColumns,
 } from '../../import/model-columns.ts';
 import type { VectorColumn } from '../../import/source-columns.ts';
-import { createEmbeddingsStore, type EmbeddingsStore } from '../../store/embeddings-store.ts';
+import type { EmbeddingsStore } from '../../store/embeddings-store.ts';
 import {
   findParquetFiles,
   type ImportParquetFile,
   openImportParquet,
 } from '../../store/import-parquet-reader.ts';
-import { createPapersStore } from '../../store/papers-store.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -110,12 +109,12 @@ export async function runImportHfParquet(
     checkNamedColumns(opened, named);
     checkPaperColumns(opened);
     const models = [...new Set(opened.flatMap((o) => o.mapping.vectors.map((v) => v.model)))].sort();
-    const stores = new Map(models.map((m) => [m, createEmbeddingsStore(ctx.stateDir, m)]));
+    const stores = new Map(models.map((m) => [m, ctx.stores.vectors(m)]));
     return await withStateLock(ctx, 'import', async () => {
       const dims = await modelDims(config, stores);
       checkVectorDims(await sampleDims(opened), dims);
       for (const store of stores.values()) await ensureMeta(store, config, now());
-      const papers = createPapersStore(ctx.stateDir);
+      const { papers } = ctx.stores;
       const sinks = {
         upsertPapers: (rows: Parameters<typeof papers.upsert>[0]) => papers.upsert(rows),
         upsertVectors: (model: string, rows: ReadonlyArray<{ id: string; vector: Float32Array }>) =>
