@@ -7,26 +7,24 @@ import type { CommandContext } from '../../src/cli/context.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { createLabelsStore } from '../../src/store/labels-store.ts';
-import { createPapersStore } from '../../src/store/papers-store.ts';
-import { createFileStores } from '../../src/store/stores.ts';
+import { createMemoryStores } from '../../src/store/memory/memory-stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
 async function context(): Promise<CommandContext> {
+  // The directory holds only the state lock and the imported CSV; the stores live in memory.
   const stateDir = tempDir();
-  await createPapersStore(stateDir).upsert(
-    ['2611.00001', '2611.00002', '2611.00003'].map((id) => makePaper(id)),
-  );
+  const stores = createMemoryStores();
+  await stores.papers.upsert(['2611.00001', '2611.00002', '2611.00003'].map((id) => makePaper(id)));
   return {
     env: readEnv({}),
     loaded: { config: RadarConfig.parse({}), file: undefined, overridden: [] },
     stateDir,
     logger: pino({ level: 'silent' }),
     cwd: stateDir,
-    stores: createFileStores(stateDir),
+    stores,
   };
 }
 
@@ -41,7 +39,7 @@ describe('radar label', () => {
     );
     await runLabel(ctx, ['2611.00003', 'down'], (l) => lines.push(l), at(2));
     await runLabel(ctx, ['2611.00001', 'clear'], (l) => lines.push(l), at(3));
-    const labels = await createLabelsStore(ctx.stateDir).readAll();
+    const labels = await ctx.stores.labels.readAll();
     expect(labels.map((l) => [l.id, l.label, l.source])).toEqual([
       ['2611.00002', 1, 'cli'],
       ['2611.00003', -1, 'cli'],
@@ -54,7 +52,7 @@ describe('radar label', () => {
     await expect(runLabel(ctx, ['2611.00001', '2611.09999', 'up'], () => undefined)).rejects.toThrow(
       /unknown papers.*2611\.09999/,
     );
-    expect(await createLabelsStore(ctx.stateDir).readAll()).toEqual([]);
+    expect(await ctx.stores.labels.readAll()).toEqual([]);
   });
 
   it('rejects a missing action and a malformed id as usage errors', async () => {
@@ -68,7 +66,7 @@ describe('radar label', () => {
     const file = join(ctx.cwd, 'my-labels.csv');
     writeFileSync(file, 'id,label\n2611.00001,up\n2611.00002,-1\n2611.00003,👍\n');
     expect(await runLabel(ctx, ['import', 'my-labels.csv'], () => undefined, at(1))).toBe(0);
-    const labels = await createLabelsStore(ctx.stateDir).readAll();
+    const labels = await ctx.stores.labels.readAll();
     expect(labels.map((l) => [l.id, l.label, l.source])).toEqual([
       ['2611.00001', 1, 'import'],
       ['2611.00002', -1, 'import'],
@@ -78,9 +76,9 @@ describe('radar label', () => {
     await expect(runLabel(ctx, ['import', file], () => undefined, at(2))).rejects.toThrow(
       /row 2: label "maybe"/,
     );
-    expect((await createLabelsStore(ctx.stateDir).readAll())[0]?.label).toBe(1);
+    expect((await ctx.stores.labels.readAll())[0]?.label).toBe(1);
     writeFileSync(file, '2611.00001,down\n2611.08888,up\n');
     await expect(runLabel(ctx, ['import', file], () => undefined, at(3))).rejects.toThrow(/2611\.08888/);
-    expect((await createLabelsStore(ctx.stateDir).readAll())[0]?.label).toBe(1);
+    expect((await ctx.stores.labels.readAll())[0]?.label).toBe(1);
   });
 });
