@@ -9,7 +9,8 @@
  * calls sooner than max(sum of latencies / limit, the longest summary + related-call chain).
  * Targets: under 60 s end to end, under 500 MB RSS, summarize within 1.5× its floor.
  * Env: RADAR_BENCH_PAPERS (state size, default 100000), RADAR_BENCH_NEW (new papers, default 500),
- * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv).
+ * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv), RADAR_BENCH_NODE_ARGS (extra node
+ * flags for the run, e.g. `--heap-prof --heap-prof-dir=/tmp/prof`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,7 +85,9 @@ async function runChild(cwd: string, env: Record<string, string>): Promise<Child
     hook,
     `const t0 = performance.now();\nprocess.on('exit', () => process.stderr.write('BENCH_RSS ' + ${print} + '\\n'));\n`,
   );
-  const child = spawn(process.execPath, ['--import', hook, RADAR_BIN, 'run', '--once', '--online'], {
+  const nodeArgs = (process.env.RADAR_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const args = [...nodeArgs, '--import', hook, RADAR_BIN, 'run', '--once', '--online'];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, RADAR_LOG_LEVEL: 'warn', ...env },
   });

@@ -86,6 +86,12 @@ export function fallbackNote(error: string): string {
 }
 
 type Draft = Omit<StoredSummary, 'tags'> & { rawTags: string[] };
+/**
+ * The keyphrase scorer, built on first use: scoring the corpus (a couple of thousand titles and
+ * abstracts through the LaTeX parser) takes seconds of CPU, and with an LLM it is only needed
+ * when a paper falls back to the extractive summary or its tags collapse.
+ */
+type LazyKeyphrases = () => Promise<PaperKeyphrases>;
 type Outcome = { id: string; ok: true; draft: Draft } | { id: string; ok: false; error: string };
 
 async function summarizeWithLlm(
@@ -165,16 +171,17 @@ async function finish(
   deps: SummarizeDeps,
   drafts: readonly Draft[],
   papers: Map<string, Paper>,
-  keyphrases: PaperKeyphrases,
+  lazyKeyphrases: LazyKeyphrases,
 ): Promise<StoredSummary[]> {
   const mapping = await deps.tags.canonicalize(drafts.flatMap((d) => d.rawTags));
   const distinct = (tags: readonly string[]): number =>
     new Set(tags.map((t) => (mapping.get(t) ?? t).toLowerCase())).size;
+  const short = drafts.filter((d) => distinct(d.rawTags) < 3);
+  const keyphrases = short.length > 0 ? await lazyKeyphrases() : undefined;
   const fallbackOf = (id: string): string[] => {
     const paper = papers.get(id);
-    return paper ? extractiveSummary(paper, { keyphrases: keyphrases.of(paper) }).tags : [];
+    return paper && keyphrases ? extractiveSummary(paper, { keyphrases: keyphrases.of(paper) }).tags : [];
   };
-  const short = drafts.filter((d) => distinct(d.rawTags) < 3);
   const filler =
     short.length > 0
       ? await deps.tags.canonicalize(short.flatMap((d) => fallbackOf(d.id)))
@@ -198,12 +205,12 @@ async function runBatch(
   batch: readonly Paper[],
   useLlm: boolean,
   options: SummarizeOptions,
-  keyphrases: PaperKeyphrases,
+  keyphrases: LazyKeyphrases,
 ): Promise<BatchOutcome[]> {
   const at = deps.clock.now().toISOString();
   return Promise.all(
     batch.map(async (paper): Promise<BatchOutcome> => {
-      if (!useLlm) return { id: paper.id, ok: true, draft: extractiveDraft(paper, at, keyphrases) };
+      if (!useLlm) return { id: paper.id, ok: true, draft: extractiveDraft(paper, at, await keyphrases()) };
       let outcome: Outcome;
       try {
         outcome = await summarizeWithLlm(deps, paper, options);
@@ -211,7 +218,8 @@ async function runBatch(
         outcome = { id: paper.id, ok: false, error: errorMessage(error) };
       }
       if (outcome.ok) return outcome;
-      return { ...outcome, fallback: extractiveDraft(paper, at, keyphrases, fallbackNote(outcome.error)) };
+      const note = fallbackNote(outcome.error);
+      return { ...outcome, fallback: extractiveDraft(paper, at, await keyphrases(), note) };
     }),
   );
 }
@@ -274,7 +282,7 @@ async function storeOutcome(
   o: BatchOutcome,
   ctx: {
     papers: Map<string, Paper>;
-    keyphrases: PaperKeyphrases;
+    keyphrases: LazyKeyphrases;
     options: SummarizeOptions;
     result: SummarizeResult;
   },
@@ -317,7 +325,11 @@ export async function summarizePapers(
       { papers: todo.length },
       'no LLM configured for summaries: extractive summaries from the abstracts',
     );
-  const keyphrases = createPaperKeyphrases(deps.corpus && todo.length > 0 ? await deps.corpus() : todo);
+  let built: Promise<PaperKeyphrases> | undefined;
+  const keyphrases: LazyKeyphrases = () => {
+    built ??= (deps.corpus ? deps.corpus() : Promise.resolve(todo)).then((c) => createPaperKeyphrases(c));
+    return built;
+  };
   // Every paper runs as soon as a slot is free, not in lockstep batches that wait for their
   // slowest; each is stored (and handed on) as soon as it and the papers before it are done.
   // Stores go in the order of `ids`, one at a time: the tag vocabulary names a new tag after
