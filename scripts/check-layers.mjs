@@ -85,7 +85,6 @@ const PENDING = {
   'src/cli/commands/eval-search-run.ts': 'being moved to the Stores bundle',
   'src/cli/commands/eval-search-versions.ts': 'being moved to the Stores bundle',
   'src/cli/commands/profile.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/rankings.ts': 'being moved to the Stores bundle',
   'src/cli/commands/trends.ts': 'being moved to the Stores bundle',
   'src/daemon/daemon.ts': 'being moved to the Stores bundle',
   'src/daemon/jobs.ts': 'being moved to the Stores bundle',

@@ -13,8 +13,7 @@ import {
 } from '../../leaderboards/rankings.ts';
 import { RANKING_COLUMNS, rankingLine, rankingRecords } from '../../leaderboards/rankings-table.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
-import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
-import { createModelAliasesStore } from '../../store/model-aliases-store.ts';
+import type { Stores } from '../../store/stores.ts';
 import type { Out } from '../action.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -42,9 +41,12 @@ function parseCoverage(raw: string | undefined): number {
 }
 
 /** The rankings over the state: shared by the command, the chat and Notion. */
-export async function loadRankings(stateDir: string, now: Date): Promise<RankingsResult> {
-  const snapshots = await createLeaderboardsStore(stateDir).latestSnapshots();
-  const { aliases } = await createModelAliasesStore(stateDir).read();
+export async function loadRankings(
+  stores: Pick<Stores, 'leaderboards' | 'modelAliases'>,
+  now: Date,
+): Promise<RankingsResult> {
+  const snapshots = await stores.leaderboards.latestSnapshots();
+  const { aliases } = await stores.modelAliases.read();
   return buildRankings(snapshots, aliases, now);
 }
 
@@ -66,7 +68,7 @@ export async function runRankings(ctx: CommandContext, flags: RankingsFlags, out
   const limit = flags.limit === undefined ? 30 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a positive whole number, got "${flags.limit}"`);
-  const result = await withStateLock(ctx, 'rankings', () => loadRankings(ctx.stateDir, new Date()));
+  const result = await withStateLock(ctx, 'rankings', () => loadRankings(ctx.stores, new Date()));
   const sorted = sortRankings(result.models, sort, minCoverage);
   if (sorted.length === 0) {
     out('no ranked model: collect the leaderboards first (radar leaderboards collect)');
@@ -87,6 +89,6 @@ export async function runRankings(ctx: CommandContext, flags: RankingsFlags, out
     out(
       `unmatched on ${board} (${names.length}): ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
     );
-  if (byBoard.size > 0) out(`aliases: ${createModelAliasesStore(ctx.stateDir).file}`);
+  if (byBoard.size > 0) out(`aliases: ${ctx.stores.modelAliases.file}`);
   return 0;
 }
