@@ -26,6 +26,7 @@ export function createSyncJob(deps: JobDeps): Job {
           config: deps.config,
           env: deps.env,
           stateDir: deps.stateDir,
+          stores: deps.stores,
           logger: ctx.logger,
           clock: deps.clock,
           signal: ctx.signal,

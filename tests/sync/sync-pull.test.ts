@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import { checkState, isClean } from '../../src/store/state-check.ts';
-import { createSyncRecordStore } from '../../src/store/sync-record.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { pullState } from '../../src/sync/sync-pull.ts';
 import { pushState } from '../../src/sync/sync-push.ts';
 import { type HubFake, startHubFake } from '../fakes/hf-hub-fake.ts';
@@ -48,7 +48,7 @@ describe('sync pull', () => {
     const reports = await checkState(fresh);
     expect(reports.filter((r) => r.status !== 'ok' && r.status !== 'skipped')).toEqual([]);
     expect(isClean(reports)).toBe(true);
-    expect((await createSyncRecordStore(fresh).read())?.commit).toBe(hub.head(REPO));
+    expect((await createFileStores(fresh).syncRecord.read())?.commit).toBe(hub.head(REPO));
     const bytes = hub.received().length;
     const again = await pushState(depsFor(fresh, hub.url));
     expect(again.commit).toBeUndefined();

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { createEmbeddingsStore } from '../../src/store/embeddings-store.ts';
 import { createLabelsStore } from '../../src/store/labels-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import type { SyncDeps } from '../../src/sync/sync-ports.ts';
 import { makePaper } from '../helpers/papers.ts';
 
@@ -81,6 +82,7 @@ export function depsFor(
     config: syncConfig(endpoint, repo),
     env: readEnv({ HF_TOKEN: token }),
     stateDir,
+    stores: createFileStores(stateDir),
     logger: silentLogger(),
     clock: { now: () => new Date('2026-12-01T03:00:00.000Z') },
     retry: { baseDelayMs: 1, maxDelayMs: 5 },

@@ -3,9 +3,9 @@ import type { RadarEnv } from '../../config/env.ts';
 import type { RadarConfig } from '../../config/schema.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { Stores } from '../../store/stores.ts';
 import { backupStateFile, scanStateFiles, stateFileBlob, writeVerifiedFile } from '../../store/sync-files.ts';
 import { isSyncedPath } from '../../store/sync-paths.ts';
-import { createSyncRecordStore } from '../../store/sync-record.ts';
 import type { StateFiles, SyncDeps, SyncProgress } from '../../sync/sync-ports.ts';
 import { syncTarget } from '../../sync/sync-target.ts';
 import { createHubRepo, type HubRepoOptions } from './hub-repo.ts';
@@ -13,7 +13,9 @@ import { createHubRepo, type HubRepoOptions } from './hub-repo.ts';
 interface SyncWiring {
   config: RadarConfig;
   env: RadarEnv;
+  /** The state directory whose files are backed up (the backup is of the files themselves). */
   stateDir: string;
+  stores: Pick<Stores, 'syncRecord'>;
   logger: Logger;
   clock: Clock;
   progress?: SyncProgress;
@@ -45,7 +47,7 @@ export function hubSyncDeps(wiring: SyncWiring): SyncDeps {
       ...(wiring.timeoutMs !== undefined ? { timeoutMs: wiring.timeoutMs } : {}),
     }),
     files: stateFiles(wiring.stateDir),
-    record: createSyncRecordStore(wiring.stateDir),
+    record: wiring.stores.syncRecord,
     now: () => wiring.clock.now(),
     ...(wiring.progress ? { progress: wiring.progress } : {}),
   };

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.ts';
 import { makeCandidate, parseOptionPairs, TEMPLATE_VARIABLES } from '../../evals/generation/candidate.ts';
-import { createCandidatesStore } from '../../store/eval-generation-candidates-store.ts';
 import type { Out } from '../action.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { checkModel } from './eval-generation-wiring.ts';
@@ -20,7 +19,7 @@ export interface CandidateAddFlags {
 }
 
 export async function runCandidatesList(ctx: CommandContext, out: Out): Promise<number> {
-  const candidates = await createCandidatesStore(ctx.stateDir).list();
+  const candidates = await ctx.stores.evals.generation.candidates.list();
   if (candidates.length === 0) {
     out(
       'no candidates yet: radar eval generation candidates add --id NAME --model provider/model --template FILE',
@@ -33,7 +32,7 @@ export async function runCandidatesList(ctx: CommandContext, out: Out): Promise<
 }
 
 export async function runCandidatesShow(ctx: CommandContext, id: string, out: Out): Promise<number> {
-  const candidate = await createCandidatesStore(ctx.stateDir).get(id);
+  const candidate = await ctx.stores.evals.generation.candidates.get(id);
   if (!candidate) throw new UsageError(`no candidate "${id}" (radar eval generation candidates list)`);
   out(JSON.stringify(candidate, null, 2));
   return 0;
@@ -80,7 +79,7 @@ export async function runCandidatesAdd(
     .map((m) => m[1] ?? '')
     .filter((v) => !new Set<string>(TEMPLATE_VARIABLES).has(v));
   await withStateLock(ctx, 'eval generation candidates add', () =>
-    createCandidatesStore(ctx.stateDir).add(candidate, { replace: flags.replace === true }),
+    ctx.stores.evals.generation.candidates.add(candidate, { replace: flags.replace === true }),
   );
   out(
     `added candidate ${candidate.id} (${candidate.model}, prompt ${candidate.generationPromptHash.slice(0, 12)})`,

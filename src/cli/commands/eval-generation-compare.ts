@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runCompare } from '../../evals/generation/compare-run.ts';
 import type { GenerationRunOptions } from '../../evals/generation/run-schemas.ts';
 import { newEvalRunId } from '../../evals/run-layout/paths.ts';
-import { createGenerationCache } from '../../store/eval-generation-cache-store.ts';
+import type { GenerationRunStore } from '../../store/eval-stores.ts';
 import type { Out } from '../action.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -18,8 +18,6 @@ import { type CompareFlags, type ComparePreparation, prepareCompare } from './ev
 import {
   comparisonConfig,
   createComparisonLlm,
-  createGenerationRunStore,
-  type GenerationRunStore,
   generationPurpose,
   JUDGE_PURPOSE,
 } from './eval-generation-wiring.ts';
@@ -101,7 +99,7 @@ export async function runEvalGenerationCompare(
   hooks: CompareHooks = {},
 ): Promise<number> {
   return withStateLock(ctx, 'eval generation compare', async () => {
-    const store = createGenerationRunStore(ctx.stateDir);
+    const store = ctx.stores.evals.generation.runs;
     for (const id of await markInterruptedRuns(store, new Date()))
       out(`run ${id} was interrupted (its process died): marked failed`);
     const prep = await prepareCompare(ctx, flags, store, hooks.promptsDir);
@@ -126,7 +124,7 @@ export async function runEvalGenerationCompare(
         {
           writer: store,
           llm,
-          cache: createGenerationCache(ctx.stateDir),
+          cache: ctx.stores.evals.generation.cache,
           now: () => new Date(),
           signal: interrupt.signal,
           onCaseDone: (_r, done, total) => progress.update('compare', done, total),

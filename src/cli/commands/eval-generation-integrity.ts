@@ -7,9 +7,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { scanIntegrity } from '../../evals/generation/integrity.ts';
 import { usesVariable } from '../../evals/generation/template-render.ts';
-import { createCandidatesStore } from '../../store/eval-generation-candidates-store.ts';
 import { loadCaseSet } from '../../store/eval-generation-cases-store.ts';
-import { createIntegrityStore } from '../../store/eval-generation-integrity-store.ts';
 import type { Out } from '../action.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
@@ -19,7 +17,7 @@ export interface ScanFlags {
 }
 
 async function templatesNeedFullText(ctx: CommandContext, ids: readonly string[]): Promise<boolean> {
-  const all = await createCandidatesStore(ctx.stateDir).list();
+  const all = await ctx.stores.evals.generation.candidates.list();
   const chosen = ids.length === 0 ? all : all.filter((c) => ids.includes(c.id));
   const unknown = ids.filter((id) => !all.some((c) => c.id === id));
   if (unknown.length > 0) throw new UsageError(`no candidate ${unknown.map((u) => `"${u}"`).join(', ')}`);
@@ -33,7 +31,7 @@ export async function runEvalGenerationScan(
 ): Promise<number> {
   return withStateLock(ctx, 'eval generation scan-integrity', async () => {
     const loaded = await loadCaseSet(ctx.stateDir, ctx.cwd, flags.cases);
-    const integrity = createIntegrityStore(ctx.stateDir);
+    const integrity = ctx.stores.evals.generation.integrity;
     const needsFullText = await templatesNeedFullText(ctx, flags.candidate ?? []);
     const now = new Date();
     const issues = scanIntegrity(loaded.cases, {

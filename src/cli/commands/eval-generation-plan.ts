@@ -13,17 +13,11 @@ import { isSuccessfulRun } from '../../evals/generation/compare-run.ts';
 import { selectRunnable } from '../../evals/generation/integrity.ts';
 import type { Axis } from '../../evals/generation/verdict.ts';
 import type { BenchmarkKeyRecord } from '../../evals/run-layout/schemas.ts';
-import { createCandidatesStore } from '../../store/eval-generation-candidates-store.ts';
 import { loadCaseSet } from '../../store/eval-generation-cases-store.ts';
 import { generationCodeVersion } from '../../store/eval-generation-code-version.ts';
-import { createIntegrityStore } from '../../store/eval-generation-integrity-store.ts';
+import type { GenerationRunStore } from '../../store/eval-stores.ts';
 import type { CommandContext } from '../context.ts';
-import {
-  checkModel,
-  type GenerationRunStore,
-  judgeModelOf,
-  loadJudgeTemplates,
-} from './eval-generation-wiring.ts';
+import { checkModel, judgeModelOf, loadJudgeTemplates } from './eval-generation-wiring.ts';
 
 export interface CompareFlags {
   cases: string;
@@ -62,7 +56,7 @@ async function candidatesOf(ctx: CommandContext, ids: readonly string[]): Promis
   if (ids.length !== 2) throw new UsageError(`give exactly two --candidate (got ${ids.length})`);
   const [idA = '', idB = ''] = ids;
   if (idA === idB) throw new UsageError(`the two --candidate are the same ("${idA}")`);
-  const store = createCandidatesStore(ctx.stateDir);
+  const store = ctx.stores.evals.generation.candidates;
   const [a, b] = await Promise.all([store.get(idA), store.get(idB)]);
   const missing = [a ? undefined : idA, b ? undefined : idB].filter((x) => x !== undefined);
   if (!a || !b)
@@ -117,7 +111,7 @@ export async function prepareCompare(
     loadJudgeTemplates(promptsDir),
     loadPrompt('summarize', promptsDir),
     loadCaseSet(ctx.stateDir, ctx.cwd, flags.cases),
-    createIntegrityStore(ctx.stateDir).exclusions(),
+    ctx.stores.evals.generation.integrity.exclusions(),
     generationCodeVersion(),
   ]);
   const { runnable, excluded } = selectRunnable(loaded.cases, exclusions);

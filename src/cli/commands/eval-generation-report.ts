@@ -4,9 +4,9 @@ import { UsageError } from '../../core/errors.ts';
 import { type ReportCase, renderReportHtml } from '../../evals/generation/report-html.ts';
 import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { readChartJsUmd } from '../../store/eval-generation-report-assets.ts';
+import type { GenerationRunStore } from '../../store/eval-stores.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
-import { createGenerationRunStore, type GenerationRunStore } from './eval-generation-wiring.ts';
 
 async function resolveRunId(store: GenerationRunStore, spec: string): Promise<string> {
   if (spec !== 'latest') return spec;
@@ -38,7 +38,7 @@ export async function runEvalGenerationReport(
   flags: { out?: string },
   out: Out,
 ): Promise<number> {
-  const store = createGenerationRunStore(ctx.stateDir);
+  const store = ctx.stores.evals.generation.runs;
   const runId = await resolveRunId(store, spec);
   const html = await buildReport(store, runId, new Date());
   const file = flags.out ? resolve(ctx.cwd, flags.out) : resolve(store.paths(runId).dir, 'report.html');

@@ -1,7 +1,6 @@
 /** `radar eval generation runs [--limit N]`: recent generation runs, newest first. */
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
-import { createGenerationRunStore } from './eval-generation-wiring.ts';
 
 const pct = (x: number | null | undefined): string => (x == null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
@@ -11,7 +10,7 @@ export async function runEvalGenerationRuns(
   out: Out,
 ): Promise<number> {
   const limit = Math.max(1, Number(flags.limit ?? 20) || 20);
-  const runs = await createGenerationRunStore(ctx.stateDir).list(limit);
+  const runs = await ctx.stores.evals.generation.runs.list(limit);
   if (runs.length === 0) out('no generation runs yet');
   for (const run of runs) {
     if (!run.ok) {

@@ -2,35 +2,21 @@
  * Composition of the generation benchmark: the models of a comparison resolved against the LLM
  * config (each gets its own purpose, so the ledger tags every call `eval-generation:<candidate>`
  * or `eval-judge` and the daily budget applies to them), one LLM client for all of them (one
- * concurrency queue per provider), the prompts and the run store.
+ * concurrency queue per provider) and the prompts; the run store is `ctx.stores.evals.generation.runs`.
  */
 import type { RadarConfig } from '../../config/schema.ts';
 import { UsageError } from '../../core/errors.ts';
 import { loadPrompt } from '../../digest/prompt-files.ts';
 import type { PromptTemplate } from '../../digest/prompt-template.ts';
 import type { Candidate } from '../../evals/generation/candidate.ts';
-import { GenerationCaseMetrics, GenerationRunManifest } from '../../evals/generation/run-schemas.ts';
 import { AXES, type Axis } from '../../evals/generation/verdict.ts';
 import { createLedger } from '../../llm/ledger.ts';
 import { createLlmClient, type LlmClient } from '../../llm/llm-client.ts';
 import { defaultModel, modelLabel, splitModelRef } from '../../llm/model-resolution.ts';
-import { generationEvalPaths } from '../../store/eval-generation-paths.ts';
-import { createEvalRunStore, type EvalRunStore } from '../../store/eval-run-store.ts';
-import { createLedgerStore } from '../../store/ledger-store.ts';
 import type { CommandContext } from '../context.ts';
 
 export const JUDGE_PURPOSE = 'eval-judge';
 export const generationPurpose = (candidateId: string): string => `eval-generation:${candidateId}`;
-
-export type GenerationRunStore = EvalRunStore<GenerationRunManifest, GenerationCaseMetrics>;
-
-export function createGenerationRunStore(stateDir: string): GenerationRunStore {
-  return createEvalRunStore({
-    runsDir: generationEvalPaths(stateDir).runsDir,
-    manifest: GenerationRunManifest,
-    caseMetrics: GenerationCaseMetrics,
-  });
-}
 
 /** A `provider/model` of the LLM config, or a usage error naming what is missing. */
 export function checkModel(config: RadarConfig, ref: string, what: string): string {
@@ -69,10 +55,7 @@ export function comparisonConfig(
 }
 
 export function createComparisonLlm(ctx: CommandContext, config: RadarConfig, runId: string): LlmClient {
-  const ledger = createLedger(
-    { store: createLedgerStore(ctx.stateDir) },
-    { timezone: config.schedule.timezone },
-  );
+  const ledger = createLedger({ store: ctx.stores.ledger }, { timezone: config.schedule.timezone });
   return createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger }, { runId });
 }
 

@@ -3,10 +3,9 @@ import { UsageError } from '../../core/errors.ts';
 import { type CaseValues, compareRuns } from '../../evals/search/compare/compare-runs.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
-import { searchRunStore } from './eval-search-run.ts';
 
 async function caseValues(ctx: CommandContext, runId: string): Promise<Map<string, CaseValues>> {
-  const store = searchRunStore(ctx.stateDir);
+  const store = ctx.stores.evals.search.runs;
   const run = await store.readRun(runId);
   if (run === undefined) throw new UsageError(`no search run ${runId} in ${store.runsDir}`);
   const values = new Map<string, CaseValues>();

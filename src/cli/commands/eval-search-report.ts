@@ -7,10 +7,9 @@ import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { readChartJsUmd } from '../../store/eval-generation-report-assets.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
-import { searchRunStore } from './eval-search-run.ts';
 
 export async function loadReportRun(ctx: CommandContext, runId: string): Promise<ReportRun> {
-  const store = searchRunStore(ctx.stateDir);
+  const store = ctx.stores.evals.search.runs;
   const run = await store.readRun(runId);
   if (run === undefined) throw new UsageError(`no search run ${runId} in ${store.runsDir}`);
   const cases: ReportRun['cases'] = [];
@@ -39,7 +38,7 @@ export async function runEvalSearchReport(
     chartJs: await readChartJsUmd(),
     generatedAt: new Date(),
   });
-  const file = flags.out ?? join(searchRunStore(ctx.stateDir).paths(runIds.at(-1) ?? '').dir, 'report.html');
+  const file = flags.out ?? join(ctx.stores.evals.search.runs.paths(runIds.at(-1) ?? '').dir, 'report.html');
   await writeFileAtomic(file, html);
   out(`report → ${file}`);
   return 0;

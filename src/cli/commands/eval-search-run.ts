@@ -9,12 +9,8 @@ import { systemClock } from '../../core/clock.ts';
 import { UsageError } from '../../core/errors.ts';
 import { newEvalRunId } from '../../evals/run-layout/paths.ts';
 import { runBank } from '../../evals/search/run-bank.ts';
-import { SearchCaseMetrics, SearchRunManifest } from '../../evals/search/run-schemas.ts';
 import { configuredVersions, findVersion, type SearchVersion } from '../../search/search-version.ts';
-import { createEvalRunStore } from '../../store/eval-run-store.ts';
-import { createBankStore, searchEvalDir } from '../../store/eval-search-bank-store.ts';
 import { writeRunFile } from '../../store/eval-search-trec-files.ts';
-import { createVersionsStore } from '../../store/eval-search-versions-store.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
 import { engineFor } from './eval-search-engine.ts';
@@ -56,17 +52,9 @@ export function runFilePath(runDir: string): string {
   return join(runDir, 'artifacts', 'run.trec');
 }
 
-export function searchRunStore(stateDir: string) {
-  return createEvalRunStore({
-    runsDir: join(searchEvalDir(stateDir), 'runs'),
-    manifest: SearchRunManifest,
-    caseMetrics: SearchCaseMetrics,
-  });
-}
-
 export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out: Out): Promise<number> {
   if (flags.version === undefined) throw new UsageError('--version V is required');
-  const versions = createVersionsStore(ctx.stateDir);
+  const { versions, bank: banks, runs: store } = ctx.stores.evals.search;
   const registered = await versions.find(flags.version);
   if (registered?.active === false) throw new UsageError(`search version ${flags.version} is deactivated`);
   const version: SearchVersion =
@@ -77,7 +65,7 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
     flags.minScore === undefined ? undefined : numberFlag(flags.minScore, '--min-score', false, 0);
   const workers = numberFlag(flags.workers, '--workers', true, 4);
   const k = numberFlag(flags.k, '--k', true, 10);
-  const bank = await createBankStore(ctx.stateDir).read(flags.bank);
+  const bank = await banks.read(flags.bank);
   const cases = bank.cases.filter(
     (c) =>
       c.active &&
@@ -87,7 +75,6 @@ export async function runEvalSearchRun(ctx: CommandContext, flags: RunFlags, out
   if (cases.length === 0) throw new UsageError(`no active case of bank ${bank.hash} matches the filters`);
   const engine = await engineFor(ctx, version, flags.beir);
   const commit = gitCommit(ctx.cwd);
-  const store = searchRunStore(ctx.stateDir);
   const runId = newEvalRunId(new Date(), 'search');
   const runFile = flags.runOut ?? runFilePath(store.paths(runId).dir);
   const manifest = await runBank(

@@ -2,7 +2,6 @@
 import { UsageError } from '../../core/errors.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
-import { searchRunStore } from './eval-search-run.ts';
 
 const METRICS = [
   'overall',
@@ -31,7 +30,7 @@ export async function runEvalSearchTrend(
   if (!Number.isInteger(days) || days < 1)
     throw new UsageError(`--days takes a whole number ≥ 1, got "${flags.days}"`);
   const since = Date.now() - days * 86_400_000;
-  const runs = (await searchRunStore(ctx.stateDir).list())
+  const runs = (await ctx.stores.evals.search.runs.list())
     .flatMap((r) =>
       r.ok && r.manifest.status === 'completed' && Date.parse(r.manifest.startedAt) >= since
         ? [r.manifest]

@@ -3,7 +3,6 @@ import { UsageError } from '../../core/errors.ts';
 import { RegisteredVersion } from '../../evals/search/versions.ts';
 import { createMemoryCorpus } from '../../search/corpus.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
-import { createVersionsStore } from '../../store/eval-search-versions-store.ts';
 import type { Out } from '../action.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -45,13 +44,13 @@ export async function runVersionsAdd(
       { name: code, algorithm: 'bm25', parameters: version.parameters },
       { corpus: createMemoryCorpus([]) },
     );
-  await createVersionsStore(ctx.stateDir).add(version);
+  await ctx.stores.evals.search.versions.add(version);
   out(`version ${code} added (${version.algorithm})`);
   return 0;
 }
 
 export async function runVersionsList(ctx: CommandContext, out: Out): Promise<number> {
-  const versions = await createVersionsStore(ctx.stateDir).list();
+  const versions = await ctx.stores.evals.search.versions.list();
   if (versions.length === 0)
     out(
       'no registered version (built-in versions: bm25, vector, hybrid, hybrid-rrf, hybrid-weighted, rerank)',
@@ -66,13 +65,13 @@ export async function runVersionsList(ctx: CommandContext, out: Out): Promise<nu
 }
 
 export async function runVersionsSetBaseline(ctx: CommandContext, code: string, out: Out): Promise<number> {
-  await createVersionsStore(ctx.stateDir).setBaseline(code);
+  await ctx.stores.evals.search.versions.setBaseline(code);
   out(`baseline: ${code}`);
   return 0;
 }
 
 export async function runVersionsDeactivate(ctx: CommandContext, code: string, out: Out): Promise<number> {
-  await createVersionsStore(ctx.stateDir).update(code, (v) => ({ ...v, active: false }));
+  await ctx.stores.evals.search.versions.update(code, (v) => ({ ...v, active: false }));
   out(`version ${code} deactivated`);
   return 0;
 }

@@ -43,6 +43,7 @@ async function withSync<T>(
         config: ctx.loaded.config,
         env: ctx.env,
         stateDir: ctx.stateDir,
+        stores: ctx.stores,
         logger: ctx.logger,
         clock: systemClock,
         progress,

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGenerationRunStore } from '../../../src/cli/commands/eval-generation-wiring.ts';
 import { makeCandidate } from '../../../src/evals/generation/candidate.ts';
 import { createCandidatesStore } from '../../../src/store/eval-generation-candidates-store.ts';
 import { checkState, isClean } from '../../../src/store/state-check.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import { firstSlotJudge, judgeResponder } from '../../fakes/openai-judge.ts';
 import { RADAR_BIN } from '../../helpers/run-cli.ts';
@@ -86,7 +86,7 @@ describe('Ctrl-C during radar eval generation compare', () => {
     expect(stdout).toContain('cancelling: no new case starts');
     expect(code).toBe(130);
 
-    const runs = createGenerationRunStore(stateDir);
+    const runs = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await runs.list();
     expect(listing?.ok && listing.manifest.status).toBe('cancelled');
     const run = await runs.readRun(listing?.runId ?? '');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvalGenerationCompare } from '../../../src/cli/commands/eval-generation-compare.ts';
-import { createGenerationRunStore } from '../../../src/cli/commands/eval-generation-wiring.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import { firstSlotJudge, judgeResponder } from '../../fakes/openai-judge.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
@@ -38,7 +38,7 @@ describe('cancelling a comparison (Ctrl-C)', () => {
       { signal: controller.signal },
     );
     expect(code).toBe(130);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     expect(listing?.ok).toBe(true);
     if (!listing?.ok) return;

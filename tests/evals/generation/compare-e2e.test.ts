@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runEvalGenerationCompare } from '../../../src/cli/commands/eval-generation-compare.ts';
-import { createGenerationRunStore } from '../../../src/cli/commands/eval-generation-wiring.ts';
 import { createLedgerStore } from '../../../src/store/ledger-store.ts';
 import { checkState, isClean } from '../../../src/store/state-check.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import {
   consistentJudge,
@@ -55,7 +55,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     const { stateDir, ctx, flags, out } = await setUp(6);
     fake.onChat(judgeResponder({ judge: firstSlotJudge }));
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     expect(listing?.ok).toBe(true);
     if (!listing?.ok) return;
@@ -128,7 +128,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
       }),
     );
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
-    const [listing] = await createGenerationRunStore(stateDir).list();
+    const [listing] = await createFileStores(stateDir).evals.generation.runs.list();
     const s = listing?.ok ? listing.manifest.metrics.pairwiseSummary : undefined;
     expect(s?.overall).toMatchObject({ wins: 5, ties: 0, losses: 0, winRate: 1 });
     expect(s?.axes.faithfulness).toMatchObject({ wins: 5, losses: 0 });
@@ -152,13 +152,13 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
     expect(fake.chatRequests()).toHaveLength(first);
     expect(lines.some((l) => l.startsWith('skipped: run '))).toBe(true);
-    expect(await createGenerationRunStore(stateDir).list()).toHaveLength(1);
+    expect(await createFileStores(stateDir).evals.generation.runs.list()).toHaveLength(1);
 
     expect(await runEvalGenerationCompare(ctx, { ...flags, force: true }, out)).toBe(0);
     const forced = fake.chatRequests().slice(first);
     expect(forced).toHaveLength(4 * 6);
     expect(forced.some(isGenerationRequest)).toBe(false);
-    const runs = await createGenerationRunStore(stateDir).list();
+    const runs = await createFileStores(stateDir).evals.generation.runs.list();
     expect(runs).toHaveLength(2);
     const newest = runs[0]?.ok ? runs[0].manifest : undefined;
     expect(newest?.metrics.cachedGenerations).toBe(8);
@@ -179,7 +179,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
       }),
     );
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     const m = listing?.ok ? listing.manifest : undefined;
     expect(m?.metrics.pairwiseSummary).toMatchObject({ cases: 3, judged: 2, errors: 1 });
@@ -209,7 +209,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
       return isCase1 ? { error: { status: 400, message: 'bad request for this case' } } : base;
     });
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(1);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     const m = listing?.ok ? listing.manifest : undefined;
     expect(m?.status).toBe('completed');
@@ -232,7 +232,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     const ctx = testContext(stateDir, fake.url, { dailyUsd: 0 });
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(1);
     expect(fake.chatRequests()).toHaveLength(0);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     const runId = listing?.ok ? listing.manifest.runId : '';
     expect(listing?.ok && listing.manifest.counts.failed).toBe(2);
@@ -245,7 +245,7 @@ describe('radar eval generation compare against the OpenAI fake', () => {
     const { stateDir, ctx, flags, lines, out } = await setUp(2);
     fake.onChat(judgeResponder({ judge: firstSlotJudge }));
     expect(await runEvalGenerationCompare(ctx, flags, out)).toBe(0);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [first] = await store.list();
     if (!first?.ok) throw new Error('no run');
     // As if the process had been killed mid-run: the manifest still says running.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvalGenerationCompare } from '../../../src/cli/commands/eval-generation-compare.ts';
 import { buildReport } from '../../../src/cli/commands/eval-generation-report.ts';
-import { createGenerationRunStore } from '../../../src/cli/commands/eval-generation-wiring.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import { consistentJudge, judgeResponder } from '../../fakes/openai-judge.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
@@ -69,7 +69,7 @@ describe('radar eval generation report', () => {
     expect(
       await runEvalGenerationCompare(ctx, { cases, candidate: ['cand-a', 'cand-b'] }, () => undefined),
     ).toBe(0);
-    const store = createGenerationRunStore(stateDir);
+    const store = createFileStores(stateDir).evals.generation.runs;
     const [listing] = await store.list();
     if (!listing?.ok) throw new Error('no run');
     const html = await buildReport(store, listing.runId, new Date('2026-12-02T02:00:00Z'));

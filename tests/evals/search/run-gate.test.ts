@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { searchRunStore } from '../../../src/cli/commands/eval-search-run.ts';
 import { main } from '../../../src/cli/main.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 
 let root: string;
 let beir: string;
@@ -81,7 +81,7 @@ describe('radar eval search run: the CI gate', () => {
     expect(stdout.join('')).toMatch(/gate FAILED/);
     expect(await cli('run', '--version', 'bm25', '--beir', beir, '--workers', 'two')).toBe(2);
 
-    const store = searchRunStore(state);
+    const store = createFileStores(state).evals.search.runs;
     const runs = (await store.list()).filter((r) => r.ok);
     expect(runs).toHaveLength(2);
     const [newest, oldest] = runs.map((r) => r.runId);
@@ -152,7 +152,7 @@ describe('radar eval search run: the CI gate', () => {
   it('writes a TREC run file that the score command (trec_eval) scores as the run did', async () => {
     expect(await cli('bank', 'import', '--beir', beir)).toBe(0);
     expect(await cli('run', '--version', 'bm25', '--beir', beir, '--workers', '3')).toBe(0);
-    const store = searchRunStore(state);
+    const store = createFileStores(state).evals.search.runs;
     const [listing] = (await store.list()).filter((r) => r.ok);
     const runId = listing?.runId ?? '';
     const runFile = join(store.paths(runId).dir, 'artifacts', 'run.trec');

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { searchRunStore } from '../../../src/cli/commands/eval-search-run.ts';
 import { main } from '../../../src/cli/main.ts';
 import { createPapersStore } from '../../../src/store/papers-store.ts';
+import { createFileStores } from '../../../src/store/stores.ts';
 import { samplePapers } from '../../helpers/embed-sample.ts';
 
 let root: string;
@@ -41,8 +41,8 @@ afterEach(() => {
 const radar = (...args: string[]) => main(['--state', state, ...args]);
 
 async function latestRecall(): Promise<number | undefined> {
-  const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
-  const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+  const [run] = (await createFileStores(state).evals.search.runs.list()).filter((r) => r.ok);
+  const stored = await createFileStores(state).evals.search.runs.readRun(run?.runId ?? '');
   return stored?.manifest.metrics.means?.recall;
 }
 
@@ -71,8 +71,8 @@ describe('radar eval search run: versions over the radar papers', () => {
       stdout = [];
       expect(await radar('eval', 'search', 'run', '--version', version)).toBe(0);
       expect(stdout.join('')).toMatch(new RegExp(`run \\S+: ${version} on bank`));
-      const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
-      const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+      const [run] = (await createFileStores(state).evals.search.runs.list()).filter((r) => r.ok);
+      const stored = await createFileStores(state).evals.search.runs.readRun(run?.runId ?? '');
       expect(stored?.manifest.options.algorithm).toBe(version);
       expect(stored?.manifest.counts.failed).toBe(0);
       expect(await latestRecall()).toBeGreaterThan(0);
@@ -84,8 +84,8 @@ describe('radar eval search run: versions over the radar papers', () => {
     const beir = writeBeir();
     expect(await radar('eval', 'search', 'bank', 'import', '--beir', beir)).toBe(0);
     expect(await radar('eval', 'search', 'run', '--version', 'hybrid', '--beir', beir)).toBe(0);
-    const [run] = (await searchRunStore(state).list()).filter((r) => r.ok);
-    const stored = await searchRunStore(state).readRun(run?.runId ?? '');
+    const [run] = (await createFileStores(state).evals.search.runs.list()).filter((r) => r.ok);
+    const stored = await createFileStores(state).evals.search.runs.readRun(run?.runId ?? '');
     expect(stored?.manifest.options.algorithm).toBe('hybrid');
     expect(stored?.manifest.counts.failed).toBe(0);
     expect(await latestRecall()).toBe(1);
