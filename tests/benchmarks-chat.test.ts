@@ -5,14 +5,14 @@ import { benchmarks } from '../src/chat/commands/benchmarks.ts';
 import type { CommandDeps } from '../src/chat/commands/command-types.ts';
 import { plainText } from '../src/chat/message-format.ts';
 import { RadarConfig } from '../src/config/schema.ts';
-import { createBenchmarksStore } from '../src/store/benchmarks-store.ts';
-import { useTempDirs } from './helpers/temp-dir.ts';
+import { createMemoryStores } from '../src/store/memory/memory-stores.ts';
+import type { Stores } from '../src/store/stores.ts';
 
-const tempDir = useTempDirs();
-
-function deps(stateDir: string): CommandDeps {
+function deps(stores: Stores = createMemoryStores()): CommandDeps {
   return {
-    stateDir,
+    stores,
+    // /benchmarks reads its store only: no state directory is touched.
+    stateDir: '/nonexistent/radar-state',
     config: RadarConfig.parse({}),
     clock: { now: () => new Date('2026-11-20T12:00:00Z') },
     labels: { direct: async (input) => ({ kind: 'labelled', paperId: input.paperId, value: input.value }) },
@@ -51,17 +51,17 @@ function bench(id: string, score: number, firstSeenAt: string): MergedBenchmark 
 
 describe('/benchmarks', () => {
   it('says plainly when nothing was collected', async () => {
-    expect(plainText(await benchmarks(deps(tempDir()), request))).toMatch(/not available yet/);
+    expect(plainText(await benchmarks(deps(), request))).toMatch(/not available yet/);
   });
 
   it("lists this week's best, best first", async () => {
-    const stateDir = tempDir();
-    await createBenchmarksStore(stateDir).writeMerged([
+    const stores = createMemoryStores();
+    await stores.benchmarks.writeMerged([
       bench('b-ok', 6, '2026-11-19T00:00:00.000Z'),
       bench('a-best', 9, '2026-11-18T00:00:00.000Z'),
       bench('c-old', 10, '2026-10-01T00:00:00.000Z'),
     ]);
-    const text = plainText(await benchmarks(deps(stateDir), request));
+    const text = plainText(await benchmarks(deps(stores), request));
     expect(text.split('\n\n')).toEqual([
       "This week's best new benchmarks (2):",
       '1. a-best (9.0/10; github; ★10) https://github.com/o/a-best',

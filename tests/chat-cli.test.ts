@@ -7,8 +7,6 @@ import type { CommandContext } from '../src/cli/context.ts';
 import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { createLabelsStore } from '../src/store/labels-store.ts';
-import { createPapersStore } from '../src/store/papers-store.ts';
 import { createFileStores } from '../src/store/stores.ts';
 import { CHAT, samplePapers, TOKEN } from './chat/telegram-setup.ts';
 import { commandUpdate } from './fakes/telegram/updates.ts';
@@ -78,7 +76,7 @@ describe('radar bot', () => {
       timeout: 3000,
     });
     const [paper] = samplePapers(1);
-    await createPapersStore(ctx.stateDir).upsert(samplePapers(1));
+    await ctx.stores.papers.upsert(samplePapers(1));
     fake.pushUpdate(commandUpdate({ text: `/like ${paper?.id}` }));
     await vi.waitFor(
       () => expect(fake.sentMessages().map((m) => m.plain_text)).toEqual([`Labelled ${paper?.id} 👍.`]),
@@ -89,7 +87,7 @@ describe('radar bot', () => {
     stop('SIGTERM');
     expect(await running).toBe(0);
     expect(lines.at(-1)).toBe('radar bot: SIGTERM, stopping');
-    expect((await createLabelsStore(ctx.stateDir).readAll()).map((l) => [l.id, l.label, l.source])).toEqual([
+    expect((await ctx.stores.labels.readAll()).map((l) => [l.id, l.label, l.source])).toEqual([
       [paper?.id, 1, 'telegram'],
     ]);
     expect(fake.allowedUpdates()).toEqual(['message', 'message_reaction', 'callback_query']);

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMessageMapStore } from '../src/store/message-map-store.ts';
 import { CHAT, type Harness, startHarness, TODAY } from './chat/telegram-setup.ts';
 
 let h: Harness;
@@ -36,7 +35,7 @@ describe('a digest message that fails', () => {
     expect(texts[1]).toContain(h.papers[0]?.title);
     expect(texts[2]).toContain(h.papers[2]?.title);
     expect(texts[3]).toContain('teach the radar');
-    const sentTo = await createMessageMapStore(h.stateDir).sentTo('telegram', String(CHAT));
+    const sentTo = await h.stores.messageMap.sentTo('telegram', String(CHAT));
     expect([...sentTo].sort()).toEqual([h.papers[0]?.id, h.papers[2]?.id].sort());
 
     // The next send retries only the paper that failed.

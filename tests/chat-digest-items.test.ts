@@ -3,10 +3,7 @@ import type { DigestItem } from '../src/chat/chat-adapter.ts';
 import { loadDigestItems } from '../src/chat/digest-items.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { createNotifyStep } from '../src/pipeline/steps/notify-step.ts';
-import { createNotionMapStore, emptyNotionMap } from '../src/store/notion-map-store.ts';
-import { createPapersStore } from '../src/store/papers-store.ts';
-import { createPicksStore } from '../src/store/picks-store.ts';
-import { createSummariesStore } from '../src/store/summaries-store.ts';
+import { emptyNotionMap } from '../src/store/notion-map-store.ts';
 import { type Harness, startHarness, TODAY } from './chat/telegram-setup.ts';
 
 let h: Harness;
@@ -22,7 +19,7 @@ const PAGE_ID = '1a2b3c4d-0000-4000-8000-00000000abcd';
 async function publishToNotion(paperId: string): Promise<void> {
   const map = emptyNotionMap();
   map.pages.Papers = { [paperId]: PAGE_ID };
-  await createNotionMapStore(h.stateDir).save(map);
+  await h.stores.notionMap.save(map);
 }
 
 /** The items the pipeline's notify step hands to the chats for a day. */
@@ -30,12 +27,12 @@ async function notifyItems(): Promise<DigestItem[]> {
   let captured: readonly DigestItem[] = [];
   const step = createNotifyStep({
     items: {
-      papers: createPapersStore(h.stateDir),
-      picks: createPicksStore(h.stateDir),
-      summaries: createSummariesStore(h.stateDir),
+      papers: h.stores.papers,
+      picks: h.stores.picks,
+      summaries: h.stores.summaries,
       models: ['hashing-384'],
     },
-    notionMap: () => createNotionMapStore(h.stateDir).load(),
+    notionMap: () => h.stores.notionMap.load(),
     send: async (_day, items) => {
       captured = items;
       return [];
@@ -56,7 +53,7 @@ async function notifyItems(): Promise<DigestItem[]> {
 describe('one digest item builder', () => {
   it('the pipeline’s notify and the bot’s /digest build the same items, with the Notion page link', async () => {
     await publishToNotion(h.papers[0]?.id ?? '');
-    const fromBot = await loadDigestItems(h.stateDir, TODAY);
+    const fromBot = await loadDigestItems(h.stores, TODAY);
     const fromPipeline = await notifyItems();
     expect(fromBot).toHaveLength(3);
     expect(fromPipeline).toEqual(fromBot);

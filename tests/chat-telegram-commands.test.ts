@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLabelsStore } from '../src/store/labels-store.ts';
 import { type Harness, startHarness } from './chat/telegram-setup.ts';
 import { commandUpdate, telegramPeople } from './fakes/telegram/updates.ts';
 
@@ -29,7 +28,7 @@ describe('Telegram commands', () => {
     const replies = await send(['/status@OtherBot', '/like@SomeoneElseBot 2511.01234', `/help@${me}`], 1);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toContain('Research radar commands');
-    expect(await createLabelsStore(h.stateDir).readAll()).toEqual([]);
+    expect(await h.stores.labels.readAll()).toEqual([]);
   });
 
   it('refuses /like and /dislike for a paper the radar does not have, and writes no label', async () => {
@@ -38,8 +37,6 @@ describe('Telegram commands', () => {
       'No paper 2511.99999 in the radar’s papers: check the id (only collected papers can be labelled).',
       `Labelled ${h.papers[3]?.id} 👎.`,
     ]);
-    expect((await createLabelsStore(h.stateDir).readAll()).map((l) => [l.id, l.label])).toEqual([
-      [h.papers[3]?.id, -1],
-    ]);
+    expect((await h.stores.labels.readAll()).map((l) => [l.id, l.label])).toEqual([[h.papers[3]?.id, -1]]);
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const labels = () => createLabelsStore(h.stateDir).readAll();
+const labels = () => h.stores.labels.readAll();
 
 async function drained(): Promise<void> {
   await vi.waitFor(() => expect(h.fake.pendingUpdates()).toEqual([]), { timeout: 3000 });

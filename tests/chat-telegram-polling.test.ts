@@ -7,7 +7,6 @@ import { pollerStatusLines } from '../src/chat/poller-status.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { ConfigError } from '../src/core/errors.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { createLabelsStore } from '../src/store/labels-store.ts';
 import { CHAT, type Harness, startHarness, TOKEN, USER } from './chat/telegram-setup.ts';
 import { commandUpdate } from './fakes/telegram/updates.ts';
 
@@ -73,9 +72,10 @@ describe('Telegram long polling survives a 409 Conflict', () => {
     });
     const second = createBotRunner({
       config,
+      stores: h.stores,
       stateDir: h.stateDir,
       adapters: [adapter],
-      labels: createLabelsStore(h.stateDir),
+      labels: h.stores.labels,
       clock: h.clock,
       logger: silentLogger(),
       secrets: [TOKEN],

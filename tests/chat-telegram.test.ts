@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramAdapter } from '../src/adapters/telegram/telegram-adapter.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { createLabelsStore } from '../src/store/labels-store.ts';
-import { createMessageMapStore } from '../src/store/message-map-store.ts';
 import { CHAT, type Harness, startHarness, TLDR, TODAY, TOKEN, USER } from './chat/telegram-setup.ts';
 import {
   callbackQueryUpdate,
@@ -23,7 +21,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const labels = () => createLabelsStore(h.stateDir).readAll();
+const labels = () => h.stores.labels.readAll();
 
 async function sendDigest() {
   await h.runner.sendDigest(TODAY);
@@ -68,7 +66,7 @@ describe('Telegram bot with the real telegraf against the fake Bot API', () => {
         ],
       });
     });
-    const map = createMessageMapStore(h.stateDir);
+    const map = h.stores.messageMap;
     expect(await map.find('telegram', String(CHAT), String(items[1]?.message_id))).toBe(h.papers[1]?.id);
     expect(await sendDigest()).toHaveLength(5);
   });
@@ -143,7 +141,7 @@ describe('Telegram bot with the real telegraf against the fake Bot API', () => {
   it('refuses an unknown user once and then says nothing; their reactions do not label', async () => {
     const group = telegramPeople.supergroup.id;
     const paperId = h.papers[0]?.id ?? '';
-    await createMessageMapStore(h.stateDir).append([
+    await h.stores.messageMap.append([
       { platform: 'telegram', chatId: String(group), messageId: '777', paperId, at: `${TODAY}T08:00:00Z` },
     ]);
     const stranger = { id: 5550001, is_bot: false, first_name: 'Mallory' };

@@ -1,26 +1,33 @@
 /**
  * Wires the configured chat adapters to the shared behaviour (allowlist, commands, labels,
  * digest, alerts) and starts/stops them. The daemon builds one runner and passes it the labels
- * store directly (it holds the state lock); `radar bot` passes the locked label sink.
+ * store directly (it holds the state lock); `radar bot` passes the locked label sink. Both pass
+ * the stores the commands, the digest and the message map read.
  */
 
 import type { RadarConfig } from '../config/schema.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { createMessageMapStore } from '../store/message-map-store.ts';
 import { claimPoller, type PollerClaim } from '../store/poller-record-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { type Alerter, type AlertTarget, createAlerter } from './alerts.ts';
 import { type Allowlist, createAuthorizer } from './authorization.ts';
 import type { ChatAdapter, ChatPlatform } from './chat-adapter.ts';
+import type { CommandStores } from './commands/command-types.ts';
 import { createCommandRouter } from './commands.ts';
-import { loadDigestItems } from './digest-items.ts';
+import { type DigestStores, loadDigestItems } from './digest-items.ts';
 import { type DigestSendResult, type DigestTarget, sendDigest, sendDigestToChat } from './digest-sender.ts';
 import { createEventQueue } from './event-handler.ts';
 import { createLabelRecorder, type LabelSink } from './label-events.ts';
 import { watchReceiving } from './receive-watch.ts';
 
+/** What the bots read and write: the commands' stores, the digest's, and the sent-message map. */
+export type BotStores = CommandStores & DigestStores & Pick<Stores, 'messageMap'>;
+
 export interface BotRunnerDeps {
   config: RadarConfig;
+  stores: BotStores;
+  /** The state directory, for the poller record and the search index files. */
   stateDir: string;
   adapters: readonly ChatAdapter[];
   labels: LabelSink;
@@ -63,7 +70,7 @@ export function chatTargets(config: RadarConfig, adapters: readonly ChatAdapter[
 
 export function createBotRunner(deps: BotRunnerDeps): BotRunner {
   const logger = deps.logger.child({ module: 'chat' });
-  const messageMap = createMessageMapStore(deps.stateDir);
+  const messageMap = deps.stores.messageMap;
   const targets = chatTargets(deps.config, deps.adapters);
   const authorizer = createAuthorizer(allowlists(deps.config), logger);
   const recorder = createLabelRecorder({
@@ -80,12 +87,13 @@ export function createBotRunner(deps: BotRunnerDeps): BotRunner {
   };
   const router = createCommandRouter(
     {
+      stores: deps.stores,
       stateDir: deps.stateDir,
       config: deps.config,
       clock: deps.clock,
       labels: recorder,
       async resendDigest(platform, chatId, date) {
-        const items = await loadDigestItems(deps.stateDir, date, deps.config.embedding.active);
+        const items = await loadDigestItems(deps.stores, date, deps.config.embedding.active);
         if (items.length === 0) return 0;
         return (await sendDigestToChat(senderDeps, { platform, chatId }, date, items, { force: true })).sent;
       },
@@ -145,7 +153,7 @@ export function createBotRunner(deps: BotRunnerDeps): BotRunner {
         senderDeps,
         targets,
         date,
-        await loadDigestItems(deps.stateDir, date, deps.config.embedding.active),
+        await loadDigestItems(deps.stores, date, deps.config.embedding.active),
       );
     },
     idle: () => events.idle(),

@@ -3,10 +3,7 @@
  * and Notion pages, built by the one digest item builder (digest-item.ts).
  */
 import { dayItems } from '../pipeline/day-items.ts';
-import { createNotionMapStore } from '../store/notion-map-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { createPicksStore } from '../store/picks-store.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { DigestItem } from './chat-adapter.ts';
 import { codeLinkOf, paperPageUrls, toDigestItem } from './digest-item.ts';
 
@@ -18,10 +15,10 @@ export interface SummaryView {
 
 /** The digest's view of stored summaries: the one-sentence summary, the tags, a code link. */
 export async function readSummaries(
-  stateDir: string,
+  stores: Pick<Stores, 'summaries'>,
   ids: readonly string[],
 ): Promise<Map<string, SummaryView>> {
-  const stored = await createSummariesStore(stateDir).get(ids);
+  const stored = await stores.summaries.get(ids);
   const out = new Map<string, SummaryView>();
   for (const [id, summary] of stored) {
     const code = codeLinkOf(summary);
@@ -30,21 +27,17 @@ export async function readSummaries(
   return out;
 }
 
+/** The stores a day's digest items are read from. */
+export type DigestStores = Pick<Stores, 'papers' | 'picks' | 'summaries' | 'notionMap'>;
+
 export async function loadDigestItems(
-  stateDir: string,
+  stores: DigestStores,
   date: string,
   models: readonly string[] = [],
 ): Promise<DigestItem[]> {
-  const items = await dayItems(
-    {
-      papers: createPapersStore(stateDir),
-      picks: createPicksStore(stateDir),
-      summaries: createSummariesStore(stateDir),
-      models,
-    },
-    date,
-  );
+  const { papers, picks, summaries } = stores;
+  const items = await dayItems({ papers, picks, summaries, models }, date);
   if (items.length === 0) return [];
-  const notion = paperPageUrls(await createNotionMapStore(stateDir).load());
+  const notion = paperPageUrls(await stores.notionMap.load());
   return items.map((item) => toDigestItem(item, notion.get(item.paper.id)));
 }

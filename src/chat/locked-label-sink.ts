@@ -7,20 +7,24 @@
  */
 import { StateLockedError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
-import { createLabelsStore, type LabelChange } from '../store/labels-store.ts';
-import { createPendingLabelsStore } from '../store/pending-labels-store.ts';
+import type { LabelChange } from '../store/labels-store.ts';
 import { acquireStateLock } from '../store/state-lock.ts';
+import type { Stores } from '../store/stores.ts';
 import type { LabelSink } from './label-events.ts';
 
-export function createLockedLabelSink(
-  stateDir: string,
-  logger: Pick<Logger, 'info' | 'warn'>,
-): LabelSink & {
+export interface LockedLabelSinkDeps {
+  stores: Pick<Stores, 'labels' | 'pendingLabels'>;
+  /** The state directory whose lock is taken around each write. */
+  stateDir: string;
+  logger: Pick<Logger, 'info' | 'warn'>;
+}
+
+export function createLockedLabelSink(deps: LockedLabelSinkDeps): LabelSink & {
   /** Applies pending changes if the lock is free; returns how many rows changed. */
   drain(): Promise<number>;
 } {
-  const labels = createLabelsStore(stateDir);
-  const pending = createPendingLabelsStore(stateDir);
+  const { stateDir, logger } = deps;
+  const { labels, pendingLabels: pending } = deps.stores;
 
   async function applyLocked(changes: readonly LabelChange[]): Promise<number | undefined> {
     let lock: Awaited<ReturnType<typeof acquireStateLock>>;

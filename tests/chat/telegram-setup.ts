@@ -1,4 +1,7 @@
-/** Shared setup of the Telegram integration tests: a state dir with papers and picks, the fake, the runner. */
+/**
+ * Shared setup of the Telegram integration tests: a state dir with papers and picks, the fake, the
+ * runner. On files: these tests read back labels.csv and the poller record as a user would.
+ */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,13 +10,8 @@ import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/
 import { type BotRunner, createBotRunner } from '../../src/chat/bot-runner.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { createLabelsStore } from '../../src/store/labels-store.ts';
-import { createLedgerStore } from '../../src/store/ledger-store.ts';
-import { createPapersStore } from '../../src/store/papers-store.ts';
-import { createPicksStore } from '../../src/store/picks-store.ts';
-import { createRunsStore } from '../../src/store/runs-store.ts';
 import type { Paper } from '../../src/store/schemas.ts';
-import { createSummariesStore } from '../../src/store/summaries-store.ts';
+import { createFileStores, type Stores } from '../../src/store/stores.ts';
 import { papersFromJsonl, SAMPLE_PAPERS_FILE } from '../fakes/arxiv/papers.ts';
 import { telegramPeople } from '../fakes/telegram/updates.ts';
 import { startTelegramFake, type TelegramFake } from '../fakes/telegram-fake.ts';
@@ -43,8 +41,8 @@ export function samplePapers(n: number): Paper[] {
 
 export const TLDR = 'A 50-example subset ranks audio models like the full benchmark.';
 
-async function seedSummaryRunAndLedger(stateDir: string, paperId: string): Promise<void> {
-  await createSummariesStore(stateDir).upsert([
+async function seedSummaryRunAndLedger(stores: Stores, paperId: string): Promise<void> {
+  await stores.summaries.upsert([
     {
       id: paperId,
       one_sentence_summary: TLDR,
@@ -66,7 +64,7 @@ async function seedSummaryRunAndLedger(stateDir: string, paperId: string): Promi
       at: `${TODAY}T07:00:00Z`,
     },
   ]);
-  await createRunsStore(stateDir).write({
+  await stores.runs.write({
     runId: '20261121T070000Z-run-abcd',
     kind: 'pipeline',
     status: 'failed',
@@ -76,7 +74,7 @@ async function seedSummaryRunAndLedger(stateDir: string, paperId: string): Promi
     costUsd: 0,
     outputs: {},
   });
-  await createLedgerStore(stateDir).append([
+  await stores.ledger.append([
     {
       at: `${TODAY}T07:30:00Z`,
       provider: 'default',
@@ -94,6 +92,8 @@ async function seedSummaryRunAndLedger(stateDir: string, paperId: string): Promi
 export interface Harness {
   fake: TelegramFake;
   stateDir: string;
+  /** The file stores over `stateDir` the runner uses. */
+  stores: Stores;
   papers: Paper[];
   adapter: TelegramAdapter;
   runner: BotRunner;
@@ -106,9 +106,10 @@ export async function startHarness(
   options: { mode?: 'polling' | 'webhook'; secret?: string } = {},
 ): Promise<Harness> {
   const stateDir = await mkdtemp(join(tmpdir(), 'radar-chat-'));
+  const stores = createFileStores(stateDir);
   const papers = samplePapers(8);
-  await createPapersStore(stateDir).upsert(papers);
-  await createPicksStore(stateDir).append(
+  await stores.papers.upsert(papers);
+  await stores.picks.append(
     papers.slice(0, 3).map((p, i) => ({
       date: TODAY,
       id: p.id,
@@ -117,7 +118,7 @@ export async function startHarness(
       reason: i === 2 ? 'explore' : 'top',
     })),
   );
-  await seedSummaryRunAndLedger(stateDir, papers[0]?.id ?? '');
+  await seedSummaryRunAndLedger(stores, papers[0]?.id ?? '');
   const fake = await startTelegramFake({ token: TOKEN, maxHoldMs: 100 });
   const config = RadarConfig.parse({
     chat: { telegram: { apiRoot: fake.url, chatIds: [CHAT], userIds: [USER] } },
@@ -144,9 +145,10 @@ export async function startHarness(
   });
   const runner = createBotRunner({
     config,
+    stores,
     stateDir,
     adapters: [adapter],
-    labels: createLabelsStore(stateDir),
+    labels: stores.labels,
     clock,
     logger: silentLogger(),
     secrets: [TOKEN],
@@ -155,6 +157,7 @@ export async function startHarness(
   return {
     fake,
     stateDir,
+    stores,
     papers,
     adapter,
     runner,

@@ -7,6 +7,7 @@ import type { CommandDeps } from '../../src/chat/commands/command-types.ts';
 import { createCommandRouter } from '../../src/chat/commands.ts';
 import { plainText } from '../../src/chat/message-format.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import {
   type LeaderboardFake,
   readLeaderboardFixture,
@@ -25,6 +26,7 @@ const NOW = new Date('2026-01-09T12:00:00Z');
 
 function router(stateDir: string) {
   const deps: CommandDeps = {
+    stores: createFileStores(stateDir),
     stateDir,
     config: RadarConfig.parse({}),
     clock: { now: () => NOW },

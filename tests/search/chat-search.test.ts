@@ -5,6 +5,7 @@ import { search } from '../../src/chat/commands/search.ts';
 import { plainText } from '../../src/chat/message-format.ts';
 import { RadarConfig } from '../../src/config/schema.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
+import { createFileStores } from '../../src/store/stores.ts';
 import { makePaper } from '../helpers/papers.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -12,6 +13,7 @@ const tempDir = useTempDirs();
 
 function deps(stateDir: string): CommandDeps {
   return {
+    stores: createFileStores(stateDir),
     stateDir,
     config: RadarConfig.parse({}),
     clock: { now: () => new Date('2026-11-20T12:00:00Z') },

@@ -1,13 +1,12 @@
 /** /benchmarks: this week's best new benchmarks, from the benchmark radar's merged store. */
 import { benchmarkLine, recentBest } from '../../benchmarks/select.ts';
-import { createBenchmarksStore } from '../../store/benchmarks-store.ts';
 import { plainMessage } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
 const LIMIT = 8;
 
 export const benchmarks: Command = async (deps) => {
-  const merged = await createBenchmarksStore(deps.stateDir).readMerged();
+  const merged = await deps.stores.benchmarks.readMerged();
   if (merged.length === 0) {
     return plainMessage(
       'Benchmarks are not available yet: the benchmark collector (`radar benchmarks collect`) has not stored any.',

@@ -1,6 +1,7 @@
 /** What each command module gets and returns. Each command answers from the state alone. */
 import type { RadarConfig } from '../../config/schema.ts';
 import type { Clock } from '../../core/clock.ts';
+import type { Stores } from '../../store/stores.ts';
 import type { ChatMessage, ChatPlatform } from '../chat-adapter.ts';
 import type { LabelRecorder } from '../label-events.ts';
 
@@ -12,7 +13,26 @@ export interface CommandRequest {
   at: string;
 }
 
+/** The stores the commands read. */
+export type CommandStores = Pick<
+  Stores,
+  | 'papers'
+  | 'labels'
+  | 'summaries'
+  | 'picks'
+  | 'profiles'
+  | 'trendReports'
+  | 'benchmarks'
+  | 'leaderboards'
+  | 'modelAliases'
+  | 'runs'
+  | 'ledger'
+  | 'cursors'
+>;
+
 export interface CommandDeps {
+  stores: CommandStores;
+  /** The state directory, for what is not a store: the lock and poller records, the search index files. */
   stateDir: string;
   config: RadarConfig;
   clock: Clock;

@@ -2,7 +2,6 @@
 import { BOARD_TITLES } from '../../leaderboards/board-titles.ts';
 import { changeLines, dayBefore, topLines } from '../../leaderboards/board-view.ts';
 import { BoardId } from '../../leaderboards/leaderboard-row.ts';
-import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
 import { plainMessage } from '../message-format.ts';
 import { type Command, today } from './command-types.ts';
 
@@ -11,7 +10,7 @@ const CHAT_SUBBOARDS = 4;
 const CHAT_TOP = 5;
 
 export const leaderboard: Command = async (deps, request) => {
-  const store = createLeaderboardsStore(deps.stateDir);
+  const store = deps.stores.leaderboards;
   const collected = await store.collectedBoards();
   const name = request.args.trim().toLowerCase();
   const known = BoardId.options.join(', ');

@@ -1,15 +1,13 @@
 /** `/profile`: the latest saved interest profile, in short form, with its page link. */
 import { profileShortLines } from '../../insights/render-profile.ts';
-import { createProfilesStore } from '../../store/insights-store.ts';
-import { createLabelsStore } from '../../store/labels-store.ts';
 import type { Inline } from '../chat-adapter.ts';
 import { bold, link, plainMessage, text } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
 export const profile: Command = async (deps) => {
-  const latest = await createProfilesStore(deps.stateDir).latest();
+  const latest = await deps.stores.profiles.latest();
   if (!latest) {
-    const labels = await createLabelsStore(deps.stateDir).readAll();
+    const labels = await deps.stores.labels.readAll();
     const liked = labels.filter((l) => l.label === 1).length;
     return plainMessage(
       'No interest profile yet: it is built by `radar profile` (or the daemon) from your 👍/👎.',

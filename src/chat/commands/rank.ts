@@ -1,18 +1,16 @@
-import { createPapersStore } from '../../store/papers-store.ts';
-import { createPicksStore } from '../../store/picks-store.ts';
 import type { Inline } from '../chat-adapter.ts';
 import { bold, link, plainMessage, text } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
 export const rank: Command = async (deps) => {
-  const picks = await createPicksStore(deps.stateDir).readAll();
+  const picks = await deps.stores.picks.readAll();
   const last = picks
     .map((p) => p.date)
     .sort()
     .at(-1);
   if (last === undefined) return plainMessage('No picks yet: the ranker has not run (`radar run --once`).');
   const latest = picks.filter((p) => p.date === last).sort((a, b) => b.score - a.score);
-  const papers = await createPapersStore(deps.stateDir).get(latest.map((p) => p.id));
+  const papers = await deps.stores.papers.get(latest.map((p) => p.id));
   const blocks: Inline[][] = [[bold(`Picks of ${last}`)]];
   latest.forEach((pick, i) => {
     const paper = papers.get(pick.id);

@@ -2,8 +2,6 @@
 
 import { buildRankings, type SortKey, sortRankings } from '../../leaderboards/rankings.ts';
 import { rankingLine } from '../../leaderboards/rankings-table.ts';
-import { createLeaderboardsStore } from '../../store/leaderboards-store.ts';
-import { createModelAliasesStore } from '../../store/model-aliases-store.ts';
 import { plainMessage } from '../message-format.ts';
 import type { Command } from './command-types.ts';
 
@@ -13,10 +11,10 @@ export const rankings: Command = async (deps, request) => {
   const arg = request.args.trim().toLowerCase() || 'overall';
   const sort = SORTS.find((s) => s === arg);
   if (!sort) return plainMessage(`Usage: /rankings [${SORTS.join('|')}]`);
-  const snapshots = await createLeaderboardsStore(deps.stateDir).latestSnapshots();
+  const snapshots = await deps.stores.leaderboards.latestSnapshots();
   if (snapshots.length === 0)
     return plainMessage('No leaderboard has been collected yet, so there is no ranking.');
-  const { aliases } = await createModelAliasesStore(deps.stateDir).read(false);
+  const { aliases } = await deps.stores.modelAliases.read(false);
   const result = buildRankings(snapshots, aliases, deps.clock.now());
   const top = sortRankings(result.models, sort).slice(0, 10);
   if (top.length === 0) return plainMessage('No model has a score in the collected leaderboards.');

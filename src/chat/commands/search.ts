@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/errors.ts';
 import { createSearchEngine } from '../../search/create-engine.ts';
 import { openPapersCorpus, type PapersCorpus } from '../../search/papers-corpus.ts';
 import type { SearchEngine } from '../../search/search-port.ts';
-import { papersShardStamps } from '../../store/search-index-store.ts';
+import { storedPapersIndex } from '../../search/stored-papers-index.ts';
 import type { Inline } from '../chat-adapter.ts';
 import { bold, italic, link, plainMessage, text } from '../message-format.ts';
 import type { Command, CommandDeps } from './command-types.ts';
@@ -25,11 +25,12 @@ interface OpenSearch {
 const open = new WeakMap<CommandDeps, Promise<OpenSearch>>();
 
 async function searchFor(deps: CommandDeps): Promise<OpenSearch> {
-  const stamp = JSON.stringify(await papersShardStamps(deps.stateDir));
+  const files = storedPapersIndex(deps.stateDir);
+  const stamp = JSON.stringify(await files.shardStamps());
   const current = await open.get(deps)?.catch(() => undefined);
   if (current?.stamp === stamp) return current;
   const opening = (async () => {
-    const corpus = await openPapersCorpus({ stateDir: deps.stateDir });
+    const corpus = await openPapersCorpus({ stores: deps.stores, files });
     const engine = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
     return { stamp, corpus, engine };
   })();

@@ -1,6 +1,6 @@
 /** `/trends`: the latest saved trend report, strongest trends first, with its page link. */
 import { trendsShortLines } from '../../insights/render-trends.ts';
-import { createTrendReportsStore, type StoredTrendReport } from '../../store/insights-store.ts';
+import type { StoredTrendReport } from '../../store/insights-store.ts';
 import type { ChatMessage, Inline } from '../chat-adapter.ts';
 import { bold, link, plainMessage, text } from '../message-format.ts';
 import type { Command } from './command-types.ts';
@@ -24,7 +24,7 @@ export function trendsMessage(r: StoredTrendReport): ChatMessage {
 }
 
 export const trends: Command = async (deps) => {
-  const latest = await createTrendReportsStore(deps.stateDir).latest();
+  const latest = await deps.stores.trendReports.latest();
   return latest
     ? trendsMessage(latest.value)
     : plainMessage('No trend report yet: it is computed weekly by the daemon, or now by `radar trends`.');

@@ -24,10 +24,11 @@ export async function runBot(
     out('No chat bot is configured: set TELEGRAM_BOT_TOKEN (see `radar doctor`).');
     return 1;
   }
-  const labels = createLockedLabelSink(ctx.stateDir, ctx.logger);
+  const labels = createLockedLabelSink({ stores: ctx.stores, stateDir: ctx.stateDir, logger: ctx.logger });
   await labels.drain();
   const runner = createBotRunner({
     config,
+    stores: ctx.stores,
     stateDir: ctx.stateDir,
     adapters,
     labels,
