@@ -10,7 +10,7 @@ import {
   createAnalyzer,
   createTermNumberAnalyzer,
 } from '../text/tokenize.ts';
-import { createIndexBuilder, type SegmentedIndex, toIndex } from './bm25/index-builder.ts';
+import { createIndexBuilder, type SegmentedIndex, type SegmentSpill, toIndex } from './bm25/index-builder.ts';
 import { type AnalyzedDocument, type InvertedIndex, termNumbers } from './bm25/inverted-index.ts';
 import type { SearchDocument } from './search-port.ts';
 import type { Bm25Parameters } from './search-version.ts';
@@ -60,10 +60,18 @@ export interface LexicalBuilder {
 
 const BATCH = 8192;
 
-export function createLexicalBuilder(options: AnalyzerOptions, base?: LexicalIndex): LexicalBuilder {
+/**
+ * With `spill`, each sealed batch's postings leave memory (`segmented()` is then what the store
+ * writes; `finish()` reads them back).
+ */
+export function createLexicalBuilder(
+  options: AnalyzerOptions,
+  base?: LexicalIndex,
+  spill?: SegmentSpill,
+): LexicalBuilder {
   // The builder extends this map as it numbers new terms: the finished index's vocabulary.
   const vocabulary = base ? new Map(base.vocabulary) : new Map<string, number>();
-  const builder = createIndexBuilder(base?.index, vocabulary);
+  const builder = createIndexBuilder(base?.index, vocabulary, spill);
   const terms = createTermNumberAnalyzer(options, builder.intern);
   let added = 0;
   const segmented = () => builder.finish();

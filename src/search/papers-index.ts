@@ -18,7 +18,7 @@ import type { Stores } from '../store/stores.ts';
 import type { AnalyzerOptions } from '../text/tokenize.ts';
 import { analyzerSignature } from '../text/tokenize.ts';
 import { concatIndexes } from './bm25/concat-indexes.ts';
-import type { SegmentedIndex } from './bm25/index-builder.ts';
+import type { SegmentedIndex, SegmentSpill } from './bm25/index-builder.ts';
 import type { InvertedIndex } from './bm25/inverted-index.ts';
 import { contentHash, createLexicalBuilder, type LexicalIndex, lexicalFromIndex } from './lexical-index.ts';
 import type { SearchDocument } from './search-port.ts';
@@ -42,6 +42,8 @@ export interface PapersIndexFiles {
   /** Undefined when there is no readable index (the caller rebuilds). */
   read(): Promise<StoredSearchSegments | undefined>;
   writeBase(stored: StoredSearchIndexParts): Promise<void>;
+  /** Scratch space a full build spills its postings to (without it, they stay in memory). */
+  scratch?(): SegmentSpill & { dispose(): void };
   saveUpdate(previous: StoredSearchSegments, update: PapersIndexUpdate): Promise<'appended' | 'merged'>;
 }
 
@@ -98,21 +100,26 @@ async function rebuildFile(
   shards: readonly string[],
   stamps: Record<string, string>,
 ): Promise<number> {
-  const builder = createLexicalBuilder(options);
-  let done = 0;
-  for (const shard of shards) {
-    for (const paper of await deps.stores.papers.readShard(shard)) builder.add(paperDocument(paper));
-    deps.onShard?.(++done, shards.length);
+  const scratch = deps.files.scratch?.();
+  try {
+    const builder = createLexicalBuilder(options, undefined, scratch);
+    let done = 0;
+    for (const shard of shards) {
+      for (const paper of await deps.stores.papers.readShard(shard)) builder.add(paperDocument(paper));
+      deps.onShard?.(++done, shards.length);
+    }
+    const built = builder.segmented();
+    const signature = analyzerSignature(options);
+    await deps.files.writeBase({
+      analyzer: signature,
+      shards: stamps,
+      index: built,
+    });
+    deps.logger?.info({ documents: built.docIds.length }, 'search index rebuilt');
+    return built.docIds.length;
+  } finally {
+    scratch?.dispose();
   }
-  const built = builder.segmented();
-  const signature = analyzerSignature(options);
-  await deps.files.writeBase({
-    analyzer: signature,
-    shards: stamps,
-    index: built,
-  });
-  deps.logger?.info({ documents: built.docIds.length }, 'search index rebuilt');
-  return built.docIds.length;
 }
 
 /** The stored index when it is current or can be brought up to date by an append; else undefined. */

@@ -2,6 +2,7 @@
  * The persistent BM25 index files under `index/bm25/` (derived, rebuildable data): the
  * composition roots open them once over the state directory and pass them to the papers corpus.
  */
+import { createScratchSpill } from '../store/search-index-scratch.ts';
 import {
   papersShardStamps,
   readSearchSegments,
@@ -18,6 +19,7 @@ export function storedPapersIndex(stateDir: string): PapersIndexFiles {
     shardStamps: () => papersShardStamps(stateDir),
     read: () => readSearchSegments(dir),
     writeBase: (stored) => writeSearchBase(dir, stored),
+    scratch: () => createScratchSpill(dir),
     saveUpdate: (previous, update) => saveSearchUpdate(dir, previous, update),
   };
 }

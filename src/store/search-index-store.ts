@@ -19,7 +19,7 @@
  *
  *   "RRBM" · u32 header length · header JSON (utf-8) · zero padding to 4 bytes ·
  *   u32 docHashes[N] · u32 titleLengths[N] · u32 textLengths[N] · u32 offsets[T+1] ·
- *   u32 postingDocs[P] · u16 postingTitleTf[P] · u16 postingTextTf[P]
+ *   u32 postingDocs[P] · u8 postingTitleTf[P] · u8 postingTextTf[P]
  *
  * The header holds the format version, the analyzer signature, the stamp of the papers shards it
  * was built from (name → size and mtime), the document ids and the terms.
@@ -28,15 +28,24 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { type SegmentedIndex, segmentOfIndex, segmentRange } from '../search/bm25/index-builder.ts';
+import {
+  columnBytes,
+  type PostingColumn,
+  type SegmentedIndex,
+  segmentOfIndex,
+  segmentRange,
+} from '../search/bm25/index-builder.ts';
 import type { InvertedIndex } from '../search/bm25/inverted-index.ts';
 import { writeFileAtomic, writeFileAtomicStream } from './atomic-write.ts';
 import { listShards } from './papers-store.ts';
 import { statePaths } from './paths.ts';
 
 const MAGIC = 'RRBM';
-/** 2: segment files under a manifest (1 was the single `index.bin`, never read now). */
-const FORMAT_VERSION = 2;
+/**
+ * 3: one byte a term frequency (2 had two bytes; 1 was the single `index.bin`): older indexes
+ * are not read, they are rebuilt.
+ */
+const FORMAT_VERSION = 3;
 
 const Header = z.object({
   version: z.literal(FORMAT_VERSION),
@@ -133,11 +142,7 @@ export function* searchIndexChunks(stored: StoredSearchIndexParts): Generator<Ui
     offsets[t + 1] = (offsets[t] as number) + count;
   }
   yield bytesOf(offsets);
-  const columns = [
-    (s: (typeof index.segments)[number]) => s.docs,
-    (s: (typeof index.segments)[number]) => s.titleTf,
-    (s: (typeof index.segments)[number]) => s.textTf,
-  ];
+  const columns: readonly PostingColumn[] = ['docs', 'titleTf', 'textTf'];
   for (const column of columns) {
     let chunk: Uint8Array = new Uint8Array(CHUNK);
     let used = 0;
@@ -145,7 +150,7 @@ export function* searchIndexChunks(stored: StoredSearchIndexParts): Generator<Ui
       for (const segment of index.segments) {
         const [from, to] = segmentRange(segment, t);
         if (to === from) continue;
-        const bytes = bytesOf(column(segment).subarray(from, to));
+        const bytes = columnBytes(segment, column, from, to);
         if (used + bytes.length > chunk.length) {
           yield chunk.subarray(0, used);
           chunk = new Uint8Array(Math.max(CHUNK, bytes.length));
@@ -185,7 +190,7 @@ export function decodeSearchIndex(bytes: Uint8Array): StoredSearchIndex | undefi
   const h = parsed.data;
   const n = h.docIds.length;
   let at = 8 + headerLength + ((4 - ((8 + headerLength) % 4)) % 4);
-  const expected = at + 4 * (3 * n + h.terms.length + 1 + h.postings) + 4 * h.postings;
+  const expected = at + 4 * (3 * n + h.terms.length + 1 + h.postings) + 2 * h.postings;
   if (bytes.length !== expected) return undefined;
   // Views on the file's bytes where they are aligned (a file read whole always is), else copies.
   const take32 = (count: number): Uint32Array => {
@@ -196,13 +201,9 @@ export function decodeSearchIndex(bytes: Uint8Array): StoredSearchIndex | undefi
     bytesOf(array).set(bytes.subarray(at - 4 * count, at));
     return array;
   };
-  const take16 = (count: number): Uint16Array => {
-    const start = bytes.byteOffset + at;
-    at += 2 * count;
-    if (start % 2 === 0) return new Uint16Array(bytes.buffer, start, count);
-    const array = new Uint16Array(count);
-    bytesOf(array).set(bytes.subarray(at - 2 * count, at));
-    return array;
+  const take8 = (count: number): Uint8Array => {
+    at += count;
+    return bytes.subarray(at - count, at);
   };
   const index: InvertedIndex = {
     docIds: h.docIds,
@@ -214,8 +215,8 @@ export function decodeSearchIndex(bytes: Uint8Array): StoredSearchIndex | undefi
     terms: h.terms,
     offsets: take32(h.terms.length + 1),
     postingDocs: take32(h.postings),
-    postingTitleTf: take16(h.postings),
-    postingTextTf: take16(h.postings),
+    postingTitleTf: take8(h.postings),
+    postingTextTf: take8(h.postings),
   };
   if ((index.offsets[h.terms.length] ?? -1) !== h.postings) return undefined;
   return { analyzer: h.analyzer, shards: h.shards, index };

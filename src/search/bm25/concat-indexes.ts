@@ -41,8 +41,8 @@ export function concatIndexes(parts: readonly InvertedIndex[]): InvertedIndex {
   for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
   const total = offsets[termCount] as number;
   const postingDocs = new Uint32Array(total);
-  const postingTitleTf = new Uint16Array(total);
-  const postingTextTf = new Uint16Array(total);
+  const postingTitleTf = new Uint8Array(total);
+  const postingTextTf = new Uint8Array(total);
   const cursor = offsets.slice(0, termCount);
   let docBase = 0;
   parts.forEach((part, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIndexBuilder, toIndex } from './index-builder.ts';
+import { createIndexBuilder, TF_MAX, toIndex } from './index-builder.ts';
 import { type AnalyzedDocument, buildIndex } from './inverted-index.ts';
 
 function docsOf(count: number): AnalyzedDocument[] {
@@ -58,12 +58,14 @@ describe('index builder', () => {
     expect(base.docIds).toHaveLength(12);
   });
 
-  it('counts term frequency per field and saturates at 65535', () => {
+  it('counts term frequency per field and saturates at 255, keeping the exact field length', () => {
     const builder = createIndexBuilder();
     add(builder, { id: 'x', titleTerms: ['t', 't'], textTerms: Array(70_000).fill('t'), hash: 1 });
+    add(builder, { id: 'y', titleTerms: Array(255).fill('t'), textTerms: Array(254).fill('t'), hash: 2 });
     const index = toIndex(builder.finish());
-    expect(Array.from(index.postingTitleTf)).toEqual([2]);
-    expect(Array.from(index.postingTextTf)).toEqual([65_535]);
-    expect(Array.from(index.textLengths)).toEqual([70_000]);
+    expect(TF_MAX).toBe(255);
+    expect(Array.from(index.postingTitleTf)).toEqual([2, 255]);
+    expect(Array.from(index.postingTextTf)).toEqual([255, 254]);
+    expect(Array.from(index.textLengths)).toEqual([70_000, 254]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Builds inverted indexes in segments (pure). Documents are added one at a time as streams of
  * term numbers; `seal()` turns the documents added since the last seal into one compact segment
- * (a CSR over the term numbers known then: 4 + 2 + 2 bytes a posting), so a build holds the
+ * (a CSR over the term numbers known then: 4 + 1 + 1 bytes a posting), so a build holds the
  * compact postings of what it has seen plus the raw entries of one batch, never one JS object
  * per posting. The segments are then either merged into one `InvertedIndex` (`toIndex`) or
  * written as they are by the store, which concatenates each term's postings across segments.
@@ -16,18 +16,58 @@ import type { InvertedIndex } from './inverted-index.ts';
 export interface PostingSegment {
   readonly offsets: Uint32Array;
   readonly docs: Uint32Array;
-  readonly titleTf: Uint16Array;
-  readonly textTf: Uint16Array;
+  readonly titleTf: Uint8Array;
+  readonly textTf: Uint8Array;
 }
 
-/** An inverted index whose postings are still in segments. */
+/** The three posting columns, in the order a segment file lays them out. */
+export type PostingColumn = 'docs' | 'titleTf' | 'textTf';
+
+/**
+ * A sealed segment whose postings were handed to a `SegmentSpill` (e.g. written to a scratch
+ * file): only its offsets stay in memory, the postings are read back on demand.
+ */
+export interface SpilledSegment {
+  readonly offsets: Uint32Array;
+  /**
+   * The raw little-endian bytes of postings [from, to) of one column: a view valid until the
+   * next read of that column (reads that go forward are the cheap ones).
+   */
+  read(column: PostingColumn, from: number, to: number): Uint8Array;
+}
+
+/** Takes each sealed segment out of memory; returns what stands for it. */
+export interface SegmentSpill {
+  spill(segment: PostingSegment): SpilledSegment;
+}
+
+/** An inverted index whose postings are still in segments (in memory, or spilled). */
 export interface SegmentedIndex
   extends Omit<InvertedIndex, 'offsets' | 'postingDocs' | 'postingTitleTf' | 'postingTextTf'> {
-  readonly segments: readonly PostingSegment[];
+  readonly segments: readonly (PostingSegment | SpilledSegment)[];
   readonly postingCount: number;
 }
 
-const TF_MAX = 0xffff;
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** Bytes of postings [from, to) of one column of a segment, in memory or spilled. */
+export function columnBytes(
+  segment: PostingSegment | SpilledSegment,
+  column: PostingColumn,
+  from: number,
+  to: number,
+): Uint8Array {
+  if ('read' in segment) return segment.read(column, from, to);
+  return bytesOf(segment[column].subarray(from, to));
+}
+
+/**
+ * A field's term frequency saturates here (one byte a posting and field). BM25's tf term is
+ * within 0.4% of its limit by then (k1 0.9): no abstract repeats a word this often.
+ */
+export const TF_MAX = 0xff;
 
 /** A growable typed array (doubling), so entries never live in boxed `number[]`s. */
 export class GrowU32 {
@@ -61,15 +101,15 @@ export function segmentOfIndex(index: InvertedIndex): PostingSegment {
 
 /** Per-document term counts in arrays indexed by term number; only touched slots are reset. */
 function createCounter() {
-  let title = new Uint16Array(1 << 16);
-  let text = new Uint16Array(1 << 16);
+  let title = new Uint8Array(1 << 16);
+  let text = new Uint8Array(1 << 16);
   const touched = new GrowU32();
   const grow = (size: number) => {
     let length = title.length;
     while (length < size) length *= 2;
-    const nextTitle = new Uint16Array(length);
+    const nextTitle = new Uint8Array(length);
     nextTitle.set(title);
-    const nextText = new Uint16Array(length);
+    const nextText = new Uint8Array(length);
     nextText.set(text);
     title = nextTitle;
     text = nextText;
@@ -117,8 +157,15 @@ export interface IndexBuilder {
   finish(): SegmentedIndex;
 }
 
-/** Starts an empty builder, or one that appends to `base` (its postings become the first segment). */
-export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string, number>): IndexBuilder {
+/**
+ * Starts an empty builder, or one that appends to `base` (its postings become the first segment).
+ * With `spill`, each sealed segment leaves memory as it is sealed, so a build holds one batch.
+ */
+export function createIndexBuilder(
+  base?: InvertedIndex,
+  vocabulary?: Map<string, number>,
+  spill?: SegmentSpill,
+): IndexBuilder {
   const terms: string[] = base ? [...base.terms] : [];
   const numbers = vocabulary ?? new Map(terms.map((term, n) => [term, n]));
   const docIds: string[] = base ? [...base.docIds] : [];
@@ -127,7 +174,7 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
   const textLengths = new GrowU32();
   let titleLengthSum = base?.titleLengthSum ?? 0;
   let textLengthSum = base?.textLengthSum ?? 0;
-  const segments: PostingSegment[] = base ? [segmentOfIndex(base)] : [];
+  const segments: (PostingSegment | SpilledSegment)[] = base ? [segmentOfIndex(base)] : [];
   let postingCount = base?.postingDocs.length ?? 0;
   const counter = createCounter();
   // Reused by every batch (emptied, not reallocated): churning large buffers fragments the heap.
@@ -157,7 +204,7 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
   const seal = (): void => {
     if (entryTerm.length === 0) return;
     const segment = sortEntries(terms.length, entryTerm, entryDoc, entryTf);
-    segments.push(segment);
+    segments.push(spill ? spill.spill(segment) : segment);
     postingCount += segment.docs.length;
     entryTerm.length = 0;
     entryDoc.length = 0;
@@ -180,7 +227,7 @@ export function createIndexBuilder(base?: InvertedIndex, vocabulary?: Map<string
       counter.drain((term, title, text) => {
         entryTerm.push(term);
         entryDoc.push(number);
-        entryTf.push((title << 16) | text);
+        entryTf.push((title << 8) | text);
       });
     },
     seal,
@@ -222,8 +269,8 @@ function sortEntries(
     offsets[(term[i] as number) + 1] = (offsets[(term[i] as number) + 1] as number) + 1;
   for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
   const docs = new Uint32Array(n);
-  const titleTf = new Uint16Array(n);
-  const textTf = new Uint16Array(n);
+  const titleTf = new Uint8Array(n);
+  const textTf = new Uint8Array(n);
   const cursor = offsets.slice(0, termCount);
   const doc = entryDoc.data;
   const tf = entryTf.data;
@@ -232,15 +279,15 @@ function sortEntries(
     const at = cursor[t] as number;
     docs[at] = doc[i] as number;
     const packed = tf[i] as number;
-    titleTf[at] = packed >>> 16;
-    textTf[at] = packed & 0xffff;
+    titleTf[at] = packed >>> 8;
+    textTf[at] = packed & 0xff;
     cursor[t] = at + 1;
   }
   return { offsets, docs, titleTf, textTf };
 }
 
 /** Postings of term `t` in one segment: [from, to). A segment sealed before t existed has none. */
-export function segmentRange(segment: PostingSegment, t: number): [number, number] {
+export function segmentRange(segment: { readonly offsets: Uint32Array }, t: number): [number, number] {
   if (t + 1 >= segment.offsets.length) return [0, 0];
   return [segment.offsets[t] as number, segment.offsets[t + 1] as number];
 }
@@ -258,17 +305,18 @@ export function toIndex(index: SegmentedIndex): InvertedIndex {
   for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
   const total = offsets[termCount] as number;
   const postingDocs = new Uint32Array(total);
-  const postingTitleTf = new Uint16Array(total);
-  const postingTextTf = new Uint16Array(total);
+  const postingTitleTf = new Uint8Array(total);
+  const postingTextTf = new Uint8Array(total);
+  const docBytes = bytesOf(postingDocs);
   const cursor = offsets.slice(0, termCount);
   for (const segment of index.segments) {
     for (let t = 0; t < termCount; t++) {
       const [from, to] = segmentRange(segment, t);
       if (to === from) continue;
       const at = cursor[t] as number;
-      postingDocs.set(segment.docs.subarray(from, to), at);
-      postingTitleTf.set(segment.titleTf.subarray(from, to), at);
-      postingTextTf.set(segment.textTf.subarray(from, to), at);
+      docBytes.set(columnBytes(segment, 'docs', from, to), 4 * at);
+      postingTitleTf.set(columnBytes(segment, 'titleTf', from, to), at);
+      postingTextTf.set(columnBytes(segment, 'textTf', from, to), at);
       cursor[t] = at + (to - from);
     }
   }

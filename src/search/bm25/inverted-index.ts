@@ -28,8 +28,9 @@ export interface InvertedIndex {
   /** Postings of term t are `offsets[t] … offsets[t + 1]`. */
   readonly offsets: Uint32Array;
   readonly postingDocs: Uint32Array;
-  readonly postingTitleTf: Uint16Array;
-  readonly postingTextTf: Uint16Array;
+  /** Term frequency per field, saturated at TF_MAX (255): 6 bytes a posting with the document. */
+  readonly postingTitleTf: Uint8Array;
+  readonly postingTextTf: Uint8Array;
 }
 
 /** A document after analysis: its terms per field. */
@@ -52,8 +53,8 @@ export function emptyIndex(): InvertedIndex {
     terms: [],
     offsets: new Uint32Array(1),
     postingDocs: new Uint32Array(0),
-    postingTitleTf: new Uint16Array(0),
-    postingTextTf: new Uint16Array(0),
+    postingTitleTf: new Uint8Array(0),
+    postingTextTf: new Uint8Array(0),
   };
 }
 
