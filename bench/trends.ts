@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { runTrendsJob } from '../src/insights/trends-job.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { loadBundledSample } from '../src/papers/bundled-sample.ts';
-import { createPapersStore } from '../src/store/papers-store.ts';
+import { statePaths } from '../src/store/paths.ts';
+import { createFileStores } from '../src/store/stores.ts';
 import { readFixture, toPaper } from '../tests/insights/proxy-state.ts';
 
 async function main(): Promise<void> {
@@ -17,10 +18,16 @@ async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'radar-bench-trends-'));
   try {
     const papers = which === 'sample' ? await loadBundledSample() : readFixture().map(toPaper);
-    await createPapersStore(stateDir).upsert(papers);
+    const stores = createFileStores(stateDir);
+    await stores.papers.upsert(papers);
     const started = process.cpuUsage();
     const run = await runTrendsJob(
-      { stateDir, logger: silentLogger(), now: () => new Date('2026-12-02T08:00:00Z') },
+      {
+        stores,
+        outDir: statePaths(stateDir).outDir,
+        logger: silentLogger(),
+        now: () => new Date('2026-12-02T08:00:00Z'),
+      },
       which === 'sample'
         ? { settings: { maxFdr: Number(process.argv[3] ?? 0.05) } }
         : { end: '2026-06-30', settings: { maxFdr: Number(process.argv[3] ?? 0.05) } },

@@ -4,10 +4,7 @@ import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { createTrendsJob } from '../src/daemon/jobs.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { createTrendReportsStore } from '../src/store/insights-store.ts';
-import { createLabelsStore } from '../src/store/labels-store.ts';
-import { createPapersStore } from '../src/store/papers-store.ts';
-import { createFileStores } from '../src/store/stores.ts';
+import { createMemoryStores } from '../src/store/memory/memory-stores.ts';
 import { startTelegramFake, type TelegramFake } from './fakes/telegram-fake.ts';
 import { makePaper } from './helpers/papers.ts';
 import { useTempDirs } from './helpers/temp-dir.ts';
@@ -27,7 +24,9 @@ function day(offset: number): string {
 describe('weekly trends job', () => {
   it('saves the report and sends it to the allowlisted chat', async () => {
     telegram = await startTelegramFake({ token: TOKEN });
+    // The stores in memory; the report's markdown goes to the state directory's out/.
     const stateDir = tempDir();
+    const stores = createMemoryStores();
     // 30 baseline papers without the topic, 10 this week with it: a rising keyphrase.
     const papers = [
       ...Array.from({ length: 30 }, (_, i) =>
@@ -44,7 +43,7 @@ describe('weekly trends job', () => {
         }),
       ),
     ];
-    await createPapersStore(stateDir).upsert(papers);
+    await stores.papers.upsert(papers);
     const job = createTrendsJob({
       config: RadarConfig.parse({
         chat: { telegram: { apiRoot: telegram.url, chatIds: [42], userIds: [7] } },
@@ -52,11 +51,10 @@ describe('weekly trends job', () => {
       env: readEnv({ TELEGRAM_BOT_TOKEN: TOKEN }),
       stateDir,
       cwd: stateDir,
-      stores: createFileStores(stateDir),
+      stores,
       logger: silentLogger(),
       clock: { now: () => new Date(day(0)) },
       offline: false,
-      labels: createLabelsStore(stateDir),
     });
     const outcome = await job.run({
       signal: new AbortController().signal,
@@ -65,7 +63,7 @@ describe('weekly trends job', () => {
     });
     expect(outcome.status).toBe('ok');
     expect(outcome.detail).toContain('not on Notion (NOTION_TOKEN is not set)');
-    const saved = await createTrendReportsStore(stateDir).read('2026-11-21');
+    const saved = await stores.trendReports.read('2026-11-21');
     expect(saved?.trends.some((t) => /speculative decoding/.test(t.key))).toBe(true);
     const sent = telegram.sentMessages();
     expect(sent).toHaveLength(1);

@@ -9,10 +9,9 @@ import { type BotRunner, createBotRunner } from '../chat/bot-runner.ts';
 import { buildChatAdapters, secretValues } from '../chat/build-adapters.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
-import { createKvStore } from '../store/kv-store.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
 import { markProcessRunsCancelledSync } from '../store/runs-store.ts';
 import { acquireStateLock, type StateLock } from '../store/state-lock.ts';
+import type { Stores } from '../store/stores.ts';
 import { jobRules } from './job-names.ts';
 import { createJobRunner, type Job } from './job-runner.ts';
 import {
@@ -47,7 +46,7 @@ export interface Daemon {
   idle(): Promise<void>;
 }
 
-async function startBots(deps: DaemonDeps, labels: JobDeps['labels']): Promise<BotRunner | undefined> {
+async function startBots(deps: DaemonDeps, stores: Stores): Promise<BotRunner | undefined> {
   if (deps.offline) return undefined;
   const adapters = await buildChatAdapters({
     config: deps.config,
@@ -59,9 +58,10 @@ async function startBots(deps: DaemonDeps, labels: JobDeps['labels']): Promise<B
   // The daemon holds the lock: the bots write labels straight to the (serialized) store.
   const runner = createBotRunner({
     config: deps.config,
+    stores,
     stateDir: deps.stateDir,
     adapters,
-    labels,
+    labels: stores.labels,
     clock: deps.clock,
     logger: deps.logger,
     secrets: secretValues(deps.env),
@@ -102,7 +102,8 @@ function missingJob(name: string): never {
 
 interface Opened {
   lock: StateLock;
-  labels: JobDeps['labels'];
+  /** The process's stores, with the one serialized labels store the bots and the jobs share. */
+  stores: Stores;
   bots: BotRunner | undefined;
 }
 
@@ -111,12 +112,12 @@ async function open(deps: DaemonDeps, logger: Logger): Promise<Opened> {
   const lock = await acquireStateLock(deps.stateDir, 'daemon');
   if (lock.tookOver)
     logger.warn({ stateDir: deps.stateDir }, 'took over the lock of a radar process that had died');
-  const labels = serializeLabels(createLabelsStore(deps.stateDir));
+  const stores: Stores = { ...deps.stores, labels: serializeLabels(deps.stores.labels) };
   try {
-    const drained = await applyPendingLabels(deps.stateDir, labels);
+    const drained = await applyPendingLabels(stores.pendingLabels, stores.labels);
     if (drained > 0)
       logger.info({ changed: drained }, 'applied label changes queued while another radar held the lock');
-    return { lock, labels, bots: await startBots(deps, labels) };
+    return { lock, stores, bots: await startBots(deps, stores) };
   } catch (error) {
     await lock.release();
     throw error;
@@ -125,8 +126,8 @@ async function open(deps: DaemonDeps, logger: Logger): Promise<Opened> {
 
 export async function startDaemon(deps: DaemonDeps): Promise<Daemon> {
   const logger = deps.logger.child({ module: 'daemon' });
-  const { lock, labels, bots } = await open(deps, logger);
-  const kv = createKvStore(deps.stateDir);
+  const { lock, stores, bots } = await open(deps, logger);
+  const kv = stores.cursors;
   // Alerts go to the bots' chats (storm-suppressed there) and always to the log.
   const alert: JobAlert = (kind, component, error) => {
     logger.warn({ kind, component, error: errorMessage(error) }, 'alert');
@@ -137,7 +138,7 @@ export async function startDaemon(deps: DaemonDeps): Promise<Daemon> {
   let caughtUp: string[];
   try {
     scheduler = createScheduler({
-      jobs: scheduledJobs(deps, { ...deps, labels }, alert),
+      jobs: scheduledJobs(deps, { ...deps, stores }, alert),
       runner,
       kv,
       clock: deps.clock,

@@ -1,19 +1,25 @@
-/** Reads what the health lines need from the state directory: job records, the lock, runs, the ledger. */
+/** Reads what the health lines need: job records, the lock, runs, the ledger. */
 import { hostname } from 'node:os';
 import type { RadarConfig } from '../config/schema.ts';
 import { localDay } from '../core/local-day.ts';
 import { createLedger } from '../llm/ledger.ts';
 import { readJsonFile } from '../store/jsonl-file.ts';
-import { createKvStore } from '../store/kv-store.ts';
-import { createLedgerStore } from '../store/ledger-store.ts';
 import { statePaths } from '../store/paths.ts';
-import { createRunsStore, type RunManifest } from '../store/runs-store.ts';
+import type { RunManifest, RunsStore } from '../store/runs-store.ts';
 import { LockInfo } from '../store/schemas.ts';
 import { isProcessAlive } from '../store/state-lock.ts';
+import type { Stores } from '../store/stores.ts';
 import { type DaemonHolder, formatHealth, type HealthInput, type PipelineRunHealth } from './health.ts';
 import { jobRules } from './job-names.ts';
 import { jobRecordOf } from './job-record.ts';
 import { nextRunAfter } from './schedule.ts';
+
+export interface HealthDeps {
+  stores: Pick<Stores, 'runs' | 'cursors' | 'ledger'>;
+  /** The state directory, where the state lock names its holder. */
+  stateDir: string;
+  config: RadarConfig;
+}
 
 /** The live radar process holding the state lock, if any (a lock left by a dead process is ignored). */
 export async function readLockHolder(stateDir: string): Promise<DaemonHolder | undefined> {
@@ -30,8 +36,8 @@ function liveStatus(run: RunManifest): string {
   return isProcessAlive(run.pid) ? 'running' : `interrupted (its process, pid ${run.pid}, is gone)`;
 }
 
-async function lastPipelineRun(stateDir: string): Promise<PipelineRunHealth | undefined> {
-  const runs = await createRunsStore(stateDir).list(50);
+async function lastPipelineRun(store: RunsStore): Promise<PipelineRunHealth | undefined> {
+  const runs = await store.list(50);
   // Benchmark runs share the manifest kind; they record the command that wrote them.
   const run = runs.find((r) => r.kind === 'pipeline' && r.options.command === undefined);
   if (!run) return undefined;
@@ -44,24 +50,25 @@ async function lastPipelineRun(stateDir: string): Promise<PipelineRunHealth | un
   };
 }
 
-export async function readHealth(stateDir: string, config: RadarConfig, now: Date): Promise<HealthInput> {
-  const values = await createKvStore(stateDir).all();
+export async function readHealth(deps: HealthDeps, now: Date): Promise<HealthInput> {
+  const { stores, config } = deps;
+  const values = await stores.cursors.all();
   const timezone = config.schedule.timezone;
-  const ledger = createLedger({ store: createLedgerStore(stateDir) }, { timezone });
+  const ledger = createLedger({ store: stores.ledger }, { timezone });
   return {
     timezone,
-    holder: await readLockHolder(stateDir),
+    holder: await readLockHolder(deps.stateDir),
     jobs: jobRules(config).map(({ name, rule }) => ({
       name,
       pattern: rule.pattern,
       record: jobRecordOf(values, name),
       next: nextRunAfter(rule, now),
     })),
-    lastPipeline: await lastPipelineRun(stateDir),
+    lastPipeline: await lastPipelineRun(stores.runs),
     spend: { todayUsd: await ledger.spentOn(localDay(now, timezone)), budgetUsd: config.budgets.dailyUsd },
   };
 }
 
-export async function healthLines(stateDir: string, config: RadarConfig, now: Date): Promise<string[]> {
-  return formatHealth(await readHealth(stateDir, config, now));
+export async function healthLines(deps: HealthDeps, now: Date): Promise<string[]> {
+  return formatHealth(await readHealth(deps, now));
 }

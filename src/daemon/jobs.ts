@@ -20,20 +20,17 @@ import { buildPipeline } from '../pipeline/build-pipeline.ts';
 import { STEP_NAMES } from '../pipeline/pipeline-step.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { retrainIfLabelsChanged } from '../rank/train-classifiers.ts';
-import { createTrendReportsStore } from '../store/insights-store.ts';
-import { createKvStore } from '../store/kv-store.ts';
 import type { LabelsStore } from '../store/labels-store.ts';
-import { createNotionMapStore } from '../store/notion-map-store.ts';
-import { createPendingLabelsStore } from '../store/pending-labels-store.ts';
-import { createRunsStore, newRunId } from '../store/runs-store.ts';
+import { statePaths } from '../store/paths.ts';
+import type { PendingLabelsStore } from '../store/pending-labels-store.ts';
+import { newRunId } from '../store/runs-store.ts';
 import type { Job, JobOutcome } from './job-runner.ts';
 
 export type JobAlert = (kind: string, component: string, error: unknown) => void;
 
+/** `stores.labels` is the one labels store the bots also write to (serialized by the daemon). */
 export interface JobDeps extends AppDeps {
   offline: boolean;
-  /** The labels store the bots also write to (serialized). */
-  labels: LabelsStore;
 }
 
 export function createPipelineJob(deps: JobDeps): Job {
@@ -45,7 +42,7 @@ export function createPipelineJob(deps: JobDeps): Job {
       try {
         const manifest = await runPipeline(
           {
-            runs: createRunsStore(deps.stateDir),
+            runs: deps.stores.runs,
             steps: built.steps,
             clock: deps.clock,
             logger: ctx.logger,
@@ -74,8 +71,7 @@ export function createPipelineJob(deps: JobDeps): Job {
 }
 
 /** Label changes a `radar bot` beside the daemon queued while the daemon held the lock. */
-export async function applyPendingLabels(stateDir: string, labels: LabelsStore): Promise<number> {
-  const pending = createPendingLabelsStore(stateDir);
+export async function applyPendingLabels(pending: PendingLabelsStore, labels: LabelsStore): Promise<number> {
   const queued = await pending.readAll();
   if (queued.length === 0) return 0;
   const changed = await labels.apply(queued);
@@ -87,7 +83,7 @@ export function createFeedbackJob(deps: JobDeps): Job {
   return {
     name: 'feedbackPoll',
     async run(ctx): Promise<JobOutcome> {
-      const queued = await applyPendingLabels(deps.stateDir, deps.labels);
+      const queued = await applyPendingLabels(deps.stores.pendingLabels, deps.stores.labels);
       const api = deps.offline
         ? undefined
         : notionApiFromConfig(deps.config, deps.env.secrets.NOTION_TOKEN, ctx.logger);
@@ -100,12 +96,12 @@ export function createFeedbackJob(deps: JobDeps): Job {
         await retrain(queued);
         return { status: 'ok', detail: `${queued} queued chat label changes applied; Notion not configured` };
       }
-      const dataSourceId = await papersDataSourceId(api, createNotionMapStore(deps.stateDir), deps.config);
+      const dataSourceId = await papersDataSourceId(api, deps.stores.notionMap, deps.config);
       const result = await pollFeedback({
         api,
         dataSourceId,
-        labels: deps.labels,
-        kv: createKvStore(deps.stateDir),
+        labels: deps.stores.labels,
+        kv: deps.stores.cursors,
         logger: ctx.logger,
         now: () => deps.clock.now(),
       });
@@ -144,7 +140,12 @@ export function createTrendsJob(deps: JobDeps): Job {
       const now = deps.clock.now();
       const end = localDay(now, deps.config.schedule.timezone);
       const { report, markdown } = await runTrendsJob(
-        { stateDir: deps.stateDir, logger: ctx.logger, now: () => now },
+        {
+          stores: deps.stores,
+          outDir: statePaths(deps.stateDir).outDir,
+          logger: ctx.logger,
+          now: () => now,
+        },
         { end },
       );
       if (deps.offline) {
@@ -156,7 +157,7 @@ export function createTrendsJob(deps: JobDeps): Job {
       // The weekly report goes to Notion (once) and to every configured chat.
       const page = await publishReportOnce(
         { config: deps.config, secrets: deps.env.secrets, logger: ctx.logger },
-        createTrendReportsStore(deps.stateDir),
+        deps.stores.trendReports,
         { day: end, value: report, title: `Trends — week to ${end}`, markdown },
       );
       const sent = await sendToChats(deps, trendsMessage(report));

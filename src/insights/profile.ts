@@ -1,8 +1,8 @@
 /**
  * The interest profile job behind `radar profile`: reads labels, papers, summaries' tags, the first
  * active model's vectors and its classifier, builds the profile (profile-build.ts), has the LLM
- * name the liked clusters (profile-naming.ts) and saves `profiles/<today>.json`. Today's saved
- * profile is returned as it is unless `rebuild`.
+ * name the liked clusters (profile-naming.ts) and saves it in the profiles store under today's
+ * date. Today's saved profile is returned as it is unless `rebuild`.
  */
 import { join } from 'node:path';
 import type { RadarConfig } from '../config/schema.ts';
@@ -14,20 +14,18 @@ import type { Logger } from '../log/logger.ts';
 import { scoreRows } from '../rank/preference-model.ts';
 import { rowIndex, type VectorMatrix } from '../rank/vector-matrix.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
-import { createClassifierStore } from '../store/classifier-store.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
-import { createProfilesStore, type StoredProfile } from '../store/insights-store.ts';
-import { createLabelsStore } from '../store/labels-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { statePaths } from '../store/paths.ts';
+import type { ClassifierStore } from '../store/classifier-store.ts';
+import type { StoredProfile } from '../store/insights-store.ts';
 import type { Label } from '../store/schemas.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { applyNames, buildProfileDraft } from './profile-build.ts';
 import { nameClusters } from './profile-naming.ts';
 import { renderProfileMarkdown } from './render-profile.ts';
 
 export interface ProfileDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'vectors' | 'labels' | 'papers' | 'summaries' | 'classifiers' | 'profiles'>;
+  /** Where the markdown is also written as `profile-<date>.md` (the state's `out/`); none when absent. */
+  outDir?: string;
   config: RadarConfig;
   logger: Logger;
   llm?: LlmClient;
@@ -39,9 +37,10 @@ export interface ProfileRun {
   profile: StoredProfile;
   /** True when today's saved profile was returned without rebuilding. */
   reused: boolean;
-  /** The profile as markdown, also written to `out/profile-<date>.md` (for Notion or a reader). */
+  /** The profile as markdown, also written to `<outDir>/profile-<date>.md` (for Notion or a reader). */
   markdown: string;
-  markdownFile: string;
+  /** The markdown's file, when an `outDir` was given. */
+  markdownFile?: string;
 }
 
 /** Fewer liked papers with a vector than this and there is nothing to cluster. */
@@ -49,12 +48,12 @@ export const MIN_LIKED = 3;
 
 /** The classifier's scores of the labeled papers, when a trained classifier of this model applies. */
 async function classifierScores(
-  stateDir: string,
+  classifiers: ClassifierStore,
   model: string,
   matrix: VectorMatrix,
   labels: readonly Label[],
 ): Promise<Map<string, number> | undefined> {
-  const stored = await createClassifierStore(stateDir).readClassifier(model);
+  const stored = await classifiers.readClassifier(model);
   if (stored?.kind !== 'logistic' || stored.dims !== matrix.dims) return undefined;
   const rows = rowIndex(matrix);
   const ids = labels.map((l) => l.id).filter((id) => rows.has(id));
@@ -72,16 +71,17 @@ export async function buildInterestProfile(
 ): Promise<ProfileRun> {
   const now = deps.now?.() ?? new Date();
   const date = localDay(now, deps.config.schedule.timezone);
-  const store = createProfilesStore(deps.stateDir);
+  const { stores } = deps;
+  const store = stores.profiles;
   const saved = options.rebuild ? undefined : await store.read(date);
-  if (saved) return { profile: saved, reused: true, ...(await writeMarkdown(deps.stateDir, saved)) };
+  if (saved) return { profile: saved, reused: true, ...(await writeMarkdown(deps.outDir, saved)) };
   const model = deps.config.embedding.active[0];
   if (model === undefined) throw new RadarError('no active embedding model (embedding.active)');
   const [matrix, labels, papers, summaries] = await Promise.all([
-    createEmbeddingsStore(deps.stateDir, model).load(),
-    createLabelsStore(deps.stateDir).readAll(),
-    createPapersStore(deps.stateDir).readAll(),
-    createSummariesStore(deps.stateDir).readAll(),
+    stores.vectors(model).load(),
+    stores.labels.readAll(),
+    stores.papers.readAll(),
+    stores.summaries.readAll(),
   ]);
   const withVector = new Set(matrix.ids);
   const liked = labels.filter((l) => l.label === 1 && withVector.has(l.id)).length;
@@ -90,7 +90,7 @@ export async function buildInterestProfile(
       `the profile needs at least ${MIN_LIKED} liked papers with a vector of model "${model}"; there are ${liked} (label papers 👍, then run radar embed)`,
     );
   }
-  const scores = await classifierScores(deps.stateDir, model, matrix, labels);
+  const scores = await classifierScores(stores.classifiers, model, matrix, labels);
   const draft = buildProfileDraft({
     date,
     createdAt: now.toISOString(),
@@ -116,15 +116,16 @@ export async function buildInterestProfile(
     { date, interests: profile.interests.length, naming: naming.by },
     'interest profile saved',
   );
-  return { profile, reused: false, ...(await writeMarkdown(deps.stateDir, profile)) };
+  return { profile, reused: false, ...(await writeMarkdown(deps.outDir, profile)) };
 }
 
 async function writeMarkdown(
-  stateDir: string,
+  outDir: string | undefined,
   profile: StoredProfile,
-): Promise<{ markdown: string; markdownFile: string }> {
+): Promise<{ markdown: string; markdownFile?: string }> {
   const markdown = renderProfileMarkdown(profile);
-  const markdownFile = join(statePaths(stateDir).outDir, `profile-${profile.date}.md`);
+  if (outDir === undefined) return { markdown };
+  const markdownFile = join(outDir, `profile-${profile.date}.md`);
   await writeFileAtomic(markdownFile, markdown);
   return { markdown, markdownFile };
 }

@@ -6,17 +6,15 @@
  * categories are not keys: a rare category doubling from 2 to 4 papers is noise, not a trend.
  * When the papers span fewer days than window + baseline (the bundled sample spans three), and
  * no end day was asked for, the windows are fitted to the papers' own span. The report is saved
- * as `trends/<end>.json`.
+ * in the trend reports store under its end day.
  */
 import { join } from 'node:path';
 import { addDays } from '../core/local-day.ts';
 import type { Logger } from '../log/logger.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
-import { createTrendReportsStore, type StoredTrendReport } from '../store/insights-store.ts';
-import { createPapersStore } from '../store/papers-store.ts';
-import { statePaths } from '../store/paths.ts';
+import type { StoredTrendReport } from '../store/insights-store.ts';
 import type { Paper } from '../store/schemas.ts';
-import { createSummariesStore } from '../store/summaries-store.ts';
+import type { Stores } from '../store/stores.ts';
 import { createKeyphraseCorpus, createKeyphraseExtractor } from '../text/keyphrases.ts';
 import { isBoilerplatePhrase } from './boilerplate-phrases.ts';
 import { renderTrendsMarkdown } from './render-trends.ts';
@@ -198,16 +196,19 @@ export function buildTrendReport(
 }
 
 export interface TrendsJobDeps {
-  stateDir: string;
+  stores: Pick<Stores, 'papers' | 'summaries' | 'trendReports'>;
+  /** Where the markdown is also written as `trends-<end>.md` (the state's `out/`); none when absent. */
+  outDir?: string;
   logger: Logger;
   now?: () => Date;
 }
 
 export interface TrendsRun {
   report: StoredTrendReport;
-  /** The report as markdown, also written to `out/trends-<end>.md` (for Notion or a reader). */
+  /** The report as markdown, also written to `<outDir>/trends-<end>.md` (for Notion or a reader). */
   markdown: string;
-  markdownFile: string;
+  /** The markdown's file, when an `outDir` was given. */
+  markdownFile?: string;
 }
 
 /** Computes, saves and returns the trend report ending on `end` (default: today, UTC). */
@@ -218,8 +219,8 @@ export async function runTrendsJob(
   const now = deps.now?.() ?? new Date();
   const asked = { ...DEFAULT_TREND_SETTINGS, ...options.settings };
   const [papers, summaries] = await Promise.all([
-    createPapersStore(deps.stateDir).readAll(),
-    createSummariesStore(deps.stateDir).readAll(),
+    deps.stores.papers.readAll(),
+    deps.stores.summaries.readAll(),
   ]);
   const today = now.toISOString().slice(0, 10);
   const fitted =
@@ -238,7 +239,7 @@ export async function runTrendsJob(
     settings,
     ...(fitted.note ? { note: fitted.note } : {}),
   });
-  await createTrendReportsStore(deps.stateDir).write(end, report);
+  await deps.stores.trendReports.write(end, report);
   deps.logger.info(
     {
       end,
@@ -249,7 +250,8 @@ export async function runTrendsJob(
     'trend report saved',
   );
   const markdown = renderTrendsMarkdown(report);
-  const markdownFile = join(statePaths(deps.stateDir).outDir, `trends-${end}.md`);
+  if (deps.outDir === undefined) return { report, markdown };
+  const markdownFile = join(deps.outDir, `trends-${end}.md`);
   await writeFileAtomic(markdownFile, markdown);
   return { report, markdown, markdownFile };
 }

@@ -15,7 +15,9 @@ import { buildInterestProfile } from '../../src/insights/profile.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { selectRows } from '../../src/rank/vector-matrix.ts';
 import type { StoredProfile } from '../../src/store/insights-store.ts';
+import { statePaths } from '../../src/store/paths.ts';
 import { checkState } from '../../src/store/state-check.ts';
+import { createFileStores, type Stores } from '../../src/store/stores.ts';
 import { type OpenAIFake, startOpenAIFake } from '../fakes/openai-fake.ts';
 import { setUpLlm } from '../helpers/llm.ts';
 import type { PlantedInterest } from '../helpers/proxy-user.ts';
@@ -70,9 +72,14 @@ describe('clusters of the proxy user', () => {
 
 describe('radar profile on the proxy state', () => {
   let stateDir: string;
+  // On files: the saved profile is checked as `radar state check` reads it.
+  let stores: Stores;
+  let outDir: string;
   let fake: OpenAIFake;
   beforeAll(async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'radar-profile-'));
+    stores = createFileStores(stateDir);
+    outDir = statePaths(stateDir).outDir;
     await writeProxyState(stateDir, rows);
     fake = await startOpenAIFake();
   }, 60_000);
@@ -86,7 +93,7 @@ describe('radar profile on the proxy state', () => {
   }
 
   it('without an LLM names the clusters by terms that carry the planted keywords', async () => {
-    const run = await buildInterestProfile({ stateDir, config, logger: silentLogger(), now });
+    const run = await buildInterestProfile({ stores, outDir, config, logger: silentLogger(), now });
     const p = run.profile;
     expect(p.naming.by).toBe('terms');
     expect(p.labels.likedClustered).toBe(planted.size);
@@ -116,7 +123,7 @@ describe('radar profile on the proxy state', () => {
       return { json: { interests } };
     });
     const { client } = setUpLlm({ baseUrl: `${fake.url}/v1`, stateDir: tempDir() });
-    const deps = { stateDir, config, logger: silentLogger(), now, llm: client };
+    const deps = { stores, outDir, config, logger: silentLogger(), now, llm: client };
     const before = fake.chatRequests().length;
     const run = await buildInterestProfile(deps, { rebuild: true });
     expect(fake.chatRequests().length - before).toBe(1);
@@ -138,7 +145,14 @@ describe('radar profile on the proxy state', () => {
     fake.onChat(() => ({ error: { status: 400, message: 'context length exceeded' } }));
     const { client } = setUpLlm({ baseUrl: `${fake.url}/v1`, stateDir: tempDir(), maxRetries: 0 });
     const run = await buildInterestProfile(
-      { stateDir, config, logger: silentLogger(), now: () => new Date('2026-06-30T12:00:00Z'), llm: client },
+      {
+        stores,
+        outDir,
+        config,
+        logger: silentLogger(),
+        now: () => new Date('2026-06-30T12:00:00Z'),
+        llm: client,
+      },
       { rebuild: true },
     );
     expect(run.profile.naming).toMatchObject({ by: 'terms', model: null });
@@ -149,6 +163,7 @@ describe('radar profile on the proxy state', () => {
   it('/profile answers from the saved profile', async () => {
     const message = await profileCommand(
       {
+        stores,
         stateDir,
         config,
         clock: { now },

@@ -22,8 +22,8 @@ import {
 } from '../../src/insights/trends-job.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { StoredTrendReport } from '../../src/store/insights-store.ts';
-import { createPapersStore } from '../../src/store/papers-store.ts';
 import { checkState } from '../../src/store/state-check.ts';
+import { createFileStores, type Stores } from '../../src/store/stores.ts';
 import { readFixture, toPaper } from './proxy-state.ts';
 
 const rows = readFixture();
@@ -53,6 +53,8 @@ function counted(category: string) {
 
 describe('radar trends on the real dates of the fixture', () => {
   let stateDir: string;
+  // On files: the saved report is checked as `radar state check` reads it.
+  let stores: Stores;
   let report: StoredTrendReport;
   // Tags: the real categories, and a planted topic on every 4th window paper and every 40th baseline one.
   const windowIds = new Set(
@@ -71,9 +73,10 @@ describe('radar trends on the real dates of the fixture', () => {
   });
   beforeAll(async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'radar-trends-'));
-    await createPapersStore(stateDir).upsert(rows.map(toPaper));
+    stores = createFileStores(stateDir);
+    await stores.papers.upsert(rows.map(toPaper));
     const run = await runTrendsJob(
-      { stateDir, logger: silentLogger(), now: () => new Date('2026-07-01T08:00:00Z') },
+      { stores, logger: silentLogger(), now: () => new Date('2026-07-01T08:00:00Z') },
       { end: '2026-06-30' },
     );
     report = run.report;
@@ -137,6 +140,7 @@ describe('radar trends on the real dates of the fixture', () => {
     expect(reports.find((r) => r.file === 'trends/2026-06-30.json')?.status).toBe('ok');
     const message = await trendsCommand(
       {
+        stores,
         stateDir,
         config: RadarConfig.parse({}),
         clock: { now: () => new Date('2026-07-01T08:00:00Z') },

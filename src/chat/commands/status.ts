@@ -1,8 +1,7 @@
 import { localDay } from '../../core/local-day.ts';
 import { formatHealth } from '../../daemon/health.ts';
 import { readHealth } from '../../daemon/health-report.ts';
-import { createLedgerStore, ledgerMonth } from '../../store/ledger-store.ts';
-import { createRunsStore } from '../../store/runs-store.ts';
+import { ledgerMonth } from '../../store/ledger-store.ts';
 import type { Inline } from '../chat-adapter.ts';
 import { bold, text } from '../message-format.ts';
 import { pollerStatusLines } from '../poller-status.ts';
@@ -11,8 +10,8 @@ import { type Command, type CommandDeps, today } from './command-types.ts';
 const RECENT = 5;
 const WINDOW = 20;
 
-async function recentRuns(stateDir: string): Promise<Inline[][]> {
-  const runs = await createRunsStore(stateDir).list(WINDOW);
+async function recentRuns(deps: CommandDeps): Promise<Inline[][]> {
+  const runs = await deps.stores.runs.list(WINDOW);
   if (runs.length === 0) return [[text('Runs: none yet.')]];
   const failed = runs.filter((r) => r.status === 'failed' || r.status === 'partial').length;
   const lines = runs.slice(0, RECENT).map((run): Inline[] => {
@@ -25,8 +24,7 @@ async function recentRuns(stateDir: string): Promise<Inline[][]> {
 
 async function spendToday(deps: CommandDeps): Promise<Inline[]> {
   const day = today(deps);
-  const ledger = createLedgerStore(deps.stateDir);
-  const rows = await ledger.readMonths([ledgerMonth(`${day}T00:00:00Z`)]);
+  const rows = await deps.stores.ledger.readMonths([ledgerMonth(`${day}T00:00:00Z`)]);
   const todays = rows.filter((r) => localDay(new Date(r.at), deps.config.schedule.timezone) === day);
   const cost = todays.reduce((sum, r) => sum + r.costUsd, 0);
   const failed = todays.filter((r) => !r.ok).length;
@@ -39,7 +37,7 @@ async function spendToday(deps: CommandDeps): Promise<Inline[]> {
 
 /** The same health lines as `radar status` (the spend line is below, with call counts). */
 async function health(deps: CommandDeps): Promise<Inline[][]> {
-  const input = await readHealth(deps.stateDir, deps.config, deps.clock.now());
+  const input = await readHealth(deps, deps.clock.now());
   const lines = [
     ...formatHealth({ ...input, spend: undefined }),
     ...(await pollerStatusLines(deps.stateDir)),
@@ -51,7 +49,7 @@ export const status: Command = async (deps) => ({
   blocks: [
     [bold('Radar status')],
     ...(await health(deps)),
-    ...(await recentRuns(deps.stateDir)),
+    ...(await recentRuns(deps)),
     await spendToday(deps),
   ],
 });

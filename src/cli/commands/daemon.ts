@@ -65,7 +65,8 @@ export async function runDaemon(
   );
   if (daemon.caughtUp.length > 0)
     out(`catch-up: ${daemon.caughtUp.join(', ')} missed a scheduled run; running once now`);
-  for (const line of await healthLines(ctx.stateDir, config, systemClock.now())) out(`  ${line}`);
+  const health = { stores: ctx.stores, stateDir: ctx.stateDir, config };
+  for (const line of await healthLines(health, systemClock.now())) out(`  ${line}`);
   const received = await signal;
   out(`radar daemon: ${received}, stopping (at most ${timeoutMs / 1000} s)`);
   const unforce = forceOnSecondSignal(out);

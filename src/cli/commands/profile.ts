@@ -2,7 +2,7 @@
 import { publishReportOnce } from '../../adapters/notion/publish-report.ts';
 import { createDigestLlm } from '../../digest/summarize-deps.ts';
 import { buildInterestProfile } from '../../insights/profile.ts';
-import { createProfilesStore } from '../../store/insights-store.ts';
+import { statePaths } from '../../store/paths.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface ProfileFlags {
@@ -24,16 +24,22 @@ export async function runProfile(
       cwd: ctx.cwd,
     });
     const run = await buildInterestProfile(
-      { stateDir: ctx.stateDir, config, logger: ctx.logger.child({ module: 'profile' }), llm },
+      {
+        stores: ctx.stores,
+        outDir: statePaths(ctx.stateDir).outDir,
+        config,
+        logger: ctx.logger.child({ module: 'profile' }),
+        llm,
+      },
       { rebuild: flags.rebuild === true },
     );
     out(run.markdown.trimEnd());
     out('');
     const how = run.reused ? 'saved earlier today (radar profile --rebuild to recompute)' : 'saved';
-    out(`profile ${how}: profiles/${run.profile.date}.json; markdown: ${run.markdownFile}`);
+    out(`profile ${how}: profiles/${run.profile.date}.json; markdown: ${run.markdownFile ?? 'not written'}`);
     const published = await publishReportOnce(
       { config, secrets: ctx.env.secrets, logger: ctx.logger },
-      createProfilesStore(ctx.stateDir),
+      ctx.stores.profiles,
       {
         day: run.profile.date,
         value: run.profile,

@@ -9,7 +9,8 @@ import { healthLines } from '../../daemon/health-report.ts';
 import type { CommandContext } from '../context.ts';
 
 export async function runStatus(ctx: CommandContext, out: (line: string) => void): Promise<number> {
-  for (const line of await healthLines(ctx.stateDir, ctx.loaded.config, systemClock.now())) out(line);
+  const health = { stores: ctx.stores, stateDir: ctx.stateDir, config: ctx.loaded.config };
+  for (const line of await healthLines(health, systemClock.now())) out(line);
   for (const line of await pollerStatusLines(ctx.stateDir)) out(line);
   return 0;
 }

@@ -3,7 +3,7 @@ import { publishReportOnce } from '../../adapters/notion/publish-report.ts';
 import { UsageError } from '../../core/errors.ts';
 import { dayFlag } from '../../core/iso-day.ts';
 import { runTrendsJob } from '../../insights/trends-job.ts';
-import { createTrendReportsStore } from '../../store/insights-store.ts';
+import { statePaths } from '../../store/paths.ts';
 import { type CommandContext, withStateLock } from '../context.ts';
 
 export interface TrendsFlags {
@@ -33,15 +33,19 @@ export async function runTrends(
   if (flags.end !== undefined) dayFlag('--end', flags.end);
   return withStateLock(ctx, 'trends', async () => {
     const run = await runTrendsJob(
-      { stateDir: ctx.stateDir, logger: ctx.logger.child({ module: 'trends' }) },
+      {
+        stores: ctx.stores,
+        outDir: statePaths(ctx.stateDir).outDir,
+        logger: ctx.logger.child({ module: 'trends' }),
+      },
       { settings, ...(flags.end === undefined ? {} : { end: flags.end }) },
     );
     out(run.markdown.trimEnd());
     out('');
-    out(`report saved: trends/${run.report.end}.json; markdown: ${run.markdownFile}`);
+    out(`report saved: trends/${run.report.end}.json; markdown: ${run.markdownFile ?? 'not written'}`);
     const published = await publishReportOnce(
       { config: ctx.loaded.config, secrets: ctx.env.secrets, logger: ctx.logger },
-      createTrendReportsStore(ctx.stateDir),
+      ctx.stores.trendReports,
       {
         day: run.report.end,
         value: run.report,
