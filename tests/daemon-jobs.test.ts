@@ -1,13 +1,11 @@
-/** The daemon's jobs on a real state directory, offline. */
+/** The daemon's jobs, offline: the feedback poll on the memory stores, the others on a real state directory. */
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../src/config/env.ts';
 import { RadarConfig } from '../src/config/schema.ts';
 import { createBenchmarksJob, createFeedbackJob, createPipelineJob } from '../src/daemon/jobs.ts';
 import { silentLogger } from '../src/log/logger.ts';
-import { createLabelsStore } from '../src/store/labels-store.ts';
-import { createPendingLabelsStore } from '../src/store/pending-labels-store.ts';
-import { createRunsStore } from '../src/store/runs-store.ts';
-import { createFileStores } from '../src/store/stores.ts';
+import { createMemoryStores } from '../src/store/memory/memory-stores.ts';
+import { createFileStores, type Stores } from '../src/store/stores.ts';
 import { samplePapers } from './chat/telegram-setup.ts';
 import { makeRepository, startGitHubFake } from './fakes/github-fake.ts';
 import { startHuggingFaceFake } from './fakes/huggingface-fake.ts';
@@ -15,17 +13,16 @@ import { useTempDirs } from './helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
-function jobDeps(stateDir: string, config: unknown = {}) {
+function jobDeps(stateDir: string, config: unknown = {}, stores: Stores = createFileStores(stateDir)) {
   return {
     config: RadarConfig.parse(config),
     env: readEnv({}),
     stateDir,
     cwd: stateDir,
-    stores: createFileStores(stateDir),
+    stores,
     logger: silentLogger(),
     clock: { now: () => new Date() },
     offline: true,
-    labels: createLabelsStore(stateDir),
   };
 }
 
@@ -37,9 +34,9 @@ const ctx = (signal = new AbortController().signal) => ({
 
 describe('daemon jobs', () => {
   it('the feedback poll applies the label changes a `radar bot` queued, and says Notion is not configured', async () => {
-    const stateDir = tempDir();
+    const stores = createMemoryStores();
     const [a, b] = samplePapers(2).map((p) => p.id);
-    await createPendingLabelsStore(stateDir).append([
+    await stores.pendingLabels.append([
       {
         kind: 'set',
         label: { id: a ?? '', label: 1, source: 'telegram', user: 'u', at: '2026-11-21T08:00:00.000Z' },
@@ -49,16 +46,17 @@ describe('daemon jobs', () => {
         label: { id: b ?? '', label: -1, source: 'slack', user: 'u', at: '2026-11-21T08:01:00.000Z' },
       },
     ]);
-    const outcome = await createFeedbackJob(jobDeps(stateDir)).run(ctx());
+    // Offline and without Notion the job touches no file: the state directory is never created.
+    const outcome = await createFeedbackJob(jobDeps('/nonexistent/radar-state', {}, stores)).run(ctx());
     expect(outcome).toEqual({
       status: 'ok',
       detail: '2 queued chat label changes applied; Notion not configured',
     });
-    expect((await createLabelsStore(stateDir).readAll()).map((l) => [l.id, l.label])).toEqual([
+    expect((await stores.labels.readAll()).map((l) => [l.id, l.label])).toEqual([
       [a, 1],
       [b, -1],
     ]);
-    expect(await createPendingLabelsStore(stateDir).readAll()).toEqual([]);
+    expect(await stores.pendingLabels.readAll()).toEqual([]);
   });
 
   it('the pipeline job stopped before it starts records a cancelled run with every step skipped', async () => {
@@ -67,7 +65,7 @@ describe('daemon jobs', () => {
     controller.abort(new Error('SIGTERM'));
     const outcome = await createPipelineJob(jobDeps(stateDir)).run(ctx(controller.signal));
     expect(outcome.status).toBe('cancelled');
-    const [run] = await createRunsStore(stateDir).list();
+    const [run] = await createFileStores(stateDir).runs.list();
     expect(run?.status).toBe('cancelled');
     expect(run?.options).toMatchObject({ offline: true, daemon: true });
     expect(new Set(run?.steps.map((s) => s.status))).toEqual(new Set(['skipped']));
@@ -113,7 +111,7 @@ describe('daemon jobs', () => {
         ctx(),
       );
       expect(outcome.status).toBe('ok');
-      const [run] = await createRunsStore(stateDir).list();
+      const [run] = await createFileStores(stateDir).runs.list();
       expect(run).toMatchObject({ kind: 'benchmarks', status: 'completed' });
       expect(outcome.detail).toBe(`completed, run ${run?.runId}, 1 benchmarks`);
       expect(alerts).toEqual([]);
