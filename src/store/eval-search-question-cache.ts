@@ -8,6 +8,15 @@ import { dirname, join } from 'node:path';
 import { CachedQuestion, type QuestionCache } from '../evals/search/llm-question.ts';
 import { searchEvalDir } from './eval-search-bank-store.ts';
 
+/** Opens the cache: the file store reads its file then, so each run sees the answers paid for so far. */
+export interface QuestionCacheStore {
+  open(): Promise<QuestionCache>;
+}
+
+export function createQuestionCacheStore(stateDir: string): QuestionCacheStore {
+  return { open: () => openQuestionCache(stateDir) };
+}
+
 export function questionCacheFile(stateDir: string): string {
   return join(searchEvalDir(stateDir), 'question-cache.jsonl');
 }

@@ -1,6 +1,7 @@
 /**
  * The stores of the two eval benchmarks, grouped as `stores.evals` in the Stores bundle: the
- * search benchmark's question banks, registered versions and runs (`evals/search/…`), and the
+ * search benchmark's question banks, registered versions, runs and LLM question cache
+ * (`evals/search/…`), and the
  * generation benchmark's candidates, runs, integrity scan and generation cache
  * (`evals/generation/…`). The memory twins are in src/store/memory/memory-eval-stores.ts.
  */
@@ -14,6 +15,7 @@ import { createIntegrityStore, type IntegrityStore } from './eval-generation-int
 import { generationEvalPaths } from './eval-generation-paths.ts';
 import { createEvalRunStore, type EvalRunStore } from './eval-run-store.ts';
 import { type BankStore, createBankStore, searchEvalDir } from './eval-search-bank-store.ts';
+import { createQuestionCacheStore, type QuestionCacheStore } from './eval-search-question-cache.ts';
 import { createVersionsStore, type VersionsStore } from './eval-search-versions-store.ts';
 
 export type SearchRunStore = EvalRunStore<SearchRunManifest, SearchCaseMetrics>;
@@ -23,6 +25,8 @@ export interface SearchEvalStores {
   readonly bank: BankStore;
   readonly versions: VersionsStore;
   readonly runs: SearchRunStore;
+  /** The LLM answers of `bank generate --llm`, keyed on content. */
+  readonly questions: QuestionCacheStore;
 }
 
 export interface GenerationEvalStores {
@@ -51,6 +55,7 @@ export function createFileEvalStores(stateDir: string, onTornLine?: (file: strin
         caseMetrics: SearchCaseMetrics,
         ...torn,
       }),
+      questions: createQuestionCacheStore(stateDir),
     },
     generation: {
       candidates: createCandidatesStore(stateDir),

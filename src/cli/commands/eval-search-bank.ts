@@ -76,7 +76,6 @@ async function llmCases(
   const { createLlmClient } = await import('../../llm/llm-client.ts');
   const { loadPrompt } = await import('../../digest/prompt-files.ts');
   const { BANK_QUESTION_PURPOSE, generateQuestions } = await import('../../evals/search/llm-question.ts');
-  const { openQuestionCache } = await import('../../store/eval-search-question-cache.ts');
   const config = ctx.loaded.config;
   const ledger = createLedger({ store: ctx.stores.ledger }, { timezone: config.schedule.timezone });
   const llm = createLlmClient({ config, env: ctx.env, ledger, logger: ctx.logger });
@@ -85,7 +84,7 @@ async function llmCases(
       `bank generate --llm: no usable LLM model for "${BANK_QUESTION_PURPOSE}" (declare llm.providers, llm.tasks.${BANK_QUESTION_PURPOSE}, and set its API key)`,
     );
   const template = await loadPrompt('bank-question');
-  const cache = await openQuestionCache(ctx.stateDir);
+  const cache = await ctx.stores.evals.search.questions.open();
   const result = await generateQuestions({ llm, template, cache }, papers);
   for (const f of result.failures) out(`skipped ${f.paperId}: ${f.kind}: ${f.message}`);
   return {

@@ -8,11 +8,13 @@ import { CachedGeneration, type GenerationCache } from '../../evals/generation/g
 import { type Exclusion, ExclusionsFile, IssuesFile } from '../../evals/generation/integrity.ts';
 import { GenerationCaseMetrics, GenerationRunManifest } from '../../evals/generation/run-schemas.ts';
 import { BankCase } from '../../evals/search/bank-schema.ts';
+import { CachedQuestion, type QuestionCache } from '../../evals/search/llm-question.ts';
 import { SearchCaseMetrics, SearchRunManifest } from '../../evals/search/run-schemas.ts';
 import { VersionsFile } from '../../evals/search/versions.ts';
 import { type CandidatesStore, candidatesStoreOver } from '../eval-generation-candidates-store.ts';
 import type { IntegrityStore } from '../eval-generation-integrity-store.ts';
 import { type BankStore, canonicalBank, resolveBankRef } from '../eval-search-bank-store.ts';
+import type { QuestionCacheStore } from '../eval-search-question-cache.ts';
 import { type VersionsStore, versionsStoreOver } from '../eval-search-versions-store.ts';
 import type { EvalStores } from '../eval-stores.ts';
 import { createJsonCell, createJsonRows, type JsonRows, memoryPath } from './json-cell.ts';
@@ -39,6 +41,20 @@ export function createMemoryBankStore(): BankStore {
       return { hash: found, cases: banks.get(found)?.read() ?? [] };
     },
   };
+}
+
+/** The answers outlive each `open`, as the file's lines do; a line that does not parse is a miss. */
+export function createMemoryQuestionCacheStore(): QuestionCacheStore {
+  const lines = new Map<string, string>();
+  const cache: QuestionCache = {
+    get(key) {
+      const text = lines.get(key);
+      const parsed = text === undefined ? undefined : CachedQuestion.safeParse(JSON.parse(text));
+      return parsed?.success ? parsed.data : undefined;
+    },
+    set: async (entry) => void lines.set(entry.key, JSON.stringify(entry)),
+  };
+  return { open: async () => cache };
 }
 
 export function createMemoryVersionsStore(): VersionsStore {
@@ -103,6 +119,7 @@ export function createMemoryEvalStores(options: MemoryEvalStoresOptions = {}): E
         manifest: SearchRunManifest,
         caseMetrics: SearchCaseMetrics,
       }),
+      questions: createMemoryQuestionCacheStore(),
     },
     generation: {
       candidates: createMemoryCandidatesStore(),

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPrompt } from '../../../src/digest/prompt-files.ts';
 import { generateQuestions, type QuestionPaper } from '../../../src/evals/search/llm-question.ts';
-import { openQuestionCache } from '../../../src/store/eval-search-question-cache.ts';
+import { createMemoryQuestionCacheStore } from '../../../src/store/memory/memory-eval-stores.ts';
 import type { ChatRequest } from '../../fakes/openai-fake.ts';
 import { type OpenAIFake, startOpenAIFake } from '../../fakes/openai-fake.ts';
 import { setUpLlm } from '../../helpers/llm.ts';
@@ -67,17 +67,14 @@ async function setUp(dailyUsd?: number) {
     ...(dailyUsd === undefined ? {} : { dailyUsd }),
   });
   const template = await loadPrompt('bank-question');
-  return { stateDir, client, template };
+  return { client, template, questions: createMemoryQuestionCacheStore() };
 }
 
 describe('bank generate with the LLM', () => {
   it('writes one unvalidated case per paper, records a failed paper, and a re-run makes 0 calls', async () => {
     fake.onChat(respond);
-    const { stateDir, client, template } = await setUp();
-    const first = await generateQuestions(
-      { llm: client, template, cache: await openQuestionCache(stateDir) },
-      papers,
-    );
+    const { client, template, questions } = await setUp();
+    const first = await generateQuestions({ llm: client, template, cache: await questions.open() }, papers);
     expect(first.cases.map((c) => c.id)).toEqual(['gen-2601.00001', 'gen-2601.00003']);
     const [c1] = first.cases;
     expect(c1).toMatchObject({
@@ -95,10 +92,7 @@ describe('bank generate with the LLM', () => {
     expect(sent.map(paperIdOf)).toEqual(['2601.00001', '2601.00002', '2601.00002', '2601.00003']);
     expect(JSON.stringify(sent[0]?.messages)).toContain('Sparse attention for long documents');
 
-    const again = await generateQuestions(
-      { llm: client, template, cache: await openQuestionCache(stateDir) },
-      papers,
-    );
+    const again = await generateQuestions({ llm: client, template, cache: await questions.open() }, papers);
     expect(again.cached).toBe(2);
     expect(again.cases).toEqual(first.cases);
     // Only the paper without a cached answer is asked again.
@@ -106,7 +100,7 @@ describe('bank generate with the LLM', () => {
 
     const before = fake.chatRequests().length;
     const cachedOnly = await generateQuestions(
-      { llm: client, template, cache: await openQuestionCache(stateDir) },
+      { llm: client, template, cache: await questions.open() },
       [papers[0], papers[2]].flatMap((p) => (p === undefined ? [] : [p])),
     );
     expect(cachedOnly.calls).toBe(0);
@@ -115,10 +109,7 @@ describe('bank generate with the LLM', () => {
     const changed = papers.map((p) =>
       p.id === '2601.00001' ? { ...p, abstract: 'We prune attention.' } : p,
     );
-    await generateQuestions(
-      { llm: client, template, cache: await openQuestionCache(stateDir) },
-      changed.slice(0, 1),
-    );
+    await generateQuestions({ llm: client, template, cache: await questions.open() }, changed.slice(0, 1));
     expect(fake.chatRequests().at(-1) && paperIdOf(fake.chatRequests().at(-1) as ChatRequest)).toBe(
       '2601.00001',
     );
@@ -126,9 +117,9 @@ describe('bank generate with the LLM', () => {
 
   it('stops calling once the daily budget is spent and records the papers left', async () => {
     fake.onChat(respond);
-    const { stateDir, client, template } = await setUp(1e-9);
+    const { client, template, questions } = await setUp(1e-9);
     const result = await generateQuestions(
-      { llm: client, template, cache: await openQuestionCache(stateDir) },
+      { llm: client, template, cache: await questions.open() },
       [papers[0], papers[2], papers[0]].flatMap((p, i) =>
         p === undefined ? [] : [{ ...p, id: `${p.id}${i}` }],
       ),

@@ -9,6 +9,7 @@ import { createCandidatesStore } from '../../../src/store/eval-generation-candid
 import { createIntegrityStore } from '../../../src/store/eval-generation-integrity-store.ts';
 import { createEvalRunStore } from '../../../src/store/eval-run-store.ts';
 import { createBankStore } from '../../../src/store/eval-search-bank-store.ts';
+import { createQuestionCacheStore } from '../../../src/store/eval-search-question-cache.ts';
 import { createVersionsStore } from '../../../src/store/eval-search-versions-store.ts';
 import { createMemoryEvalRunStore } from '../../../src/store/memory/memory-eval-run-store.ts';
 import {
@@ -16,6 +17,7 @@ import {
   createMemoryCandidatesStore,
   createMemoryGenerationCache,
   createMemoryIntegrityStore,
+  createMemoryQuestionCacheStore,
   createMemoryVersionsStore,
 } from '../../../src/store/memory/memory-eval-stores.ts';
 import { createMemoryStores } from '../../../src/store/memory/memory-stores.ts';
@@ -33,6 +35,7 @@ import {
   describeCandidatesStoreContract,
   describeGenerationCacheContract,
   describeIntegrityStoreContract,
+  describeQuestionCacheStoreContract,
   describeSyncRecordStoreContract,
   describeVersionsStoreContract,
 } from './eval-stores-contract.ts';
@@ -50,6 +53,8 @@ describeIntegrityStoreContract('file', () => createIntegrityStore(stateDir()));
 describeIntegrityStoreContract('memory', () => createMemoryIntegrityStore());
 describeGenerationCacheContract('file', () => createGenerationCache(stateDir()));
 describeGenerationCacheContract('memory', createMemoryGenerationCache);
+describeQuestionCacheStoreContract('file', () => createQuestionCacheStore(stateDir()));
+describeQuestionCacheStoreContract('memory', createMemoryQuestionCacheStore);
 describeSyncRecordStoreContract('file', () => createSyncRecordStore(stateDir()));
 describeSyncRecordStoreContract('memory', createMemorySyncRecordStore);
 describeEvalRunStoreContract('file', () =>

@@ -17,6 +17,7 @@ import {
 } from '../../../src/store/eval-generation-candidates-store.ts';
 import type { IntegrityStore } from '../../../src/store/eval-generation-integrity-store.ts';
 import type { BankStore } from '../../../src/store/eval-search-bank-store.ts';
+import type { QuestionCacheStore } from '../../../src/store/eval-search-question-cache.ts';
 import type { VersionsStore } from '../../../src/store/eval-search-versions-store.ts';
 import type { SyncRecordStore } from '../../../src/store/sync-record.ts';
 import type { SyncRecord } from '../../../src/store/sync-record-schema.ts';
@@ -238,6 +239,29 @@ export function describeSyncRecordStoreContract(name: string, make: Make<SyncRec
       await store.write(record);
       await expect(store.write({ ...record, repo: '' })).rejects.toThrow();
       expect(await store.read()).toEqual(record);
+    });
+  });
+}
+
+export function describeQuestionCacheStoreContract(name: string, make: Make<QuestionCacheStore>): void {
+  describe(`QuestionCacheStore contract: ${name}`, () => {
+    it('keeps each answer for the next open, the last answer of a key winning', async () => {
+      const store = await make();
+      const first = await store.open();
+      expect(first.get('k1')).toBeUndefined();
+      const value = {
+        question: 'How does it make decoding faster?',
+        question_type: 'method',
+        difficulty: 'hard',
+      } as const;
+      await first.set({ key: 'k1', model: 'local/small', value });
+      expect(first.get('k1')?.value).toEqual(value);
+      await first.set({ key: 'k2', model: 'local/small', value: { ...value, difficulty: 'easy' } });
+      await first.set({ key: 'k2', model: 'local/other', value: { ...value, difficulty: 'medium' } });
+      const reopened = await store.open();
+      expect(reopened.get('k1')).toEqual({ key: 'k1', model: 'local/small', value });
+      expect(reopened.get('k2')).toMatchObject({ model: 'local/other', value: { difficulty: 'medium' } });
+      expect(reopened.get('k3')).toBeUndefined();
     });
   });
 }
