@@ -10,7 +10,7 @@
  * Targets: under 60 s end to end, under 500 MB RSS, summarize within 1.5× its floor.
  * Env: RADAR_BENCH_PAPERS (state size, default 100000), RADAR_BENCH_NEW (new papers, default 500),
  * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv), RADAR_BENCH_NODE_ARGS (extra node
- * flags for the run, e.g. `--heap-prof --heap-prof-dir=/tmp/prof`).
+ * flags for the run, e.g. `--trace-gc`), RADAR_BENCH_OUT (a file for the run's stdout and stderr).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,12 +47,16 @@ function newPapers(lines: readonly string[]): FakePaper[] {
 interface RssSample {
   at: number;
   mb: number;
+  /** The child's user + system CPU so far, in seconds (from /proc/<pid>/stat). */
+  cpuS: number;
 }
 
 interface ChildResult {
   code: number | null;
   rssMb: number;
   wallMs: number;
+  /** The run's user + system CPU time: steadier than wall time on a shared machine. */
+  cpuMs: number;
   stdout: string;
   /** The child's RSS every 100 ms (from /proc), to tell which step peaks. */
   samples: RssSample[];
@@ -66,21 +70,28 @@ function readFileIfExists(file: string): string {
   }
 }
 
-/** The highest sampled RSS while a step ran. */
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
+/** The highest sampled RSS while a step ran, and the CPU seconds it took (sampled). */
 function stepPeak(samples: readonly RssSample[], step: RunManifest['steps'][number]): string {
   const from = Date.parse(step.startedAt ?? '');
   const to = Date.parse(step.finishedAt ?? '');
-  const inStep = samples.filter((x) => x.at >= from && x.at <= to).map((x) => x.mb);
-  return inStep.length === 0 ? '' : `peak ${Math.max(...inStep).toFixed(0)} MB`;
+  const inStep = samples.filter((x) => x.at >= from && x.at <= to);
+  const first = inStep[0];
+  const last = inStep.at(-1);
+  if (!first || !last) return '';
+  const peak = Math.max(...inStep.map((x) => x.mb));
+  return `peak ${peak.toFixed(0).padStart(4)} MB  CPU ${(last.cpuS - first.cpuS).toFixed(1).padStart(5)} s`;
 }
 
-const RssLine = z.object({ maxRssKb: z.number(), wallMs: z.number() });
+const RssLine = z.object({ maxRssKb: z.number(), wallMs: z.number(), cpuUs: z.number() });
 
 /** The CLI in a child process, with a preload that prints its peak RSS as it exits. */
 async function runChild(cwd: string, env: Record<string, string>): Promise<ChildResult> {
   const hook = join(cwd, 'rss-hook.mjs');
   const print =
-    'JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, wallMs: performance.now() - t0 })';
+    'JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, wallMs: performance.now() - t0, cpuUs: process.cpuUsage().user + process.cpuUsage().system })';
   writeFileSync(
     hook,
     `const t0 = performance.now();\nprocess.on('exit', () => process.stderr.write('BENCH_RSS ' + ${print} + '\\n'));\n`,
@@ -103,7 +114,11 @@ async function runChild(cwd: string, env: Record<string, string>): Promise<Child
   const sampler = setInterval(() => {
     const status = child.pid === undefined ? '' : readFileIfExists(`/proc/${child.pid}/status`);
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    if (kb) samples.push({ at: Date.now(), mb: Number(kb) / 1024 });
+    const stat = child.pid === undefined ? '' : readFileIfExists(`/proc/${child.pid}/stat`);
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuS = (Number(ticks[11] ?? 0) + Number(ticks[12] ?? 0)) / CLOCK_TICKS;
+    if (kb) samples.push({ at: Date.now(), mb: Number(kb) / 1024, cpuS });
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -112,7 +127,9 @@ async function runChild(cwd: string, env: Record<string, string>): Promise<Child
   if (!parsed.success) throw new Error(`the run printed no RSS line (exit ${code}): ${stderr.slice(-2000)}`);
   const errors = stderr.split('\n').filter((l) => /"level":(50|60)/.test(l));
   if (errors.length > 0) out(`errors logged by the run:\n${errors.slice(0, 5).join('\n')}`);
-  return { code, rssMb: parsed.data.maxRssKb / 1024, wallMs: parsed.data.wallMs, stdout, samples };
+  if (process.env.RADAR_BENCH_OUT) writeFileSync(process.env.RADAR_BENCH_OUT, `${stdout}\n${stderr}`);
+  const { maxRssKb, wallMs, cpuUs } = parsed.data;
+  return { code, rssMb: maxRssKb / 1024, wallMs, cpuMs: cpuUs / 1000, stdout, samples };
 }
 
 function summarizeLine(manifest: RunManifest | undefined, calls: readonly LlmCall[]): string {
@@ -138,7 +155,7 @@ function report(
   out(`\nrun ${manifest?.runId}: ${manifest?.status} (exit ${child.code})`);
   for (const step of manifest?.steps ?? [])
     out(
-      `  ${step.name.padEnd(10)} ${s(step.durationMs).padStart(8)}  ${stepPeak(child.samples, step).padEnd(13)}  ${step.note ?? ''}`,
+      `  ${step.name.padEnd(10)} ${s(step.durationMs).padStart(8)}  ${stepPeak(child.samples, step).padEnd(25)}  ${step.note ?? ''}`,
     );
   const stats = fakes.notion.stats();
   out(`  Notion fake: ${fakes.notion.requests.length} requests, stats ${JSON.stringify(stats)}`);
@@ -147,7 +164,7 @@ function report(
   );
   out(summarizeLine(manifest, calls));
   out(
-    `\ntotal wall time ${s(child.wallMs)} (process start to exit; the manifest says ${s(manifest?.durationMs)})  target < ${s(TARGET_MS)}: ${child.wallMs < TARGET_MS ? 'met' : 'MISSED'}`,
+    `\ntotal wall time ${s(child.wallMs)} (process start to exit; the manifest says ${s(manifest?.durationMs)}; CPU ${s(child.cpuMs)} user+sys)  target < ${s(TARGET_MS)}: ${child.wallMs < TARGET_MS ? 'met' : 'MISSED'}`,
   );
   out(
     `peak RSS ${child.rssMb.toFixed(0)} MB  target < ${TARGET_RSS_MB} MB: ${child.rssMb < TARGET_RSS_MB ? 'met' : 'MISSED'}`,
