@@ -1,7 +1,7 @@
 /**
  * The import of parquet files of the previous layout (metadata columns and one vector column per
  * model): row group by row group, each row mapped to a paper and its vectors, stored shard by shard
- * through the papers and embeddings stores. Storing is an upsert that skips unchanged shards, so a
+ * through the papers and embeddings stores as soon as the file has moved past a shard. Storing is an upsert that skips unchanged shards, so a
  * second import of the same files writes nothing.
  */
 import type { UpsertCounts } from '../store/papers-store.ts';
@@ -38,13 +38,16 @@ export interface ImportFileOptions {
   /** Dims of each mapped model (from the config). */
   dims: ReadonlyMap<string, number>;
   siteUrl: string;
-  /** Rows held before every pending shard is stored, whatever the order of the file. */
+  /** Rows held at most before shards are stored, whatever the order of the file. */
   maxPendingRows?: number;
+  /** Rows read past a shard's last row before it is stored (see pending-shards.ts). */
+  settleRows?: number;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
 }
 
-const DEFAULT_MAX_PENDING_ROWS = 10_000;
+const DEFAULT_MAX_PENDING_ROWS = 8192;
+const DEFAULT_SETTLE_ROWS = 512;
 
 async function store(
   sinks: ImportSinks,
@@ -52,7 +55,9 @@ async function store(
   report: ImportReport,
   all: boolean,
 ): Promise<void> {
-  for (const shard of pending.take({ all })) {
+  const taken = pending.take({ all });
+  // Shifted off one by one, so a shard's rows can be collected as soon as it is written.
+  for (let shard = taken.shift(); shard; shard = taken.shift()) {
     const counts = await sinks.upsertPapers(shard.papers);
     report.papers.added += counts.added;
     report.papers.updated += counts.updated;
@@ -97,14 +102,16 @@ export async function importParquetFile(
 ): Promise<void> {
   const { mapping } = options;
   const columns = columnsToRead(mapping);
-  const pending = createPendingShards(options.maxPendingRows ?? DEFAULT_MAX_PENDING_ROWS);
+  const pending = createPendingShards({
+    maxRows: options.maxPendingRows ?? DEFAULT_MAX_PENDING_ROWS,
+    settleRows: options.settleRows ?? DEFAULT_SETTLE_ROWS,
+  });
   report.files += 1;
   countIgnored(report, mapping.ignored);
   options.onProgress?.({ file: source.path, done: 0, total: source.rows });
   for (const group of source.rowGroups) {
     options.signal?.throwIfAborted();
     const rows = await source.readGroup(group, columns);
-    pending.beginGroup();
     for (const [offset, row] of rows.entries()) {
       report.rows += 1;
       const result = paperFromRow(row, { fields: mapping.fields, siteUrl: options.siteUrl });
@@ -114,8 +121,8 @@ export async function importParquetFile(
         continue;
       }
       pending.add(result.paper, rowVectors(row, options, report));
+      if (pending.due) await store(sinks, pending, report, false);
     }
-    await store(sinks, pending, report, false);
     options.onProgress?.({ file: source.path, done: group.end, total: source.rows });
   }
   await store(sinks, pending, report, true);

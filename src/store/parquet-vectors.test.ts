@@ -6,6 +6,7 @@ import {
   checkVectorSchema,
   decodeVectorParquet,
   encodeVectorParquet,
+  encodeVectorParquetChunks,
 } from './parquet-vectors.ts';
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -41,6 +42,28 @@ describe('parquet vectors', () => {
     const bytes = await encodeVectorParquet({ ids, dims: 2, data });
     expect(parquetMetadata(bytes).row_groups.map((group) => group.num_rows)).toEqual([4096n, 4096n, 1808n]);
     const decoded = await decodeVectorParquet(toArrayBuffer(bytes), { dims: 2, shard: '2511' });
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.ids).toEqual(ids);
+    expect(decoded.data).toEqual(data);
+  });
+
+  it('sizes row groups to about 4 MiB of floats and streams the file one group at a time', async () => {
+    const dims = 768;
+    const ids = Array.from({ length: 3000 }, (_, i) => `2511.${String(i).padStart(5, '0')}`);
+    const data = Float32Array.from({ length: ids.length * dims }, (_, i) => (i % 1000) / 999);
+    const streamed: Uint8Array[] = [];
+    // Each chunk is a view of the writer's buffer until the next is asked for: copy it now.
+    for (const chunk of encodeVectorParquetChunks({ ids, dims, data })) streamed.push(chunk.slice());
+    expect(streamed).toHaveLength(4);
+    expect(Math.max(...streamed.map((chunk) => chunk.length))).toBeLessThan(4.5 * 2 ** 20);
+    const bytes = await encodeVectorParquet({ ids, dims, data });
+    expect(Buffer.concat(streamed).equals(Buffer.from(bytes))).toBe(true);
+    expect(parquetMetadata(toArrayBuffer(bytes)).row_groups.map((group) => group.num_rows)).toEqual([
+      1365n,
+      1365n,
+      270n,
+    ]);
+    const decoded = await decodeVectorParquet(toArrayBuffer(bytes), { dims, shard: '2511' });
     expect(decoded.problems).toEqual([]);
     expect(decoded.ids).toEqual(ids);
     expect(decoded.data).toEqual(data);

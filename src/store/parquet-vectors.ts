@@ -46,8 +46,17 @@ const VECTOR_SCHEMA: SchemaElement[] = [
   { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' },
 ];
 
-/** Rows per row group: bounds the memory a reader needs for one group and lets readers split work. */
-const ROW_GROUP_ROWS = 4096;
+/**
+ * Rows per row group: about 4 MiB of floats (at most 4096 rows). It bounds the memory a reader
+ * needs for one group, lets readers split work, and bounds the writer's buffers, which are reused
+ * from group to group.
+ */
+const ROW_GROUP_BYTES = 4 * 2 ** 20;
+const MAX_ROW_GROUP_ROWS = 4096;
+
+function rowGroupRows(dims: number): number {
+  return Math.max(1, Math.min(MAX_ROW_GROUP_ROWS, Math.floor(ROW_GROUP_BYTES / (4 * Math.max(1, dims)))));
+}
 const PARQUET_MAGIC = 0x31524150;
 
 function columnEncoder(path: SchemaElement[], codec: 'SNAPPY' | 'UNCOMPRESSED'): ColumnEncoder {
@@ -84,27 +93,38 @@ function listLevels(rows: number, dims: number): { definition: Uint8Array; repet
 }
 
 /**
- * Encodes a shard one row group at a time. The file is assembled here from hyparquet-writer's
- * column and footer writers, with the vector column handed over as its flat Float32Array and
- * precomputed levels; the vector column is stored uncompressed (snappy finds nothing to squeeze
- * in float32 noise and costs CPU). The format (schema, types) is unchanged: readers see the same
- * `id VARCHAR, vector FLOAT[]` file.
+ * Encodes a shard one row group at a time, yielding the file's bytes group by group (then the
+ * footer), so a shard of any size is written through one group-sized buffer. Each chunk is a view
+ * of that buffer, valid until the next one is asked for: write it (or copy it) before going on.
+ *
+ * The file is assembled here from hyparquet-writer's column and footer writers, with the vector
+ * column handed over as its flat Float32Array and precomputed levels; the vector column is stored
+ * uncompressed (snappy finds nothing to squeeze in float32 noise and costs CPU). The format
+ * (schema, types) is unchanged: readers see the same `id VARCHAR, vector FLOAT[]` file.
  */
-export async function encodeVectorParquet(
+export function* encodeVectorParquetChunks(
   shard: VectorShard,
   keyValues: Record<string, string> = {},
-): Promise<Uint8Array> {
+): Generator<Uint8Array> {
   const rows = shard.ids.length;
   const { dims } = shard;
-  const writer = new ByteWriter(4096 + rows * (dims * 4 + 64));
+  const groupRows = rowGroupRows(dims);
+  const writer = new ByteWriter(4096 + Math.min(rows, groupRows) * (dims * 4 + 64));
+  /** The bytes since the last chunk; the writer's offsets stay those of the whole file. */
+  const flush = (): Uint8Array => {
+    const chunk = new Uint8Array(writer.buffer, 0, writer.index);
+    writer.index = 0;
+    return chunk;
+  };
   writer.appendUint32(PARQUET_MAGIC);
   const idEncoder = columnEncoder(ID_COLUMN, 'SNAPPY');
   const vectorEncoder = columnEncoder(VECTOR_COLUMN, 'UNCOMPRESSED');
   const rowGroups: RowGroup[] = [];
-  for (let start = 0; start < rows; start += ROW_GROUP_ROWS) {
-    const end = Math.min(rows, start + ROW_GROUP_ROWS);
+  let levels: ReturnType<typeof listLevels> | undefined;
+  for (let start = 0; start < rows; start += groupRows) {
+    const end = Math.min(rows, start + groupRows);
     const groupStart = writer.offset;
-    const levels = listLevels(end - start, dims);
+    if (levels?.definition.length !== (end - start) * dims) levels = listLevels(end - start, dims);
     const id = writeColumn({
       writer,
       column: idEncoder,
@@ -133,6 +153,7 @@ export async function encodeVectorParquet(
       num_rows: BigInt(end - start),
       total_compressed_size: BigInt(writer.offset - groupStart),
     });
+    yield flush();
   }
   writeMetadata(writer, {
     version: 2,
@@ -144,7 +165,23 @@ export async function encodeVectorParquet(
   } as FileMetaData);
   writer.appendUint32(PARQUET_MAGIC);
   writer.finish();
-  return writer.getBytes();
+  yield flush();
+}
+
+/** The whole shard file in one buffer (see encodeVectorParquetChunks). */
+export async function encodeVectorParquet(
+  shard: VectorShard,
+  keyValues: Record<string, string> = {},
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for (const chunk of encodeVectorParquetChunks(shard, keyValues)) chunks.push(chunk.slice());
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 function isStringColumn(node: SchemaTree): boolean {

@@ -16,7 +16,7 @@
 import type { BigIntStats } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomicStream } from './atomic-write.ts';
 import type { VectorShard } from './parquet-vectors.ts';
 
 export interface SourceStamp {
@@ -47,11 +47,10 @@ function align4(offset: number): number {
   return Math.ceil(offset / 4) * 4;
 }
 
-export function encodeVectorCache(shard: VectorShard, stamp: SourceStamp): Uint8Array {
+/** The cache file's header and ids; its floats follow as `shard.data`'s bytes. */
+function encodeVectorCacheHead(shard: VectorShard, stamp: SourceStamp): Uint8Array {
   const idBytes = Buffer.from(shard.ids.join('\n'), 'utf8');
-  const dataOffset = align4(HEADER_BYTES + idBytes.length);
-  const floatBytes = shard.ids.length * shard.dims * 4;
-  const bytes = new Uint8Array(dataOffset + floatBytes);
+  const bytes = new Uint8Array(align4(HEADER_BYTES + idBytes.length));
   const view = new DataView(bytes.buffer);
   bytes.set(Buffer.from(MAGIC, 'ascii'), 0);
   view.setUint32(8, shard.dims, true);
@@ -61,12 +60,25 @@ export function encodeVectorCache(shard: VectorShard, stamp: SourceStamp): Uint8
   view.setBigUint64(32, stamp.ino, true);
   view.setUint32(40, idBytes.length, true);
   bytes.set(idBytes, HEADER_BYTES);
-  bytes.set(new Uint8Array(shard.data.buffer, shard.data.byteOffset, floatBytes), dataOffset);
   return bytes;
 }
 
+function floatBytes(shard: VectorShard): Uint8Array {
+  return new Uint8Array(shard.data.buffer, shard.data.byteOffset, shard.ids.length * shard.dims * 4);
+}
+
+export function encodeVectorCache(shard: VectorShard, stamp: SourceStamp): Uint8Array {
+  const head = encodeVectorCacheHead(shard, stamp);
+  const floats = floatBytes(shard);
+  const bytes = new Uint8Array(head.length + floats.length);
+  bytes.set(head, 0);
+  bytes.set(floats, head.length);
+  return bytes;
+}
+
+/** Written as the header, then the floats straight from the shard: no copy of the floats. */
 export async function writeVectorCache(path: string, shard: VectorShard, stamp: SourceStamp): Promise<void> {
-  await writeFileAtomic(path, encodeVectorCache(shard, stamp));
+  await writeFileAtomicStream(path, [encodeVectorCacheHead(shard, stamp), floatBytes(shard)]);
 }
 
 async function readFully(handle: FileHandle, target: Uint8Array, position: number): Promise<boolean> {

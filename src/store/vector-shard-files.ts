@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StateFileError } from '../core/errors.ts';
-import { writeFileAtomic } from './atomic-write.ts';
-import { decodeVectorParquet, encodeVectorParquet, type VectorShard } from './parquet-vectors.ts';
+import { writeFileAtomicStream } from './atomic-write.ts';
+import { decodeVectorParquet, encodeVectorParquetChunks, type VectorShard } from './parquet-vectors.ts';
 import {
   readCachedVectors,
   readVectorCacheEntry,
@@ -119,7 +119,7 @@ export async function readShardVectors(at: ShardLocations, yymm: string, dims: n
   return { ids: resolved.ids, dims, data };
 }
 
-/** Writes the parquet file, then the cache stamped with the file just written. */
+/** Writes the parquet file (row group by row group), then the cache stamped with the file just written. */
 export async function writeShard(
   at: ShardLocations,
   yymm: string,
@@ -127,6 +127,6 @@ export async function writeShard(
   keyValues: Record<string, string>,
 ): Promise<void> {
   const parquet = at.parquet(yymm);
-  await writeFileAtomic(parquet, await encodeVectorParquet(shard, keyValues));
+  await writeFileAtomicStream(parquet, encodeVectorParquetChunks(shard, keyValues));
   if (vectorCacheSupported) await writeVectorCache(at.cache(yymm), shard, await stampOfFile(parquet));
 }
