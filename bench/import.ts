@@ -5,7 +5,11 @@
  * first import and a second one (which must write nothing) each run in a fresh child process, so
  * each peak RSS belongs to that import alone.
  *
- *   npx tsx bench/import.ts [size=100000] [--keep]
+ *   npx tsx bench/import.ts [size=100000] [--keep] [--reuse=DIR]
+ *
+ * `--keep` leaves the work directory (data files and state) in the temp dir; `--reuse=DIR` runs
+ * the imports again over a kept directory's data files (its state is deleted first), skipping the
+ * build of the files.
  *
  * Target: 100k rows in < 60 s and < 500 MB peak RSS.
  */
@@ -132,10 +136,11 @@ function directoryMb(dir: string): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-async function runParent(size: number, keep: boolean): Promise<void> {
-  if (!arxivDataExists()) {
-    console.error(`bench/import: the arXiv sample ${ARXIV_DIR} is missing (set RADAR_BENCH_ARXIV_DIR).`);
-    process.exit(1);
+/** A new work directory with the config and the yearly data files, or a kept one to reuse. */
+async function prepareWorkDir(size: number, reuse: string | undefined): Promise<string> {
+  if (reuse) {
+    rmSync(join(reuse, 'state'), { recursive: true, force: true });
+    return reuse;
   }
   const workDir = mkdtempSync(join(tmpdir(), 'radar-bench-import-'));
   mkdirSync(join(workDir, 'data'));
@@ -146,11 +151,21 @@ async function runParent(size: number, keep: boolean): Promise<void> {
     join(workDir, 'radar.config.json'),
     JSON.stringify({ embedding: { active: MODELS.map((m) => m.model), models } }),
   );
+  const built = performance.now();
+  await buildFiles(join(workDir, 'data'), size);
+  console.log(`  (files built in ${Math.round((performance.now() - built) / 1000)} s)`);
+  return workDir;
+}
+
+async function runParent(size: number, keep: boolean, reuse: string | undefined): Promise<void> {
+  if (!arxivDataExists()) {
+    console.error(`bench/import: the arXiv sample ${ARXIV_DIR} is missing (set RADAR_BENCH_ARXIV_DIR).`);
+    process.exit(1);
+  }
+  const workDir = await prepareWorkDir(size, reuse);
   try {
-    const built = performance.now();
-    await buildFiles(join(workDir, 'data'), size);
     console.log(
-      `import bench: ${size} rows × (${MODELS.map((m) => m.dims).join(' + ')}) floats in ${readdirSync(join(workDir, 'data')).length} yearly files, ${directoryMb(join(workDir, 'data'))} (built in ${Math.round((performance.now() - built) / 1000)} s)`,
+      `import bench: ${readdirSync(join(workDir, 'data')).length} yearly files of ${MODELS.map((m) => m.dims).join(' + ')} floats a row, ${directoryMb(join(workDir, 'data'))}${reuse ? ` (reused from ${reuse})` : ` (${size} rows)`}`,
     );
     for (const phase of ['first import', 'second import']) {
       const result = await spawnImport(workDir, phase);
@@ -161,7 +176,7 @@ async function runParent(size: number, keep: boolean): Promise<void> {
     }
     console.log(`  state ${directoryMb(join(workDir, 'state'))}  (targets: < 60 s, < 500 MB peak RSS)`);
   } finally {
-    if (!keep) rmSync(workDir, { recursive: true, force: true });
+    if (!keep && !reuse) rmSync(workDir, { recursive: true, force: true });
   }
 }
 
@@ -175,5 +190,6 @@ if (args[0] === '--child') {
     .int()
     .positive()
     .parse(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
-  await runParent(size, args.includes('--keep'));
+  const reuse = args.find((arg) => arg.startsWith('--reuse='))?.slice('--reuse='.length);
+  await runParent(size, args.includes('--keep'), reuse);
 }
