@@ -71,27 +71,6 @@ const EXCEPTIONS = {
 const STORE_FACTORY = /(?<!function\s+)\bcreate[A-Z]\w*Store\(/g;
 const FILE_STORES = /(?<!function\s+)\bcreateFileStores\(/;
 
-/** Modules that still build their own stores, each with why; remove an entry once it is moved. */
-const PENDING = {
-  'src/adapters/huggingface/hub-sync-deps.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-candidates.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-compare.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-integrity.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-plan.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-report.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-runs.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-generation-wiring.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-search-bank.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-search-run.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/eval-search-versions.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/profile.ts': 'being moved to the Stores bundle',
-  'src/cli/commands/trends.ts': 'being moved to the Stores bundle',
-  'src/daemon/daemon.ts': 'being moved to the Stores bundle',
-  'src/daemon/jobs.ts': 'being moved to the Stores bundle',
-  'src/insights/profile.ts': 'being moved to the Stores bundle',
-  'src/insights/trends-job.ts': 'being moved to the Stores bundle',
-};
-
 const IO_MODULES =
   /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|tls|dns|worker_threads|readline)$/;
 const SDK_PACKAGES =
@@ -145,7 +124,6 @@ function imports(text) {
 }
 
 const problems = [];
-const notes = [];
 const graph = new Map(); // static value edges between local modules
 const reach = new Map(); // static + dynamic value edges, for purity
 const external = new Map(); // module → I/O packages it imports itself
@@ -179,10 +157,6 @@ function checkStores(rel, text) {
   if (rel.startsWith('src/store/')) return;
   const calls = [...new Set([...text.matchAll(STORE_FACTORY)].map((m) => m[0].slice(0, -1)))];
   if (FILE_STORES.test(text) && !matches(rel, ROOTS)) calls.push('createFileStores');
-  if (rel in PENDING) {
-    if (calls.length === 0) notes.push(`${rel} no longer builds its own stores: remove it from PENDING`);
-    return;
-  }
   if (calls.length > 0)
     problems.push(
       `${rel} builds its own stores (${calls.join(', ')}): take them from the Stores bundle a composition root passes in`,
@@ -234,9 +208,6 @@ function visit(node, stack) {
 }
 for (const node of graph.keys()) if (!state.has(node)) visit(node, []);
 
-for (const rel of Object.keys(PENDING))
-  if (!graph.has(rel)) notes.push(`${rel} is listed in PENDING but no longer exists: remove it`);
-for (const note of notes) console.log(`layer check: note: ${note}`);
 const pure = [...graph.keys()].filter((rel) => !isIo(rel)).length;
 if (problems.length > 0) {
   console.error(`layer check: ${problems.length} problem(s)`);

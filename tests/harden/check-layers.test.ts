@@ -1,6 +1,6 @@
 /** The layer rule: folders are pure unless named I/O folders or exceptions, checked through import chains. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -18,12 +18,6 @@ function tree(files: Record<string, string>): string {
 }
 
 const check = (root: string) => spawnSync(process.execPath, [SCRIPT, root], { encoding: 'utf8' });
-
-/** The modules the script still lets build their own stores, read from its PENDING list. */
-function pendingModules(): string[] {
-  const block = /const PENDING = \{([^}]*)\}/.exec(readFileSync(SCRIPT, 'utf8'))?.[1] ?? '';
-  return [...block.matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1] ?? '');
-}
 
 describe('scripts/check-layers.mjs', () => {
   it('finds I/O reached through a chain of imports from a new, unlisted pure folder', () => {
@@ -84,27 +78,5 @@ describe('scripts/check-layers.mjs', () => {
     expect(result.stderr).toContain('src/job/wire.ts builds its own stores (createFileStores)');
     for (const allowed of ['src/store/', 'src/cli/', 'src/pipeline/', 'uses-memory', 'rank.test'])
       expect(result.stderr).not.toContain(allowed);
-  });
-
-  it('lets a PENDING module build its stores, and says when it no longer does', () => {
-    const [pending] = pendingModules();
-    // With every module moved, the PENDING list and this test go together.
-    if (pending === undefined) throw new Error('PENDING is empty: remove it from the script and this test');
-    const call =
-      "import { createPapersStore } from '../store/papers-store.ts';\nexport const p = createPapersStore('s');\n";
-    const store = {
-      'src/store/papers-store.ts': 'export function createPapersStore(dir: string) { return dir; }\n',
-    };
-    const still = check(
-      tree({ ...store, [pending]: call.replaceAll('../', '../'.repeat(pending.split('/').length - 2)) }),
-    );
-    expect(still.status).toBe(0);
-    expect(still.stderr).not.toContain('builds its own stores');
-    expect(still.stdout).not.toContain(`${pending} no longer builds its own stores`);
-    const moved = check(tree({ ...store, [pending]: 'export const p = 1;\n' }));
-    expect(moved.status).toBe(0);
-    expect(moved.stdout).toContain(
-      `note: ${pending} no longer builds its own stores: remove it from PENDING`,
-    );
   });
 });
