@@ -2,6 +2,7 @@
  * A BM25-ready view of a corpus: the inverted index, its vocabulary and the analyzer that built
  * it (queries must be analyzed the same way). Pure: the store persists the index separately.
  */
+import { crc32 } from 'node:zlib';
 import { LUCENE_ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
 import {
   type Analyzer,
@@ -33,16 +34,12 @@ export function analyzerOptionsOf(
   };
 }
 
-/** FNV-1a of the raw title and text: cheap to compute for every known document on an update. */
+/**
+ * CRC-32 of the raw title and text (zlib's, over their UTF-8): computed for every known paper of
+ * a changed shard on an update, so it must be cheap (a few ms for a month's shard).
+ */
 export function contentHash(doc: SearchDocument): number {
-  let hash = 0x811c9dc5;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  };
-  feed(doc.title);
-  hash = Math.imul(hash ^ 0, 0x01000193);
-  feed(doc.text);
-  return hash >>> 0;
+  return crc32(doc.text, crc32('\u0000', crc32(doc.title))) >>> 0;
 }
 
 export function analyzeDocument(doc: SearchDocument, analyze: Analyzer): AnalyzedDocument {
@@ -104,11 +101,15 @@ export function buildLexicalIndex(docs: Iterable<SearchDocument>, options: Analy
   return builder.finish();
 }
 
-/** Wraps an index read from disk with the analyzer it was built with. */
-export function lexicalFromIndex(index: InvertedIndex, options: AnalyzerOptions): LexicalIndex {
+/** Wraps an index read from disk with the analyzer it was built with (`vocabulary`: its term numbers, if known). */
+export function lexicalFromIndex(
+  index: InvertedIndex,
+  options: AnalyzerOptions,
+  vocabulary: ReadonlyMap<string, number> = termNumbers(index),
+): LexicalIndex {
   return {
     index,
-    vocabulary: termNumbers(index),
+    vocabulary,
     analyze: createAnalyzer(options),
     signature: analyzerSignature(options),
   };

@@ -17,9 +17,9 @@ import type { StoredSearchIndexParts, StoredSearchSegments } from '../store/sear
 import type { Stores } from '../store/stores.ts';
 import type { AnalyzerOptions } from '../text/tokenize.ts';
 import { analyzerSignature } from '../text/tokenize.ts';
-import { concatIndexes } from './bm25/concat-indexes.ts';
+import { concatDocuments, concatIndexes } from './bm25/concat-indexes.ts';
 import type { SegmentedIndex, SegmentSpill } from './bm25/index-builder.ts';
-import type { InvertedIndex } from './bm25/inverted-index.ts';
+import { emptyIndex, type InvertedIndex, termNumbers } from './bm25/inverted-index.ts';
 import { contentHash, createLexicalBuilder, type LexicalIndex, lexicalFromIndex } from './lexical-index.ts';
 import type { SearchDocument } from './search-port.ts';
 
@@ -70,13 +70,13 @@ export function paperDocument(paper: Paper): SearchDocument {
  * append (a known paper changed, or one of the index's papers is no longer in its shard).
  */
 async function newDocuments(
-  lexical: LexicalIndex,
+  index: Pick<InvertedIndex, 'docIds' | 'docHashes'>,
   changed: readonly string[],
   readShard: (yymm: string) => Promise<Paper[]>,
 ): Promise<SearchDocument[] | undefined> {
   const wanted = new Set(changed);
   const known = new Map<string, number>();
-  lexical.index.docIds.forEach((id, n) => {
+  index.docIds.forEach((id, n) => {
     if (wanted.has(shardOf(id))) known.set(id, n);
   });
   const fresh: SearchDocument[] = [];
@@ -86,7 +86,7 @@ async function newDocuments(
       const doc = paperDocument(paper);
       const n = known.get(doc.id);
       if (n === undefined) fresh.push(doc);
-      else if (lexical.index.docHashes[n] !== contentHash(doc)) return undefined;
+      else if (index.docHashes[n] !== contentHash(doc)) return undefined;
       else matched += 1;
     }
   }
@@ -131,29 +131,35 @@ async function loadOrAppend(
   const signature = analyzerSignature(options);
   const stored = await deps.files.read();
   if (!stored || stored.analyzer !== signature) return undefined;
-  const base = lexicalFromIndex(concatIndexes(stored.segments), options);
+  // One concatenation of the stored parts (and the new papers), with one map of term numbers.
+  const vocabulary = termNumbers(stored.segments[0] ?? emptyIndex());
+  const joined = (parts: readonly InvertedIndex[]) =>
+    lexicalFromIndex(concatIndexes(parts, vocabulary), options, vocabulary);
   const changed = Object.keys(stamps)
     .sort()
     .filter((s) => stored.shards[s] !== stamps[s]);
   const removed = Object.keys(stored.shards).some((s) => !(s in stamps));
-  if (changed.length === 0 && !removed) return { lexical: base, origin: 'loaded', added: 0 };
+  if (changed.length === 0 && !removed)
+    return { lexical: joined(stored.segments), origin: 'loaded', added: 0 };
   if (removed) return undefined;
-  const fresh = await newDocuments(base, changed, (shard) => deps.stores.papers.readShard(shard));
+  const fresh = await newDocuments(concatDocuments(stored.segments), changed, (shard) =>
+    deps.stores.papers.readShard(shard),
+  );
   if (!fresh) return undefined;
   // The new papers alone, with their own vocabulary: the day segment written is O(day) bytes.
   const builder = createLexicalBuilder(options);
   for (const doc of fresh) builder.add(doc);
   const addition = builder.finish().index;
-  const index = concatIndexes([base.index, addition]);
+  const lexical = joined([...stored.segments, addition]);
   const saved = await deps.files.saveUpdate(stored, {
     analyzer: signature,
     shards: stamps,
     addition,
-    merged: () => index,
+    merged: () => lexical.index,
   });
   deps.onShard?.(changed.length, changed.length);
   deps.logger?.info({ added: fresh.length, segments: saved }, 'search index updated');
-  return { lexical: lexicalFromIndex(index, options), origin: 'updated', added: fresh.length };
+  return { lexical, origin: 'updated', added: fresh.length };
 }
 
 /** Opens the index of every paper in the state, bringing it up to date and saving it if needed. */

@@ -42,10 +42,10 @@ import { statePaths } from './paths.ts';
 
 const MAGIC = 'RRBM';
 /**
- * 3: one byte a term frequency (2 had two bytes; 1 was the single `index.bin`): older indexes
- * are not read, they are rebuilt.
+ * 4: content hashes are CRC-32; 3 and 4 have one byte a term frequency (2 had two bytes; 1 was
+ * the single `index.bin`). Older indexes are not read, they are rebuilt.
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 const Header = z.object({
   version: z.literal(FORMAT_VERSION),

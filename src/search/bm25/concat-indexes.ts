@@ -8,17 +8,53 @@
  */
 import type { InvertedIndex } from './inverted-index.ts';
 
-export function concatIndexes(parts: readonly InvertedIndex[]): InvertedIndex {
+type Columns = Pick<InvertedIndex, 'postingDocs' | 'postingTitleTf' | 'postingTextTf'>;
+
+/**
+ * The first part's postings go first in each of its terms (its term numbers are kept): copied in
+ * runs of consecutive terms that the later parts do not extend, one copy a run rather than one a
+ * term, since the first part is usually the large base and the others a day's papers. Advances
+ * `cursor` past what was copied.
+ */
+function copyFirstPart(first: InvertedIndex, offsets: Uint32Array, cursor: Uint32Array, out: Columns): void {
+  const local = first.offsets;
+  const count = first.terms.length;
+  let runFrom = 0;
+  for (let t = 0; t < count; t++) {
+    const own = (local[t + 1] as number) - (local[t] as number);
+    cursor[t] = (cursor[t] as number) + own;
+    const extended = (offsets[t + 1] as number) - (offsets[t] as number) > own;
+    if (!extended && t + 1 < count) continue;
+    // Terms runFrom … t: their first-part postings are contiguous here and in the output.
+    const from = local[runFrom] as number;
+    const to = local[t + 1] as number;
+    const at = offsets[runFrom] as number;
+    out.postingDocs.set(first.postingDocs.subarray(from, to), at);
+    out.postingTitleTf.set(first.postingTitleTf.subarray(from, to), at);
+    out.postingTextTf.set(first.postingTextTf.subarray(from, to), at);
+    runFrom = t + 1;
+  }
+}
+
+/**
+ * `vocabulary`, when given, is `termNumbers(parts[0])` and is extended in place to the result's
+ * term numbers (a caller that needs them anyway saves building the map twice).
+ */
+export function concatIndexes(
+  parts: readonly InvertedIndex[],
+  vocabulary?: Map<string, number>,
+): InvertedIndex {
   const first = parts[0];
   if (first === undefined) throw new Error('concatIndexes needs at least one index');
   if (parts.length === 1) return first;
   const terms: string[] = [...first.terms];
-  const numbers = new Map(terms.map((term, n) => [term, n]));
+  const numbers = vocabulary ?? new Map(terms.map((term, n) => [term, n]));
   // Local term number → global term number, per part.
   const globalOf = parts.map((part, i) => {
     const map = new Uint32Array(part.terms.length);
+    if (i === 0) return map.map((_, local) => local);
     part.terms.forEach((term, local) => {
-      let number = i === 0 ? local : numbers.get(term);
+      let number = numbers.get(term);
       if (number === undefined) {
         number = terms.length;
         terms.push(term);
@@ -44,8 +80,10 @@ export function concatIndexes(parts: readonly InvertedIndex[]): InvertedIndex {
   const postingTitleTf = new Uint8Array(total);
   const postingTextTf = new Uint8Array(total);
   const cursor = offsets.slice(0, termCount);
-  let docBase = 0;
+  copyFirstPart(first, offsets, cursor, { postingDocs, postingTitleTf, postingTextTf });
+  let docBase = first.docIds.length;
   parts.forEach((part, i) => {
+    if (i === 0) return;
     const map = globalOf[i] as Uint32Array;
     for (let local = 0; local < part.terms.length; local++) {
       const from = part.offsets[local] as number;
@@ -53,10 +91,7 @@ export function concatIndexes(parts: readonly InvertedIndex[]): InvertedIndex {
       if (to === from) continue;
       const g = map[local] as number;
       const at = cursor[g] as number;
-      if (docBase === 0) postingDocs.set(part.postingDocs.subarray(from, to), at);
-      else
-        for (let p = from; p < to; p++)
-          postingDocs[at + p - from] = (part.postingDocs[p] as number) + docBase;
+      for (let p = from; p < to; p++) postingDocs[at + p - from] = (part.postingDocs[p] as number) + docBase;
       postingTitleTf.set(part.postingTitleTf.subarray(from, to), at);
       postingTextTf.set(part.postingTextTf.subarray(from, to), at);
       cursor[g] = at + (to - from);
@@ -85,4 +120,17 @@ export function concatIndexes(parts: readonly InvertedIndex[]): InvertedIndex {
     postingTitleTf,
     postingTextTf,
   };
+}
+
+/** The document ids and content hashes of the parts, numbered as `concatIndexes` numbers them. */
+export function concatDocuments(
+  parts: readonly InvertedIndex[],
+): Pick<InvertedIndex, 'docIds' | 'docHashes'> {
+  const docHashes = new Uint32Array(parts.reduce((sum, part) => sum + part.docHashes.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    docHashes.set(part.docHashes, at);
+    at += part.docHashes.length;
+  }
+  return { docIds: parts.flatMap((part) => part.docIds), docHashes };
 }
