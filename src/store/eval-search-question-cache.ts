@@ -17,7 +17,7 @@ export function createQuestionCacheStore(stateDir: string): QuestionCacheStore {
   return { open: () => openQuestionCache(stateDir) };
 }
 
-export function questionCacheFile(stateDir: string): string {
+function questionCacheFile(stateDir: string): string {
   return join(searchEvalDir(stateDir), 'question-cache.jsonl');
 }
 
@@ -30,7 +30,7 @@ function parseLine(line: string): CachedQuestion | undefined {
   }
 }
 
-export async function openQuestionCache(stateDir: string): Promise<QuestionCache> {
+async function openQuestionCache(stateDir: string): Promise<QuestionCache> {
   const file = questionCacheFile(stateDir);
   const entries = new Map<string, CachedQuestion>();
   let text = '';
