@@ -50,6 +50,34 @@ describe('BM25', () => {
     expect(scorer(buildIndex(docs), params).ids(['a'])[0]?.[1]).toBeCloseTo(1.4215902488172734, 10);
   });
 
+  it('keeps the k best, ties by id ascending, filtered, as a full sort of every score would', () => {
+    // Many equal scores (same content) among varied ones, numbered out of id order.
+    const corpus: AnalyzedDocument[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `x${String((i * 37) % 300).padStart(3, '0')}`,
+      titleTerms: i % 3 === 0 ? ['p'] : [],
+      textTerms: Array.from({ length: 1 + (i % 4) }, (_, j) => (j % 2 === 0 ? 'p' : 'q')),
+    }));
+    const index = buildIndex(corpus, 64);
+    const bm25 = createBm25Scorer(index, termNumbers(index));
+    const all = [...bm25.scoreAll(['p', 'q'])].map(([doc, score]) => ({
+      id: index.docIds[doc] ?? '',
+      doc,
+      score,
+    }));
+    const sorted = all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const accept = (doc: number) => doc % 5 !== 0;
+    for (const k of [1, 7, 40, 299, 500]) {
+      expect(bm25.search(['p', 'q'], k).map((h) => h.doc)).toEqual(sorted.slice(0, k).map((h) => h.doc));
+      expect(bm25.search(['p', 'q'], k, accept).map((h) => h.doc)).toEqual(
+        sorted
+          .filter((h) => accept(h.doc))
+          .slice(0, k)
+          .map((h) => h.doc),
+      );
+    }
+    expect(bm25.search(['p'], 0)).toEqual([]);
+  });
+
   it('ignores unknown terms and returns nothing for them alone', () => {
     expect(scorer().ids(['zzz'])).toEqual([]);
     expect(

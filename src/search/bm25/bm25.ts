@@ -12,7 +12,6 @@
  * byte; neither changes the formula's ranking, we keep the textbook constant and exact lengths.
  */
 import type { InvertedIndex } from './inverted-index.ts';
-import { selectTopK } from './top-k.ts';
 
 export interface Bm25Params {
   k1: number;
@@ -80,6 +79,63 @@ function lengthNorms(index: InvertedIndex, params: Bm25Params): Float64Array {
   return norms;
 }
 
+/**
+ * The k best of `candidates` by score, ties by document id ascending (as `selectTopK` orders
+ * them), best first: a min-heap of document numbers over the score array, where a candidate
+ * below the heap's worst costs one comparison.
+ */
+function topDocuments(
+  candidates: Uint32Array,
+  k: number,
+  scores: Float64Array,
+  ids: readonly string[],
+  accept: ((doc: number) => boolean) | undefined,
+): number[] {
+  const heap: number[] = [];
+  if (k <= 0) return heap;
+  const worse = (a: number, b: number): boolean => {
+    const sa = scores[a] as number;
+    const sb = scores[b] as number;
+    return sa < sb || (sa === sb && (ids[a] ?? '') > (ids[b] ?? ''));
+  };
+  const siftDown = (): void => {
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < heap.length && worse(heap[left] as number, heap[least] as number)) least = left;
+      if (right < heap.length && worse(heap[right] as number, heap[least] as number)) least = right;
+      if (least === i) return;
+      const tmp = heap[i] as number;
+      heap[i] = heap[least] as number;
+      heap[least] = tmp;
+      i = least;
+    }
+  };
+  for (let c = 0; c < candidates.length; c++) {
+    const doc = candidates[c] as number;
+    if (heap.length === k && (scores[doc] as number) < (scores[heap[0] as number] as number)) continue;
+    if (accept && !accept(doc)) continue;
+    if (heap.length < k) {
+      heap.push(doc);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i] as number, heap[parent] as number)) break;
+        const tmp = heap[i] as number;
+        heap[i] = heap[parent] as number;
+        heap[parent] = tmp;
+        i = parent;
+      }
+    } else if (worse(heap[0] as number, doc)) {
+      heap[0] = doc;
+      siftDown();
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
 export function createBm25Scorer(
   index: InvertedIndex,
   vocabulary: ReadonlyMap<string, number>,
@@ -87,54 +143,44 @@ export function createBm25Scorer(
 ): Bm25Scorer {
   const norms = lengthNorms(index, params);
   const docCount = index.docIds.length;
+  // Reused by every query: the scores (zero but for the current query's matches) and the
+  // matched documents, so a query allocates nothing in proportion to the corpus.
   const scores = new Float64Array(docCount);
-  // Matched documents of the current query, reused across queries (no per-query growth).
   const touchedBuffer = new Uint32Array(docCount);
-  const seen = new Uint8Array(docCount);
   const { k1, titleWeight, textWeight } = params;
   const { offsets, postingDocs, postingTitleTf, postingTextTf } = index;
   const accumulate = (terms: readonly string[]): Uint32Array => {
     let touched = 0;
     for (const [term, qtf] of queryTermCounts(terms, vocabulary)) {
-      const from = offsets[term] ?? 0;
-      const to = offsets[term + 1] ?? 0;
+      const from = offsets[term] as number;
+      const to = offsets[term + 1] as number;
       const weight = qtf * bm25Idf(docCount, to - from) * (k1 + 1);
       for (let p = from; p < to; p++) {
-        const doc = postingDocs[p] ?? 0;
-        const tf = titleWeight * (postingTitleTf[p] ?? 0) + textWeight * (postingTextTf[p] ?? 0);
+        const tf = titleWeight * (postingTitleTf[p] as number) + textWeight * (postingTextTf[p] as number);
         if (tf <= 0) continue;
-        if (seen[doc] === 0) {
-          seen[doc] = 1;
-          touchedBuffer[touched++] = doc;
-        }
-        scores[doc] = (scores[doc] ?? 0) + (weight * tf) / (tf + (norms[doc] ?? 0));
+        const doc = postingDocs[p] as number;
+        const before = scores[doc] as number;
+        // Every contribution is positive (idf > 0, tf > 0): a zero score is a first match.
+        if (before === 0) touchedBuffer[touched++] = doc;
+        scores[doc] = before + (weight * tf) / (tf + (norms[doc] as number));
       }
     }
     return touchedBuffer.subarray(0, touched);
   };
   const reset = (touched: Uint32Array) => {
-    for (const doc of touched) {
-      scores[doc] = 0;
-      seen[doc] = 0;
-    }
+    for (let i = 0; i < touched.length; i++) scores[touched[i] as number] = 0;
   };
   return {
     search(terms, k, accept) {
       const touched = accumulate(terms);
-      const candidates = accept ? touched.filter(accept) : touched;
-      const top = selectTopK(
-        candidates,
-        k,
-        (doc) => scores[doc] ?? 0,
-        (doc) => index.docIds[doc] ?? '',
-      );
-      const out = top.map((doc) => ({ doc, score: scores[doc] ?? 0 }));
+      const top = topDocuments(touched, k, scores, index.docIds, accept);
+      const out = top.map((doc) => ({ doc, score: scores[doc] as number }));
       reset(touched);
       return out;
     },
     scoreAll(terms) {
       const touched = accumulate(terms);
-      const out = new Map(Array.from(touched, (doc) => [doc, scores[doc] ?? 0] as const));
+      const out = new Map(Array.from(touched, (doc) => [doc, scores[doc] as number] as const));
       reset(touched);
       return out;
     },
