@@ -32,7 +32,7 @@ export async function summarizeAndRelate(
     ...options,
     onAnswered: (summary) => {
       options.onAnswered?.(summary);
-      relating ??= createRelatedDeps(wiring, llm).then((deps) => startRelating(deps));
+      relating ??= createRelatedDeps(wiring, llm).then((deps) => startRelating(deps, { ids }));
       // A failure to open surfaces at the `await` below.
       relating.then((r) => r.relate(summary)).catch(() => undefined);
     },

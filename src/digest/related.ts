@@ -29,8 +29,8 @@ export interface RelatedDeps {
   links: LinksStore;
   llm: LlmClient;
   prompt: PromptTemplate;
-  /** Every vector of the first active embedding model. */
-  loadVectors: () => Promise<VectorMatrix>;
+  /** The first active embedding model's vectors of (at least) `ids`; ids without one are left out. */
+  loadVectors: (ids: ReadonlySet<string>) => Promise<VectorMatrix>;
   logger: Logger;
   clock: Clock;
 }
@@ -41,6 +41,8 @@ export interface RelatedOptions {
   /** Of those, how many the LLM classifies. */
   classify?: number;
   onItemFailed?: (id: string, error: string) => void;
+  /** The papers `relate` will be handed: their vectors are read with the summarized papers' at open. */
+  ids?: readonly string[];
 }
 
 export interface RelatedResult {
@@ -123,7 +125,7 @@ export async function startRelating(deps: RelatedDeps, options: RelatedOptions =
     return { relate: () => undefined, done: async () => ({ ...result, skippedReason: 'no LLM configured' }) };
   }
   const summaries = new Map((await deps.summaries.readAll()).map((s) => [s.id, s]));
-  const matrix = await deps.loadVectors();
+  const matrix = await deps.loadVectors(new Set([...summaries.keys(), ...(options.ids ?? [])]));
   const rows = rowIndex(matrix);
   const index = createVectorIndex(matrix.dims || 1);
   index.add(
@@ -196,7 +198,7 @@ export async function relatePapers(
   options: RelatedOptions = {},
 ): Promise<RelatedResult> {
   if (ids.length === 0) return { papers: 0, links: 0, llmCalls: 0, failed: [] };
-  const relating = await startRelating(deps, options);
+  const relating = await startRelating(deps, { ...options, ids });
   const stored = await deps.summaries.readAll();
   const wanted = new Set(ids);
   for (const summary of stored) if (wanted.has(summary.id)) relating.relate(summary);

@@ -25,6 +25,7 @@ import { newestHeads } from './newest-papers.ts';
 import { loadPrompt } from './prompt-files.ts';
 import type { RelatedDeps } from './related.ts';
 import { SUMMARIZE_PURPOSE, type SummarizeDeps } from './summarize.ts';
+import { loadVectorRows } from './vector-rows.ts';
 
 /** The stores the summarize and related-papers jobs read and write. */
 export type DigestStores = Pick<
@@ -47,7 +48,10 @@ export interface DigestWiring {
   /** The run's stop signal, for the LLM calls. */
   signal?: AbortSignal;
   promptsDir?: string;
-  /** The run's shared vectors of a model (one matrix per run); default: read the embeddings store. */
+  /**
+   * A model's whole matrix, when the caller holds one; default: only the rows the related-papers
+   * job needs, read shard by shard from the embeddings store.
+   */
   loadVectors?: (model: string) => Promise<VectorMatrix>;
 }
 
@@ -165,7 +169,7 @@ export async function createRelatedDeps(
     links: w.stores.links,
     llm,
     prompt: await loadPrompt('related', w.promptsDir),
-    loadVectors: () => w.loadVectors?.(model) ?? vectors.load(),
+    loadVectors: (ids) => w.loadVectors?.(model) ?? loadVectorRows(vectors, ids),
     logger: w.logger.child({ module: 'related' }),
     clock: w.clock ?? systemClock,
   };

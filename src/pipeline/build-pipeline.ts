@@ -20,7 +20,6 @@ import { createLocalPublisher } from '../publish/local/local-publisher.ts';
 import { loadPublishItems, loadRelated } from '../publish/publish-items.ts';
 import type { DayCounts, Publisher } from '../publish/publisher.ts';
 import { storedIndexOpener } from '../rank/stored-index.ts';
-import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import { statePaths } from '../store/paths.ts';
 import type { RunManifest } from '../store/runs-store.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
@@ -121,19 +120,9 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     logger,
     secrets: secretValues(deps.env),
   });
-  // One matrix per model per run, read on first use (after the embed step has written): rank
-  // and related papers share it instead of each reading every shard again.
-  const runVectors = new Map<string, Promise<VectorMatrix>>();
-  const loadVectors = (model: string): Promise<VectorMatrix> => {
-    let matrix = runVectors.get(model);
-    if (!matrix) {
-      matrix = stores.vectors(model).load();
-      runVectors.set(model, matrix);
-    }
-    return matrix;
-  };
+  // Only rank reads a model's whole matrix, and lets it go with the step; related papers read
+  // just the rows they need, so no step after rank holds every vector.
   const wiring = {
-    loadVectors,
     config,
     env: deps.env,
     stores,
@@ -199,7 +188,6 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
           config,
           logger: logger.child({ module: 'rank' }),
           now: () => deps.clock.now(),
-          loadVectors,
           embedderFor: async (model) => {
             const embedder = await embedderFor(deps, model);
             return (texts) => embedder.embed(texts);

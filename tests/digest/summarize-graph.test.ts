@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summarizeAndRelate } from '../../src/digest/digest-job.ts';
-import { createDigestLlm } from '../../src/digest/summarize-deps.ts';
+import { createDigestLlm, type DigestWiring } from '../../src/digest/summarize-deps.ts';
 import { createLinksStore } from '../../src/store/links-store.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { type ArxivFake, loadSharedPapers, startArxivFake } from '../fakes/arxiv-fake.ts';
@@ -21,6 +21,8 @@ const shared = loadSharedPapers(12);
 const papers = shared.map(toPaper);
 const LIMIT = 3;
 const DIMS = 64;
+/** The wiring's embedding model (tests/digest/setup.ts). */
+const MODEL = 'hashing-64';
 let arxiv: ArxivFake;
 let openai: OpenAIFake;
 
@@ -56,6 +58,19 @@ function vectors() {
   return { ids: papers.map((p) => p.id), dims: DIMS, data };
 }
 
+async function storeVectors(wiring: DigestWiring): Promise<void> {
+  const store = wiring.stores.vectors(MODEL);
+  await store.writeMeta({
+    model: MODEL,
+    backend: 'hashing',
+    dims: DIMS,
+    normalize: true,
+    createdAt: '2026-05-07T00:00:00Z',
+  });
+  const { ids, data } = vectors();
+  await store.upsert(ids.map((id, r) => ({ id, vector: data.subarray(r * DIMS, (r + 1) * DIMS) })));
+}
+
 describe('summarize and relate as a dependency graph', () => {
   // A barrier after all summaries would hold every related call for the slow one; stores in
   // input order would hold them too when the slow one comes first.
@@ -86,10 +101,14 @@ describe('summarize and relate as a dependency graph', () => {
         events.push(`${kind}-end ${id}`);
         return summary ? summaryReply(request, ['LLMs', 'retrieval', 'benchmarks']) : relatedAnswer(request);
       });
-      const wiring = {
-        ...digestWiring({ openaiUrl: openai.url, arxivUrl: arxiv.url, stateDir, concurrency: LIMIT }),
-        loadVectors: async () => vectors(),
-      };
+      // In the embeddings store: the job reads the rows it needs from there, shard by shard.
+      const wiring = digestWiring({
+        openaiUrl: openai.url,
+        arxivUrl: arxiv.url,
+        stateDir,
+        concurrency: LIMIT,
+      });
+      await storeVectors(wiring);
       const result = await summarizeAndRelate(
         wiring,
         createDigestLlm(wiring),
