@@ -4,6 +4,7 @@
  * is the row a vocabulary fitted with max_df = cap would give (the idf of a kept term does not
  * depend on the bound). One stored vocabulary can then serve every bound the folds try.
  */
+import type { CsrMatrix } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfVocabulary } from './tfidf.ts';
 
@@ -36,4 +37,82 @@ export function capRow(row: SparseRow, shares: ArrayLike<number>, bound: number)
     values[j++] = (row.values[k] ?? 0) * scale;
   }
   return { indices, values };
+}
+
+/**
+ * The rows without the columns whose corpus share of documents exceeds `bound`, each
+ * L2-normalized again: what `capRow` does to each row, in one pass over the packed arrays.
+ */
+export function capCsr(m: CsrMatrix, columnShares: Float64Array, bound: number): CsrMatrix {
+  const cap = bound + SLACK;
+  const rows = m.offsets.length - 1;
+  const offsets = new Uint32Array(rows + 1);
+  const indices = new Int32Array(m.indices.length);
+  const values = new Float32Array(m.values.length);
+  const { offsets: source, indices: sourceIndices, values: sourceValues } = m;
+  let j = 0;
+  for (let r = 0; r < rows; r++) {
+    const from = j;
+    let norm = 0;
+    for (let k = source[r]!; k < source[r + 1]!; k++) {
+      const f = sourceIndices[k]!;
+      if (columnShares[f]! > cap) continue;
+      const v = sourceValues[k]!;
+      indices[j] = f;
+      values[j++] = v;
+      norm += v * v;
+    }
+    if (j - from < source[r + 1]! - source[r]!) {
+      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let k = from; k < j; k++) values[k] = values[k]! * scale;
+    }
+    offsets[r + 1] = j;
+  }
+  return { offsets, indices: indices.slice(0, j), values: values.slice(0, j) };
+}
+
+/** A linear model's score of one packed row (its indices and values at `[from, to)`). */
+export type RangeScorer = (
+  indices: ArrayLike<number>,
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+) => number;
+
+/**
+ * The score w·capRow(x) + b without building the capped row: the terms over the bound have no
+ * weight (the model was trained without them), so the capped row's dot product is the full
+ * row's divided by the norm of its kept part — one pass, no allocation per paper.
+ */
+export function cappedScorer(
+  model: { weights: Float64Array; bias: number },
+  cap?: { shares: ArrayLike<number>; bound: number },
+): RangeScorer {
+  const { weights, bias } = model;
+  if (!cap) {
+    return (indices, values, from, to) => {
+      let dot = 0;
+      for (let k = from; k < to; k++) dot += values[k]! * weights[indices[k]!]!;
+      return dot + bias;
+    };
+  }
+  const over = new Uint8Array(weights.length);
+  for (let f = 0; f < over.length; f++) if ((cap.shares[f] ?? 0) > cap.bound + SLACK) over[f] = 1;
+  return (indices, values, from, to) => {
+    let dot = 0;
+    let kept = 0;
+    let dropped = false;
+    for (let k = from; k < to; k++) {
+      const f = indices[k]!;
+      const v = values[k]!;
+      if (over[f] === 1) {
+        dropped = true;
+        continue;
+      }
+      dot += v * weights[f]!;
+      kept += v * v;
+    }
+    if (!dropped) return dot + bias;
+    return (kept > 0 ? dot / Math.sqrt(kept) : 0) + bias;
+  };
 }

@@ -75,3 +75,45 @@ describe('the linear SVM warm start', () => {
     expect(Math.abs(cold.bias - warm.bias)).toBeLessThan(1e-4);
   });
 });
+
+describe('the linear SVM with one-row features held out of the matrix', () => {
+  it('finds the same weights and bias as over the whole matrix', () => {
+    const features = 40;
+    const { rows, y } = randomRows(120, features, 13);
+    // Give each row a feature of its own (features 40…159), as rare n-grams are in tf-idf rows.
+    const widened = rows.map((row, i) => ({
+      indices: Int32Array.from([...row.indices, features + i]),
+      values: Float32Array.from([...row.values, 0.5 + (i % 7) / 10]),
+    }));
+    const all = Uint32Array.from(widened, (_, i) => i);
+    const options = { c: 0.3, classWeights: balancedWeights(y), tolerance: 1e-9 };
+    const whole = trainLinearSvmCsr(toCsr(widened), all, y, features + rows.length, options);
+    const privateNorms = Float64Array.from(widened, (row) => (row.values.at(-1) ?? 0) ** 2);
+    const split = trainLinearSvmCsr(toCsr(rows), all, y, features, { ...options, privateNorms });
+    for (let f = 0; f < features; f++) expect(split.weights[f]).toBeCloseTo(whole.weights[f] ?? 0, 6);
+    expect(split.bias).toBeCloseTo(whole.bias, 6);
+    widened.forEach((row, i) => {
+      const own = (split.alpha[i] ?? 0) * (y[i] === 1 ? 1 : -1) * (row.values.at(-1) ?? 0);
+      expect(own).toBeCloseTo(whole.weights[features + i] ?? 0, 6);
+    });
+  });
+
+  it('continues from given primal weights as from the dual point they come from', () => {
+    const features = 30;
+    const { rows, y } = randomRows(200, features, 17);
+    const matrix = toCsr(rows);
+    const all = Uint32Array.from(rows, (_, i) => i);
+    const options = { c: 0.1, classWeights: balancedWeights(y), tolerance: 1e-8 };
+    const first = trainLinearSvmCsr(matrix, all, y, features, options);
+    const next = { ...options, c: 0.3, initialAlpha: first.alpha.map((a) => a * 3) };
+    const rebuilt = trainLinearSvmCsr(matrix, all, y, features, next);
+    const given = trainLinearSvmCsr(matrix, all, y, features, {
+      ...next,
+      initialWeights: first.primal.map((v) => v * 3),
+    });
+    given.weights.forEach((w, f) => {
+      expect(w).toBeCloseTo(rebuilt.weights[f] ?? 0, 9);
+    });
+    expect(given.bias).toBeCloseTo(rebuilt.bias, 9);
+  });
+});

@@ -9,7 +9,7 @@
  * start from a nearby problem (the next C of a grid, an overlapping fold) converges in few passes.
  */
 import { createRandom } from '../prng.ts';
-import { type CsrMatrix, csrAxpy, csrDot, csrSquaredNorm, toCsr } from './sparse-matrix.ts';
+import { type CsrMatrix, csrAxpy, csrSquaredNorm, toCsr } from './sparse-matrix.ts';
 import { type SparseRow, sparseDot } from './sparse-row.ts';
 
 export interface SvmOptions {
@@ -32,6 +32,8 @@ export interface SvmModel {
 export interface SvmSolution extends SvmModel {
   /** Dual variables, one per trained row (in the order of the rows given). */
   alpha: Float64Array;
+  /** The weights with the bias appended (features + 1 values): a warm start's `initialWeights`. */
+  primal: Float64Array;
 }
 
 /** sklearn's `class_weight='balanced'`: n / (2 · count of the class). */
@@ -61,7 +63,12 @@ interface Problem {
   qd: Float64Array;
 }
 
-function setUp(matrix: CsrMatrix, rows: Uint32Array, y: ArrayLike<number>, options: SvmOptions): Problem {
+function setUp(
+  matrix: CsrMatrix,
+  rows: Uint32Array,
+  y: ArrayLike<number>,
+  options: SvmOptions & { privateNorms?: Float64Array },
+): Problem {
   const hinge = options.loss === 'hinge';
   const n = rows.length;
   const sign = new Int8Array(n);
@@ -72,38 +79,58 @@ function setUp(matrix: CsrMatrix, rows: Uint32Array, y: ArrayLike<number>, optio
     const label = y[i] === 1 ? 1 : 0;
     const ci = options.c * options.classWeights[label];
     sign[i] = label === 1 ? 1 : -1;
-    diag[i] = hinge ? 0 : 1 / (2 * ci);
+    diag[i] = (hinge ? 0 : 1 / (2 * ci)) + (options.privateNorms?.[rows[i]!] ?? 0);
     upper[i] = hinge ? ci : Number.POSITIVE_INFINITY;
-    qd[i] = csrSquaredNorm(matrix, rows[i] ?? 0) + 1 + (diag[i] ?? 0);
+    qd[i] = csrSquaredNorm(matrix, rows[i]!) + 1 + diag[i]!;
   }
   return { matrix, rows, sign, diag, upper, qd };
 }
 
 /**
  * Trains on the matrix rows `rows` with labels `y` (aligned with `rows`), optionally from the
- * dual point `initialAlpha` (clipped into the box).
+ * dual point `initialAlpha` (clipped into the box). `initialWeights` (features + 1 values, the
+ * bias last) is that point's primal w = Σ αᵢyᵢxᵢ when the caller has it — e.g. a solution's
+ * weights scaled with its α — which spares the pass over the rows that would rebuild it.
+ *
+ * `privateNorms` (per matrix row) is the squared norm of the row's features left out of
+ * `matrix` because no other row has them: such a feature's weight is αᵢyᵢxᵢⱼ, so its part of
+ * the row's margin is αᵢ·xᵢⱼ², a diagonal term of the dual — the same solution, without the
+ * rarely-touched weights that cost the solver a cache miss each.
  */
 export function trainLinearSvmCsr(
   matrix: CsrMatrix,
   rows: Uint32Array,
   y: ArrayLike<number>,
   features: number,
-  options: SvmOptions & { initialAlpha?: Float64Array },
+  options: SvmOptions & {
+    initialAlpha?: Float64Array;
+    initialWeights?: Float64Array;
+    privateNorms?: Float64Array;
+  },
 ): SvmSolution {
   const p = setUp(matrix, rows, y, options);
   const n = rows.length;
-  const w = new Float64Array(features + 1); // the bias is w[features]
   const alpha = new Float64Array(n);
+  const given = options.initialWeights?.length === features + 1 ? options.initialWeights : undefined;
+  const w = given ? given.slice() : new Float64Array(features + 1); // the bias is w[features]
   for (let i = 0; i < n; i++) {
     const a = Math.min(Math.max(options.initialAlpha?.[i] ?? 0, 0), p.upper[i] ?? 0);
     if (a === 0) continue;
     alpha[i] = a;
+    if (given) continue;
     const scale = a * (p.sign[i] ?? 1);
     csrAxpy(matrix, rows[i] ?? 0, scale, w);
     w[features] = (w[features] ?? 0) + scale;
   }
   const { iterations, converged } = descend(p, alpha, w, features, options);
-  return { weights: w.subarray(0, features), bias: w[features] ?? 0, iterations, converged, alpha };
+  return {
+    weights: w.subarray(0, features),
+    primal: w,
+    bias: w[features] ?? 0,
+    iterations,
+    converged,
+    alpha,
+  };
 }
 
 /** LIBLINEAR's `solve_l2r_l1l2_svc` loop, shrinking included. */
@@ -123,22 +150,28 @@ function descend(
   let pgMaxOld = Number.POSITIVE_INFINITY;
   let pgMinOld = Number.NEGATIVE_INFINITY;
   let iteration = 0;
+  const { offsets, indices, values } = p.matrix;
+  const { rows, sign, diag, upper, qd } = p;
   while (iteration < maxIterations) {
     iteration += 1;
     shuffle(order, active, random);
     let pgMax = Number.NEGATIVE_INFINITY;
     let pgMin = Number.POSITIVE_INFINITY;
     for (let s = 0; s < active; s++) {
-      const i = order[s] ?? 0;
-      const row = p.rows[i] ?? 0;
-      const yi = p.sign[i] ?? 1;
-      const a = alpha[i] ?? 0;
-      const g = yi * (csrDot(p.matrix, row, w) + (w[features] ?? 0)) - 1 + (p.diag[i] ?? 0) * a;
+      const i = order[s]!;
+      const row = rows[i]!;
+      const from = offsets[row]!;
+      const to = offsets[row + 1]!;
+      const yi = sign[i]!;
+      const a = alpha[i]!;
+      let dot = w[features]!;
+      for (let k = from; k < to; k++) dot += values[k]! * w[indices[k]!]!;
+      const g = yi * dot - 1 + diag[i]! * a;
       let pg = 0;
-      const atUpper = a >= (p.upper[i] ?? 0);
+      const atUpper = a >= upper[i]!;
       if ((a === 0 && g > pgMaxOld) || (atUpper && g < pgMinOld)) {
         active -= 1;
-        order[s] = order[active] ?? 0;
+        order[s] = order[active]!;
         order[active] = i;
         s -= 1;
         continue;
@@ -149,11 +182,11 @@ function descend(
       pgMax = Math.max(pgMax, pg);
       pgMin = Math.min(pgMin, pg);
       if (Math.abs(pg) <= 1e-12) continue;
-      const next = Math.min(Math.max(a - g / (p.qd[i] ?? 1), 0), p.upper[i] ?? 0);
+      const next = Math.min(Math.max(a - g / qd[i]!, 0), upper[i]!);
       const delta = (next - a) * yi;
       alpha[i] = next;
-      csrAxpy(p.matrix, row, delta, w);
-      w[features] = (w[features] ?? 0) + delta;
+      for (let k = from; k < to; k++) w[indices[k]!]! += delta * values[k]!;
+      w[features]! += delta;
     }
     if (n === 0) return { iterations: iteration, converged: true };
     if (pgMax - pgMin <= eps) {
