@@ -24,6 +24,7 @@ import { statePaths } from '../store/paths.ts';
 import type { RunManifest } from '../store/runs-store.ts';
 import { sendBenchmarkSection } from './benchmark-section.ts';
 import type { DayItemsDeps } from './day-items.ts';
+import { collectingAfter, createFullGc } from './full-gc.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
 import { createCollectStep } from './steps/collect-step.ts';
 import { createEmbedStep } from './steps/embed-step.ts';
@@ -255,7 +256,8 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
   };
 
   const steps: PipelineStep[] = [];
-  for (const name of options.steps) steps.push(await all[name]());
+  const gc = createFullGc();
+  for (const name of options.steps) steps.push(collectingAfter(await all[name](), gc));
   return {
     steps,
     alert: (kind, component, error) => {
