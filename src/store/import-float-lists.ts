@@ -8,17 +8,78 @@ import type { AsyncBuffer, ColumnChunk, DecodedArray, PageHeader, SchemaTree } f
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, convertWithDictionary, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
-import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
+import { getMaxDefinitionLevel, getMaxRepetitionLevel } from 'hyparquet/src/schema.js';
 
 /** A float-list cell: a view of the decoded floats, a list holding nulls, or null (null or empty list). */
 export type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
 
 /** One decoded data page: its levels and values, before any row assembly. */
 interface FlatPage {
-  definition: readonly number[] | undefined;
-  repetition: readonly number[];
+  definition: ArrayLike<number> | undefined;
+  repetition: ArrayLike<number>;
   values: DecodedArray;
+}
+
+interface PageDecoder {
+  type: NonNullable<ColumnChunk['meta_data']>['type'];
+  codec: NonNullable<ColumnChunk['meta_data']>['codec'];
+  schemaPath: SchemaTree[];
+  element: SchemaTree['element'];
+}
+
+type DataReader = { view: DataView; offset: number };
+
+/** Levels of one page as bytes (levels of a list of floats are tiny numbers), not JS arrays. */
+function readLevels(reader: DataReader, max: number, count: number, byteLength?: number): Uint8Array {
+  const levels = new Uint8Array(count);
+  readRleBitPackedHybrid(reader, 32 - Math.clz32(max), levels, byteLength);
+  return levels;
+}
+
+function countBelow(levels: Uint8Array | undefined, max: number): number {
+  let below = 0;
+  if (levels) for (const level of levels) if (level < max) below += 1;
+  return below;
+}
+
+/**
+ * A PLAIN data page (v1 or v2) with its levels decoded into byte arrays. hyparquet's page readers
+ * give levels as JS arrays: 8 bytes a value in the V8 heap, twice the floats' own size, which a
+ * large import turns into hundreds of MB of garbage. Other encodings go through hyparquet.
+ */
+function readPlainPage(page: Uint8Array, header: PageHeader, decoder: PageDecoder): FlatPage | undefined {
+  const maxRep = getMaxRepetitionLevel(decoder.schemaPath);
+  const maxDef = getMaxDefinitionLevel(decoder.schemaPath);
+  if (maxRep > 255 || maxDef > 255) return undefined;
+  const v1 = header.data_page_header;
+  const v2 = header.data_page_header_v2;
+  if (header.type === 'DATA_PAGE' && v1?.encoding === 'PLAIN') {
+    const raw = decompressPage(page, header.uncompressed_page_size, decoder.codec, undefined);
+    const reader = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
+    const repetition = maxRep > 0 ? readLevels(reader, maxRep, v1.num_values) : new Uint8Array(0);
+    const definition = maxDef > 0 ? readLevels(reader, maxDef, v1.num_values) : undefined;
+    const count = v1.num_values - countBelow(definition, maxDef);
+    const values = readPlain(reader, decoder.type, count, decoder.element.type_length);
+    return { definition, repetition, values };
+  }
+  if (header.type === 'DATA_PAGE_V2' && v2?.encoding === 'PLAIN') {
+    const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const { num_values: n, repetition_levels_byte_length: repBytes } = v2;
+    const repetition = maxRep > 0 ? readLevels(reader, maxRep, n, repBytes) : new Uint8Array(0);
+    reader.offset = repBytes;
+    const definition =
+      maxDef > 0 ? readLevels(reader, maxDef, n, v2.definition_levels_byte_length) : undefined;
+    const levelBytes = repBytes + v2.definition_levels_byte_length;
+    let data = page.subarray(levelBytes);
+    if (v2.is_compressed !== false)
+      data = decompressPage(data, header.uncompressed_page_size - levelBytes, decoder.codec, undefined);
+    const dataReader = { view: new DataView(data.buffer, data.byteOffset, data.byteLength), offset: 0 };
+    const values = readPlain(dataReader, decoder.type, n - v2.num_nulls, decoder.element.type_length);
+    return { definition, repetition, values };
+  }
+  return undefined;
 }
 
 /** Bytes read for a page header; a header that does not fit (large statistics) is read again whole. */
@@ -78,6 +139,11 @@ async function* decodeFlatPages(
       const count = header.dictionary_page_header?.num_values ?? 0;
       const view = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
       dictionary = convert(readPlain(view, meta.type, count, leaf.element.type_length), decoder);
+      continue;
+    }
+    const plain = readPlainPage(page, header, decoder);
+    if (plain) {
+      yield { ...plain, values: convert(plain.values, decoder) };
       continue;
     }
     let decoded: ReturnType<typeof readDataPage>;
