@@ -5,8 +5,9 @@
  * analyzer, or a known paper changed or vanished. Never rebuilt per query.
  *
  * The papers are streamed shard by shard from the store: a build holds one shard's papers and
- * the compact postings built so far, and writes the file from its segments; the index for
- * queries is then read back from that file. The index files are derived data behind their own
+ * one batch of compact postings (the sealed batches go to the port's scratch files), and writes
+ * the base segment from them; the index for queries is then read back from that file. An update
+ * concatenates the stored segments and the new papers once. The index files are derived data behind their own
  * small port (`PapersIndexFiles`), opened over the state directory by the composition root.
  */
 import { shardOf } from '../core/arxiv-id.ts';

@@ -22,7 +22,8 @@
  *   u32 postingDocs[P] · u8 postingTitleTf[P] · u8 postingTextTf[P]
  *
  * The header holds the format version, the analyzer signature, the stamp of the papers shards it
- * was built from (name → size and mtime), the document ids and the terms.
+ * was built from (name → size and mtime), the document ids and the terms. A full build may hand
+ * its postings over in spilled segments (search-index-scratch.ts): they are read back as written.
  */
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
