@@ -62,11 +62,12 @@ async function store(
     report.papers.added += counts.added;
     report.papers.updated += counts.updated;
     report.papers.unchanged += counts.unchanged;
+    shard.papers = [];
     for (const [model, vectors] of shard.vectors) {
-      await sinks.upsertVectors(
-        model,
-        [...vectors].map(([id, vector]) => ({ id, vector })),
-      );
+      const rows = [...vectors].map(([id, vector]) => ({ id, vector }));
+      shard.vectors.delete(model);
+      vectors.clear();
+      await sinks.upsertVectors(model, rows);
     }
   }
 }
@@ -111,8 +112,11 @@ export async function importParquetFile(
   options.onProgress?.({ file: source.path, done: 0, total: source.rows });
   for (const group of source.rowGroups) {
     options.signal?.throwIfAborted();
-    const rows = await source.readGroup(group, columns);
-    for (const [offset, row] of rows.entries()) {
+    const rows: Array<Record<string, unknown> | undefined> = await source.readGroup(group, columns);
+    for (let offset = 0; offset < rows.length; offset += 1) {
+      const row = rows[offset] ?? {};
+      // Dropped once read, so the decoded pages behind a group's first rows can go while a shard is written.
+      rows[offset] = undefined;
       report.rows += 1;
       const result = paperFromRow(row, { fields: mapping.fields, siteUrl: options.siteUrl });
       if (!result.ok) {
