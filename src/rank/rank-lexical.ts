@@ -13,8 +13,10 @@ import {
   type LexicalClassifier,
   trainLexicalClassifier,
 } from './lexical/lexical-classifier.ts';
+import { type RowsCacheStats, visitRows, vocabularyStamp } from './lexical/rows-cache.ts';
 import { seedBm25Scores } from './lexical/seed-bm25.ts';
 import { sparseDuplicates } from './lexical/sparse-dedup.ts';
+import type { SparseRow } from './lexical/sparse-row.ts';
 import { RADAR_TFIDF } from './lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from './lexical/tfidf.ts';
 import { LEXICAL_MODEL, refitReason, settingsOf, vocabularyOf } from './lexical/vocabulary-state.ts';
@@ -23,7 +25,7 @@ import { medianScore, samplePicks } from './sampling.ts';
 import { countLabels } from './training-set.ts';
 
 export interface LexicalDeps {
-  stores: Pick<Stores, 'papers' | 'classifiers' | 'vocabulary'>;
+  stores: Pick<Stores, 'papers' | 'classifiers' | 'vocabulary' | 'lexicalRows'>;
   config: RadarConfig;
   logger: Logger;
   now?: () => Date;
@@ -35,6 +37,11 @@ export interface LexicalModel {
   stored: StoredVocabulary;
   transform: TfidfTransform;
   df(term: string): number;
+  /** The papers' rows through the stored rows cache (transformed and stored when missing or stale). */
+  visitRows(
+    papers: readonly Pick<Paper, 'id' | 'title' | 'abstract'>[],
+    visit: (index: number, row: SparseRow) => void,
+  ): Promise<RowsCacheStats>;
 }
 
 /** The stored vocabulary, refitted over every paper of the state (streamed by shard) when due. */
@@ -72,10 +79,26 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
   const dfByTerm = new Map(
     (stored as StoredVocabulary).terms.map((t, i) => [t, (stored as StoredVocabulary).df[i] ?? 0]),
   );
+  const transform = createTfidfTransform(vocabulary, RADAR_TFIDF);
+  const cache = {
+    store: deps.stores.lexicalRows,
+    model: LEXICAL_MODEL,
+    vocabulary: vocabularyStamp(stored as StoredVocabulary),
+    transform,
+  };
   return {
     stored: stored as StoredVocabulary,
-    transform: createTfidfTransform(vocabulary, RADAR_TFIDF),
+    transform,
     df: (term) => dfByTerm.get(term) ?? 0,
+    async visitRows(papers, visit) {
+      const stats = await visitRows(
+        cache,
+        papers.map((p) => ({ id: p.id, text: paperText(p) })),
+        visit,
+      );
+      if (stats.transformed > 0) deps.logger.debug({ model: LEXICAL_MODEL, ...stats }, 'tf-idf rows cached');
+      return stats;
+    },
   };
 }
 
@@ -114,7 +137,14 @@ export async function trainAndStoreLexical(
   const { positives, negatives } = countLabels(usable);
   if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass)
     return { positives, negatives };
-  const rows = usable.map((l) => model.transform(paperText(labeled.get(l.id) as Paper)));
+  const rows: SparseRow[] = new Array(usable.length);
+  // Copies: a cached row is a view of its whole shard's buffer.
+  await model.visitRows(
+    usable.map((l) => labeled.get(l.id) as Paper),
+    (i, row) => {
+      rows[i] = { indices: row.indices.slice(), values: row.values.slice() };
+    },
+  );
   const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
   const { maxDfCaps, ...training } = LEXICAL_TRAINING;
   const shares = Float64Array.from(model.stored.df, (df) => df / Math.max(1, model.stored.docCount));
@@ -148,12 +178,12 @@ export async function trainAndStoreLexical(
   return { positives, negatives, trained };
 }
 
-/** Trains on the labeled papers and stores the classifier (with the chosen C); scores `texts`. */
+/** Trains on the labeled papers and stores the classifier (with the chosen C); scores `papers`. */
 export async function trainAndScoreLexical(
   deps: LexicalDeps,
   model: LexicalModel,
   labels: readonly Label[],
-  texts: readonly string[],
+  papers: readonly Paper[],
 ): Promise<LexicalScores> {
   const { positives, negatives, trained } = await trainAndStoreLexical(deps, model, labels);
   if (!trained) {
@@ -164,14 +194,38 @@ export async function trainAndScoreLexical(
     const corpus = { docCount: model.stored.docCount, df: model.df };
     return {
       mode: 'cold-start',
-      scores: seedBm25Scores(texts, deps.config.ranking.seedInterests, corpus, RADAR_TFIDF),
+      scores: seedBm25Scores(papers.map(paperText), deps.config.ranking.seedInterests, corpus, RADAR_TFIDF),
     };
   }
-  return {
-    mode: 'classifier',
-    scores: Float64Array.from(texts, (t) => trained.score(model.transform(t))),
-  };
+  const scores = new Float64Array(papers.length);
+  await model.visitRows(papers, (i, row) => {
+    scores[i] = trained.score(row);
+  });
+  return { mode: 'classifier', scores };
 }
+
+/** Near-duplicates among the best-scored candidates (only those are compared; see sparse-dedup.ts). */
+function duplicatesAmongTop(
+  model: LexicalModel,
+  papers: readonly Paper[],
+  scores: Float64Array,
+  threshold: number,
+): Set<number> {
+  const top = Array.from(papers, (_, i) => i)
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
+    .slice(0, DEDUP_LIMIT);
+  const rows = top.map((i) => model.transform(paperText(papers[i] as Paper)));
+  const dropped = sparseDuplicates(
+    rows,
+    Float64Array.from(top, (i) => scores[i] ?? 0),
+    threshold,
+    DEDUP_LIMIT,
+  );
+  return new Set(Array.from(dropped, (k) => top[k] ?? -1));
+}
+
+/** Candidates compared for near-duplicates, best score first. */
+const DEDUP_LIMIT = 2000;
 
 export interface LexicalRanking {
   mode: 'classifier' | 'cold-start';
@@ -185,10 +239,9 @@ export async function rankLexical(
   day: { date: string; labels: readonly Label[]; candidates: readonly Paper[]; shown: ReadonlySet<string> },
 ): Promise<LexicalRanking> {
   const model = await loadLexicalModel(deps);
-  const texts = day.candidates.map(paperText);
-  const scored = await trainAndScoreLexical(deps, model, day.labels, texts);
+  const scored = await trainAndScoreLexical(deps, model, day.labels, day.candidates);
   const ranking = deps.config.ranking;
-  const dropped = sparseDuplicates(texts.map(model.transform), scored.scores, ranking.dedupThreshold);
+  const dropped = duplicatesAmongTop(model, day.candidates, scored.scores, ranking.dedupThreshold);
   const scores = day.candidates.map((p, i) => ({ id: p.id, score: scored.scores[i] ?? 0 }));
   const kept = scores.filter((_, i) => !dropped.has(i));
   const picks = samplePicks(kept, {

@@ -31,7 +31,10 @@ import { selectRows, type VectorMatrix } from './vector-matrix.ts';
 export type OpenModelIndex = (model: string, matrix: VectorMatrix) => Promise<Pick<VectorIndex, 'search'>>;
 
 export interface RankDeps {
-  stores: Pick<Stores, 'papers' | 'labels' | 'picks' | 'classifiers' | 'vocabulary' | 'vectors'>;
+  stores: Pick<
+    Stores,
+    'papers' | 'labels' | 'picks' | 'classifiers' | 'vocabulary' | 'vectors' | 'lexicalRows'
+  >;
   /** The near-duplicate search of an embedding model. */
   openIndex: OpenModelIndex;
   config: RadarConfig;

@@ -15,7 +15,7 @@ import { countLabels } from './training-set.ts';
 import type { VectorMatrix } from './vector-matrix.ts';
 
 export interface TrainDeps {
-  stores: Pick<Stores, 'papers' | 'labels' | 'classifiers' | 'vocabulary' | 'vectors'>;
+  stores: Pick<Stores, 'papers' | 'labels' | 'classifiers' | 'vocabulary' | 'vectors' | 'lexicalRows'>;
   config: RadarConfig;
   logger: Logger;
   now?: () => Date;

@@ -24,6 +24,7 @@ import { createKvStore, type KvStore } from './kv-store.ts';
 import { createLabelsStore, type LabelsStore } from './labels-store.ts';
 import { createLeaderboardsStore, type LeaderboardsStore } from './leaderboards-store.ts';
 import { createLedgerStore, type LedgerStore } from './ledger-store.ts';
+import { createLexicalRowsStore, type LexicalRowsStore } from './lexical-rows-store.ts';
 import { createVocabularyStore, type VocabularyStore } from './lexical-vocabulary-store.ts';
 import { createLinksStore, type LinksStore } from './links-store.ts';
 import { createMessageMapStore, type MessageMapStore } from './message-map-store.ts';
@@ -56,6 +57,8 @@ export interface Stores {
   readonly cursors: KvStore;
   readonly classifiers: ClassifierStore;
   readonly vocabulary: VocabularyStore;
+  /** The lexical model's tf-idf rows per papers shard (derived, under index/). */
+  readonly lexicalRows: LexicalRowsStore;
   readonly fulltext: FulltextStore;
   readonly benchmarks: BenchmarksStore;
   readonly profiles: DatedJsonStore<StoredProfile>;
@@ -101,6 +104,7 @@ export function createFileStores(stateDir: string, options: FileStoresOptions = 
     cursors: createKvStore(stateDir),
     classifiers: createClassifierStore(stateDir),
     vocabulary: createVocabularyStore(stateDir),
+    lexicalRows: createLexicalRowsStore(stateDir),
     fulltext: createFulltextStore(stateDir),
     benchmarks: createBenchmarksStore(stateDir),
     profiles: createProfilesStore(stateDir),

@@ -20,6 +20,7 @@ import {
   createMemoryPendingLabelsStore,
 } from './memory-label-stores.ts';
 import { createMemoryLeaderboardsStore, createMemoryModelAliasesStore } from './memory-leaderboards-store.ts';
+import { createMemoryLexicalRowsStore } from './memory-lexical-rows-store.ts';
 import {
   createMemoryClassifierStore,
   createMemoryFulltextStore,
@@ -70,6 +71,7 @@ export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
     cursors: createMemoryKvStore(),
     classifiers: createMemoryClassifierStore(),
     vocabulary: createMemoryVocabularyStore(),
+    lexicalRows: createMemoryLexicalRowsStore(),
     fulltext: createMemoryFulltextStore(),
     benchmarks: createMemoryBenchmarksStore(),
     profiles: createMemoryDatedJsonStore('profiles', StoredProfile),

@@ -10,6 +10,7 @@ import { createFulltextStore } from '../../../src/store/fulltext-store.ts';
 import { createKvStore } from '../../../src/store/kv-store.ts';
 import { createLabelsStore } from '../../../src/store/labels-store.ts';
 import { createLedgerStore } from '../../../src/store/ledger-store.ts';
+import { createLexicalRowsStore } from '../../../src/store/lexical-rows-store.ts';
 import { createVocabularyStore } from '../../../src/store/lexical-vocabulary-store.ts';
 import { createLinksStore } from '../../../src/store/links-store.ts';
 import { createMemoryDatedJsonStore } from '../../../src/store/memory/memory-dated-json-store.ts';
@@ -21,6 +22,7 @@ import {
   createMemoryPendingLabelsStore,
 } from '../../../src/store/memory/memory-label-stores.ts';
 import { createMemoryModelAliasesStore } from '../../../src/store/memory/memory-leaderboards-store.ts';
+import { createMemoryLexicalRowsStore } from '../../../src/store/memory/memory-lexical-rows-store.ts';
 import {
   createMemoryClassifierStore,
   createMemoryFulltextStore,
@@ -60,6 +62,7 @@ import {
   describeNotionMapStoreContract,
   describePendingLabelsStoreContract,
 } from './label-stores-contract.ts';
+import { describeLexicalRowsStoreContract } from './lexical-rows-contract.ts';
 import {
   describeClassifierStoreContract,
   describeFulltextStoreContract,
@@ -109,6 +112,8 @@ describeClassifierStoreContract('file', () => createClassifierStore(stateDir()))
 describeClassifierStoreContract('memory', createMemoryClassifierStore);
 describeVocabularyStoreContract('file', () => createVocabularyStore(stateDir()));
 describeVocabularyStoreContract('memory', createMemoryVocabularyStore);
+describeLexicalRowsStoreContract('file', () => createLexicalRowsStore(stateDir()));
+describeLexicalRowsStoreContract('memory', createMemoryLexicalRowsStore);
 describeFulltextStoreContract('file', () => createFulltextStore(stateDir()));
 describeFulltextStoreContract('memory', createMemoryFulltextStore);
 describeRerankCacheContract('file', () => createStoredRerankCache(stateDir()));

@@ -1,0 +1,139 @@
+/**
+ * The tf-idf rows of papers through the stored rows of their shard: a paper whose stored row was
+ * transformed from the same text under the same vocabulary is read, any other is transformed
+ * and its shard's file written again with it. So the first rank over a big state transforms
+ * every text once, and later ranks and retrains read rows and take dot products. A vocabulary
+ * refit changes the stamp, which makes every stored row stale: each shard is rebuilt when next read.
+ */
+import { compareIds, shardOf } from '../../core/arxiv-id.ts';
+import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
+import type { SparseRow } from './sparse-row.ts';
+import type { TfidfTransform } from './tfidf.ts';
+
+export interface RowSource {
+  id: string;
+  text: string;
+}
+
+export interface RowsCacheStats {
+  /** Rows read from the store. */
+  cached: number;
+  /** Rows transformed from the text (missing or stale in the store). */
+  transformed: number;
+  /** Shard files written again. */
+  shardsWritten: number;
+}
+
+export interface RowsCacheDeps {
+  store: LexicalRowsStore;
+  model: string;
+  /** The stamp of the vocabulary `transform` uses (see `vocabularyStamp`). */
+  vocabulary: string;
+  transform: TfidfTransform;
+}
+
+/** What identifies a fitted vocabulary: its fit time, corpus size and term count. */
+export function vocabularyStamp(v: {
+  fittedAt: string;
+  docCount: number;
+  terms: readonly unknown[];
+}): string {
+  return `${v.fittedAt}/${v.docCount}/${v.terms.length}`;
+}
+
+/** FNV-1a over the UTF-16 code units: tells a changed text from the one a row was made from. */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Calls `visit(i, row)` with the row of each `papers[i]`, one shard at a time (so only one
+ * shard's stored rows are held), and returns where the rows came from. The row's arrays may be
+ * views of the shard's buffer: copy them to keep them past the call.
+ */
+export async function visitRows(
+  deps: RowsCacheDeps,
+  papers: readonly RowSource[],
+  visit: (index: number, row: SparseRow) => void,
+): Promise<RowsCacheStats> {
+  const stats: RowsCacheStats = { cached: 0, transformed: 0, shardsWritten: 0 };
+  const byShard = new Map<string, number[]>();
+  papers.forEach((p, i) => {
+    const shard = shardOf(p.id);
+    const list = byShard.get(shard);
+    if (list) list.push(i);
+    else byShard.set(shard, [i]);
+  });
+  for (const [shard, members] of [...byShard].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const read = await deps.store.read(deps.model, shard);
+    const stored = read?.vocabulary === deps.vocabulary ? read : undefined;
+    const at = new Map(stored?.ids.map((id, i) => [id, i]));
+    const indices =
+      stored && new Int32Array(stored.indices.buffer, stored.indices.byteOffset, stored.indices.length);
+    const fresh = new Map<string, { hash: number; row: SparseRow }>();
+    for (const i of members) {
+      const paper = papers[i] as RowSource;
+      const hash = textHash(paper.text);
+      const k = at.get(paper.id);
+      if (stored && indices && k !== undefined && stored.textHashes[k] === hash && !fresh.has(paper.id)) {
+        const from = stored.offsets[k] ?? 0;
+        const to = stored.offsets[k + 1] ?? 0;
+        visit(i, { indices: indices.subarray(from, to), values: stored.values.subarray(from, to) });
+        stats.cached += 1;
+        continue;
+      }
+      const row = deps.transform(paper.text);
+      fresh.set(paper.id, { hash, row });
+      visit(i, row);
+      stats.transformed += 1;
+    }
+    if (fresh.size === 0) continue;
+    await deps.store.write(deps.model, shard, mergeRows(deps.vocabulary, stored, fresh));
+    stats.shardsWritten += 1;
+  }
+  return stats;
+}
+
+/** The stored rows that still serve and the fresh ones, in id order. */
+function mergeRows(
+  vocabulary: string,
+  stored: StoredRows | undefined,
+  fresh: ReadonlyMap<string, { hash: number; row: SparseRow }>,
+): StoredRows {
+  type Entry = { id: string; hash: number; indices: ArrayLike<number>; values: Float32Array };
+  const entries: Entry[] = [];
+  stored?.ids.forEach((id, k) => {
+    if (fresh.has(id)) return;
+    const from = stored.offsets[k] ?? 0;
+    const to = stored.offsets[k + 1] ?? 0;
+    entries.push({
+      id,
+      hash: stored.textHashes[k] ?? 0,
+      indices: stored.indices.subarray(from, to),
+      values: stored.values.subarray(from, to),
+    });
+  });
+  for (const [id, { hash, row }] of fresh) entries.push({ id, hash, ...row });
+  entries.sort((a, b) => compareIds(a.id, b.id));
+  const offsets = new Uint32Array(entries.length + 1);
+  entries.forEach((e, i) => {
+    offsets[i + 1] = (offsets[i] ?? 0) + e.values.length;
+  });
+  const nnz = offsets[entries.length] ?? 0;
+  const indices = new Uint32Array(nnz);
+  const values = new Float32Array(nnz);
+  entries.forEach((e, i) => {
+    indices.set(e.indices, offsets[i]);
+    values.set(e.values, offsets[i]);
+  });
+  return {
+    vocabulary,
+    ids: entries.map((e) => e.id),
+    textHashes: Uint32Array.from(entries, (e) => e.hash),
+    offsets,
+    indices,
+    values,
+  };
+}
