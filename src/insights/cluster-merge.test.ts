@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeClusters, profileCosine, sameName } from './cluster-merge.ts';
+import { mergeClusters, SAME_TOPIC_RATIO, sameName } from './cluster-merge.ts';
 import { spanningTerms } from './cluster-profile.ts';
-import { classTerms, documentFrequencies } from './terms.ts';
+import { classTerms, documentFrequencies, exclusiveClassTerms } from './terms.ts';
 
 describe('sameName', () => {
   it('joins names whose leading term the other leads with, word for word', () => {
@@ -12,78 +12,80 @@ describe('sameName', () => {
   });
 });
 
+/** A unit vector at `degrees` in the plane. */
+const at = (degrees: number): number[] => [
+  Math.cos((degrees * Math.PI) / 180),
+  Math.sin((degrees * Math.PI) / 180),
+];
+
 describe('mergeClusters', () => {
-  // Four clusters of 10 papers in a corpus of 100; their points point four ways, so only names and
-  // term profiles can join them.
-  const themes = [
-    ['diffusion', 'image', 'denoising'],
-    ['text-to-image', 'diffusion', 'image'],
-    ['rag', 'retrieval', 'llm'],
-    ['cache', 'kv-cache', 'llm'],
-  ];
-  const docs = themes.flatMap((terms) => Array.from({ length: 10 }, () => new Set(terms)));
-  const rest = Array.from({ length: 60 }, (_, i) => new Set(i < 30 ? ['llm', 'language'] : ['language']));
+  // Four clusters of 10 papers in a corpus of 100, each with its own words: only the topics join them.
+  const words = ['quantization', 'kv-cache', 'retrieval', 'grasping'];
+  const docs = words.flatMap((word) => Array.from({ length: 10 }, () => new Set([word, 'llm'])));
+  const rest = Array.from({ length: 60 }, () => new Set(['language']));
   const corpusDf = documentFrequencies([...docs, ...rest]);
-  const directions = [
-    [1, 0],
-    [0, 1],
-    [-1, 0],
-    [0, -1],
-  ];
-  const points = {
-    count: docs.length,
-    dims: 2,
-    data: new Float32Array(docs.flatMap((_, i) => directions[Math.floor(i / 10)] ?? [0, 0])),
-  };
-  const input = {
-    points,
+  const input = (angles: readonly number[]) => ({
+    topics: {
+      count: docs.length,
+      dims: 2,
+      data: new Float32Array(docs.flatMap((_, i) => at(angles[Math.floor(i / 10)] ?? 0))),
+    },
     assignments: Int32Array.from(docs, (_, i) => Math.floor(i / 10)),
+    // Two corpus papers have a topic cosine of 0.4 on average: clusters are one from 0.43.
+    baseline: 0.4,
     k: 4,
     termsOf: (i: number) => docs[i] ?? new Set<string>(),
     corpusDf,
     corpusSize: 100,
-  };
+  });
 
-  it('joins clusters whose distinctive terms coincide though their names differ, not two interests that share a common word', () => {
-    const merged = mergeClusters(input);
-    expect(merged.k).toBe(3);
-    expect(merged.merged).toBe(1);
+  it('joins clusters whose papers sit together on the corpus topics though they share no distinctive word', () => {
+    // cos 30° ≈ 0.87 between the first two, cos 90° = 0 to the others.
+    const merged = mergeClusters(input([0, 30, 120, 210]));
+    expect(merged).toMatchObject({ k: 3, merged: 1 });
     const clusterOf = (theme: number) => merged.assignments[theme * 10];
     expect(clusterOf(0)).toBe(clusterOf(1));
-    // "llm" is in a third of the corpus: rag and kv-cache share it but stay apart.
     expect(clusterOf(2)).not.toBe(clusterOf(3));
     expect(new Set(merged.assignments)).toEqual(new Set([0, 1, 2]));
   });
 
-  it('joins clusters whose centroids point the same way, and leaves distinct ones alone', () => {
-    const words = ['alpha', 'beta', 'gamma', 'delta'];
-    const own = (i: number) => new Set([words[Math.floor(i / 10)] ?? '']);
-    expect(mergeClusters({ ...input, termsOf: own })).toMatchObject({ k: 4, merged: 0 });
-    const data = new Float32Array(
-      docs.flatMap((_, i) => (i < 20 ? [1, 0] : (directions[Math.floor(i / 10)] ?? []))),
-    );
-    const sameWay = mergeClusters({ ...input, termsOf: own, points: { ...points, data } });
-    expect(sameWay.k).toBe(3);
-    expect(sameWay.assignments[0]).toBe(sameWay.assignments[10]);
+  it('compares a merged cluster by all its papers, so it does not chain through one close pair', () => {
+    // 40° and 90° are close enough to be one (cos 50° ≈ 0.64), but once 0° and 40° are one
+    // cluster (cos 40° ≈ 0.77, the closest pair), 90° is compared with both: (cos 90° + cos 50°) / 2 ≈ 0.32.
+    expect(Math.cos((50 * Math.PI) / 180)).toBeGreaterThan(SAME_TOPIC_RATIO * 0.4);
+    const merged = mergeClusters(input([0, 40, 90, 200]));
+    expect(merged.k).toBe(3);
+    expect(merged.assignments[0]).toBe(merged.assignments[10]);
+    expect(merged.assignments[20]).not.toBe(merged.assignments[0]);
+  });
+
+  it('leaves clusters apart whose topics differ, and joins those whose names coincide', () => {
+    expect(mergeClusters(input([0, 90, 180, 270]))).toMatchObject({ k: 4, merged: 0 });
+    const named = ['kv-cache', 'cache', 'retrieval', 'grasping'];
+    const sameLead = (i: number) => new Set([named[Math.floor(i / 10)] ?? '', 'llm']);
+    const merged = mergeClusters({ ...input([0, 90, 180, 270]), termsOf: sameLead });
+    expect(merged.k).toBe(3);
+    expect(merged.assignments[0]).toBe(merged.assignments[10]);
   });
 });
 
-describe('profileCosine', () => {
-  it('is 1 for proportional profiles, 0 without a shared term or with an empty one', () => {
-    expect(
-      profileCosine(
-        new Map([
-          ['a', 1],
-          ['b', 2],
-        ]),
-        new Map([
-          ['a', 2],
-          ['b', 4],
-        ]),
-      ),
-    ).toBeCloseTo(1);
-    expect(profileCosine(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(0);
-    expect(profileCosine(new Map(), new Map([['b', 1]]))).toBe(0);
+describe('exclusiveClassTerms', () => {
+  it('names each term by the cluster holding most of its papers, so two clusters never share a name', () => {
+    const quantization = Array.from({ length: 20 }, () => new Set(['quantization', 'bits']));
+    const robots = Array.from(
+      { length: 10 },
+      (_, i) => new Set(['robot', 'grasping', ...(i < 5 ? ['quantization'] : [])]),
+    );
+    const rest = Array.from({ length: 70 }, () => new Set(['language']));
+    const df = documentFrequencies([...quantization, ...robots, ...rest]);
+    // Alone, the robot cluster would be named by quantization too (half of it carries the word).
+    expect(classTerms(robots, df, 100, { limit: 3 }).map((t) => t.term)).toContain('quantization');
+    const [q, r] = exclusiveClassTerms([quantization, robots], df, 100, { limit: 3 }).map((terms) =>
+      terms.map((t) => t.term),
+    );
+    expect(q).toContain('quantization');
+    expect(r).not.toContain('quantization');
+    expect(r).toEqual(expect.arrayContaining(['robot', 'grasping']));
   });
 });
 

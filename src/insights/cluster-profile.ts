@@ -10,7 +10,7 @@ import { createRandom, hashSeed } from '../rank/prng.ts';
 import { dotRows, type KMeansResult, kmeans, type Points } from './kmeans.ts';
 import { principalProjection } from './pca.ts';
 import { meanSilhouette, pairwiseDistances } from './silhouette.ts';
-import { classTerms } from './terms.ts';
+import { exclusiveClassTerms } from './terms.ts';
 
 export interface ClusteringOptions {
   seed: number;
@@ -212,14 +212,17 @@ function rankMembers(points: Points, indices: readonly number[]): number[] {
   return scored.sort((a, b) => b.sim - a.sim || a.index - b.index).map((m) => m.index);
 }
 
-/** One summary per cluster, largest cluster first; `points` are the clustered (original) vectors, `docs[i]` describes point i. */
+/**
+ * One summary per cluster, largest cluster first; `points` are the clustered (original) vectors,
+ * `docs[i]` describes point i. Each term names one cluster only (`exclusiveClassTerms`).
+ */
 export function describeClusters(
   points: Points,
   clustering: Clustering,
   docs: readonly ClusterDoc[],
   options: DescribeOptions,
 ): ClusterSummary[] {
-  const summaries: ClusterSummary[] = [];
+  const groups: Array<{ cluster: number; members: number[]; memberDocs: ClusterDoc[] }> = [];
   for (let c = 0; c < clustering.k; c++) {
     const indices: number[] = [];
     clustering.assignments.forEach((a, index) => {
@@ -227,26 +230,29 @@ export function describeClusters(
     });
     if (indices.length === 0) continue;
     const members = rankMembers(points, indices);
-    const memberDocs = members.flatMap((m) => docs[m] ?? []);
-    const terms = classTerms(
-      memberDocs.map((d) => d.terms),
-      options.corpusDf,
-      options.corpusSize,
-      { limit: options.terms ?? 8 },
-    ).map((t) => t.term);
+    groups.push({ cluster: c, members, memberDocs: members.flatMap((m) => docs[m] ?? []) });
+  }
+  const named = exclusiveClassTerms(
+    groups.map((g) => g.memberDocs.map((d) => d.terms)),
+    options.corpusDf,
+    options.corpusSize,
+    { limit: options.terms ?? 8 },
+  );
+  const summaries = groups.map(({ cluster, members, memberDocs }, g): ClusterSummary => {
+    const terms = (named[g] ?? []).map((t) => t.term);
     const spans = spanningTerms(memberDocs, terms, (x, y) => {
       const only = (p: ReadonlySet<number>, q: ReadonlySet<number>) =>
         [...p].filter((i) => !q.has(i)).map((i) => members[i] ?? 0);
       return meanCosine(points, only(x, y), only(y, x)) <= SPAN_MAX_COSINE;
     });
-    summaries.push({
-      cluster: c,
+    return {
+      cluster,
       members,
       terms,
       tags: topTags(memberDocs, options.tags ?? 5),
       evidence: memberDocs.slice(0, options.evidence ?? 3).map((d) => d.id),
       ...(spans ? { spans } : {}),
-    });
-  }
+    };
+  });
   return summaries.sort((a, b) => b.members.length - a.members.length);
 }

@@ -18,13 +18,20 @@ import {
 import { crossCuttingKeys } from './cross-cutting.ts';
 import { interestDrift } from './drift.ts';
 import type { Points } from './kmeans.ts';
-import { createLexicalSpace } from './lexical-points.ts';
+import { createLexicalSpaces, type LexicalSpaces } from './lexical-points.ts';
 import { type ClusterForNaming, type ClusterName, fallbackName } from './profile-naming.ts';
 import { documentTerms } from './terms.ts';
 
 export const DRIFT_DAYS = 30;
 /** Principal components of the tf-idf points: 5 (the embedding default) over-split on the proxy users. */
 const LEXICAL_COMPONENTS = 10;
+/** Latent topics of the corpus the merge compares clusters on (cluster-merge.ts). */
+const TOPIC_COMPONENTS = 15;
+/**
+ * k-means clusters before the merge. At 8, a small interest (robot manipulation beside diffusion
+ * and three pieces of efficient inference) shared a cluster with a larger one before any merge.
+ */
+const OVER_SPLIT_K = 16;
 
 export interface ProfileInputs {
   date: string;
@@ -86,9 +93,14 @@ interface Group {
   summaries: ClusterSummary[];
 }
 
-type Space = (ids: readonly string[]) => { ids: string[]; points: Points };
+interface Space {
+  /** The points clustered, of the ids that can be. */
+  points: (ids: readonly string[]) => { ids: string[]; points: Points };
+  topics: LexicalSpaces['topics'];
+  topicBaseline: LexicalSpaces['topicBaseline'];
+}
 
-function embeddingSpace(matrix: VectorMatrix, corpus: Corpus): Space {
+function embeddingPoints(matrix: VectorMatrix, corpus: Corpus): Space['points'] {
   const rows = rowIndex(matrix);
   return (ids) => {
     const kept = ids.filter((id) => rows.has(id) && corpus.titles.has(id));
@@ -101,22 +113,27 @@ function embeddingSpace(matrix: VectorMatrix, corpus: Corpus): Space {
 }
 
 function spaceOf(inputs: ProfileInputs, corpus: Corpus): Space {
-  if (inputs.representation === 'embedding') return embeddingSpace(inputs.matrix, corpus);
-  const lexical = createLexicalSpace(inputs.papers);
-  return (ids) => {
-    const kept = ids.filter((id) => corpus.titles.has(id));
-    return { ids: kept, points: lexical(kept) };
+  const lexical = createLexicalSpaces(inputs.papers, { components: TOPIC_COMPONENTS, seed: inputs.seed });
+  if (inputs.representation === 'embedding')
+    return { ...lexical, points: embeddingPoints(inputs.matrix, corpus) };
+  return {
+    points: (ids) => {
+      const kept = ids.filter((id) => corpus.titles.has(id));
+      return { ids: kept, points: lexical.points(kept) };
+    },
+    topics: lexical.topics,
+    topicBaseline: lexical.topicBaseline,
   };
 }
 
 /**
- * k-means runs at the top of the k range (8, at most a third of the papers) and `mergeClusters`
- * joins what is one interest: chosen by silhouette, k fell between the sub-topics of a large
- * interest and the small interests, so a small one (robot manipulation beside quantization) shared
- * a cluster with another; over-split, each small interest gets a cluster of its own first.
+ * k-means runs at `OVER_SPLIT_K` (at most a third of the papers) and `mergeClusters` joins what is
+ * one interest: chosen by silhouette, k fell between the sub-topics of a large interest and the
+ * small interests, so a small one (robot manipulation beside quantization) shared a cluster with
+ * another; over-split, each small interest gets a cluster of its own first.
  */
 function overSplit(count: number): { minK: number; maxK: number } | Record<string, never> {
-  const top = kRange(count).at(-1);
+  const top = kRange(count, 2, OVER_SPLIT_K).at(-1);
   return top === undefined ? {} : { minK: top, maxK: top };
 }
 
@@ -127,7 +144,7 @@ function clusterGroup(
   ids: readonly string[],
   seed: number,
 ): Group {
-  const { ids: kept, points } = space(ids);
+  const { ids: kept, points } = space.points(ids);
   const clustering = clusterPoints(points, {
     seed,
     ...(inputs.representation === 'embedding' ? {} : { components: LEXICAL_COMPONENTS }),
@@ -142,7 +159,8 @@ function clusterGroup(
   const describe = (c: Clustering) =>
     describeClusters(points, c, docs, { corpusDf: corpus.df, corpusSize: corpus.size });
   const merged = mergeClusters({
-    points: clustering.space,
+    topics: space.topics(kept),
+    baseline: space.topicBaseline(),
     assignments: clustering.assignments,
     k: clustering.k,
     termsOf: (i) => docs[i]?.terms ?? new Set(),

@@ -85,6 +85,37 @@ export function classTerms(
   return pickDistinct(classTermScores(group, corpusDf, corpusSize, options.minDocs), options.limit);
 }
 
+/**
+ * `classTerms` of several clusters at once, each term named by one cluster only: the one that
+ * holds most of the papers carrying it (on a tie, the one it scores higher in). A word a few
+ * papers of one cluster carry but more of another ("quantization" in a robot cluster that took in
+ * some tokenizer papers) names the other, so two names never share a term.
+ */
+export function exclusiveClassTerms(
+  groups: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>,
+  corpusDf: ReadonlyMap<string, number>,
+  corpusSize: number,
+  options: DistinctiveOptions,
+): ScoredTerm[][] {
+  const scored = groups.map((group) => classTermScores(group, corpusDf, corpusSize, options.minDocs));
+  const owner = new Map<string, { group: number; count: number; score: number }>();
+  const counts = groups.map((group) => documentFrequencies(group));
+  scored.forEach((terms, g) => {
+    for (const t of terms) {
+      const count = counts[g]?.get(t.term) ?? 0;
+      const held = owner.get(t.term);
+      if (!held || count > held.count || (count === held.count && t.score > held.score))
+        owner.set(t.term, { group: g, count, score: t.score });
+    }
+  });
+  return scored.map((terms, g) =>
+    pickDistinct(
+      terms.filter((t) => owner.get(t.term)?.group === g),
+      options.limit,
+    ),
+  );
+}
+
 /** Every term of the group above the floor with its class-based tf-idf score (positive or not). */
 export function classTermScores(
   group: ReadonlyArray<ReadonlySet<string>>,
