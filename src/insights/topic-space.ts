@@ -13,9 +13,7 @@ import type { SparseRow } from '../rank/lexical/sparse-row.ts';
 import type { Random } from '../rank/prng.ts';
 import { normalizeRow } from './kmeans.ts';
 
-const ITERATIONS = 10;
-/** Extra directions iterated along and then dropped: the kept ones converge in fewer passes. */
-const OVERSAMPLE = 5;
+const ITERATIONS = 25;
 
 /** Gram–Schmidt on the columns of a V × m matrix, in place. */
 function orthonormalize(basis: Float64Array, columns: number, m: number): void {
@@ -59,14 +57,6 @@ function backProject(rows: readonly SparseRow[], y: Float64Array, columns: numbe
   return out;
 }
 
-/** The first m of the `wide` columns of a V × wide matrix. */
-function keepColumns(basis: Float64Array, columns: number, wide: number, m: number): Float64Array {
-  if (wide === m) return basis;
-  const out = new Float64Array(columns * m);
-  for (let v = 0; v < columns; v++) for (let j = 0; j < m; j++) out[v * m + j] = basis[v * wide + j] ?? 0;
-  return out;
-}
-
 export interface TopicBasis {
   /** V × m, row-major: the topic directions over the vocabulary's columns. */
   basis: Float64Array;
@@ -82,14 +72,13 @@ export function fitTopics(
   random: Random,
 ): TopicBasis {
   const m = Math.max(1, Math.min(components, columns));
-  const wide = Math.min(m + OVERSAMPLE, columns);
-  let basis: Float64Array = Float64Array.from({ length: columns * wide }, () => random() - 0.5);
-  orthonormalize(basis, columns, wide);
+  let basis: Float64Array = Float64Array.from({ length: columns * m }, () => random() - 0.5);
+  orthonormalize(basis, columns, m);
   for (let it = 0; it < ITERATIONS && rows.length > 0; it++) {
-    basis = backProject(rows, project(rows, basis, wide), columns, wide);
-    orthonormalize(basis, columns, wide);
+    basis = backProject(rows, project(rows, basis, m), columns, m);
+    orthonormalize(basis, columns, m);
   }
-  return { basis: keepColumns(basis, columns, wide, m), columns, components: m };
+  return { basis, columns, components: m };
 }
 
 /** Each row's topic weights, L2-normalized (a row with no vocabulary term stays zero). */
