@@ -45,6 +45,11 @@ export interface PapersIndexFiles {
   writeBase(stored: StoredSearchIndexParts): Promise<void>;
   /** Scratch space a full build spills its postings to (without it, they stay in memory). */
   scratch?(): SegmentSpill & { dispose(): void };
+  /**
+   * The papers of one shard (the ones `shardStamps` stamps), streamed: a full build reads them
+   * so (without it, it reads each shard whole from the papers store).
+   */
+  streamShard?(yymm: string): AsyncIterable<Pick<Paper, 'id' | 'title' | 'abstract'>>;
   saveUpdate(previous: StoredSearchSegments, update: PapersIndexUpdate): Promise<'appended' | 'merged'>;
 }
 
@@ -62,7 +67,7 @@ export interface PapersIndexResult {
   added: number;
 }
 
-export function paperDocument(paper: Paper): SearchDocument {
+export function paperDocument(paper: Pick<Paper, 'id' | 'title' | 'abstract'>): SearchDocument {
   return { id: paper.id, title: paper.title, text: paper.abstract };
 }
 
@@ -105,8 +110,10 @@ async function rebuildFile(
   try {
     const builder = createLexicalBuilder(options, undefined, scratch);
     let done = 0;
+    const stream = deps.files.streamShard?.bind(deps.files);
     for (const shard of shards) {
-      for (const paper of await deps.stores.papers.readShard(shard)) builder.add(paperDocument(paper));
+      if (stream) for await (const paper of stream(shard)) builder.add(paperDocument(paper));
+      else for (const paper of await deps.stores.papers.readShard(shard)) builder.add(paperDocument(paper));
       deps.onShard?.(++done, shards.length);
     }
     const built = builder.segmented();
