@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImportHfParquet } from '../../src/cli/commands/import-hf-parquet.ts';
 import { createContext } from '../../src/cli/context.ts';
 import { createEmbeddingsStore } from '../../src/store/embeddings-store.ts';
+import { createMemoryStores } from '../../src/store/memory/memory-stores.ts';
 import { createPapersStore } from '../../src/store/papers-store.ts';
 import { checkState, isClean } from '../../src/store/state-check.ts';
 import { type LegacyRow, realPapers, vectorOf, writeLegacyParquet } from './legacy-parquet.ts';
@@ -162,6 +163,25 @@ describe('radar import hf-parquet', () => {
     expect((await createPapersStore(stateDir).readAll()).map((p) => p.id).sort()).toEqual(
       papers.map((p) => p.id).sort(),
     );
+  });
+
+  it('writes through the stores of its context, not files of its own over the state directory', async () => {
+    writeYearlyFiles(legacyRows());
+    const stores = createMemoryStores();
+    const lines: string[] = [];
+    const code = await runImportHfParquet(
+      { ...context(), stores },
+      [dataDir],
+      { modelColumn: ['emb_minilm=minilm'] },
+      (l) => lines.push(l),
+    );
+    expect(code).toBe(0);
+    expect(lines[1]).toBe(`  papers: ${papers.length} added, 0 updated, 0 unchanged`);
+    expect(await stores.papers.readAll()).toHaveLength(papers.length);
+    expect((await stores.vectors('minilm').ids()).size).toBe(papers.length - 2);
+    expect(await stores.vectors('minilm').readMeta()).toMatchObject({ model: 'minilm', dims: 8 });
+    const written = [...(await hashTree(stateDir)).keys()];
+    expect(written.filter((k) => k.startsWith('papers/') || k.startsWith('embeddings/'))).toEqual([]);
   });
 
   it('skips rows it cannot read, with the reason and the first such row', async () => {
