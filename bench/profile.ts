@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profile.ts [papers=4000] [--held-out|--all]`: the interest profile on proxy users
+ * `npx tsx bench/profile.ts [papers=4000] [--held-out|--all] [--seed=42]`: the interest profile on proxy users
  * with 2, 3 and 4 planted interests over real arXiv papers (../shared/data/arxiv, the first N of
  * the newest files; RADAR_BENCH_ARXIV to point elsewhere). A proxy user likes the papers one
  * keyword rule of its interests matches (papers two rules match are left out). The development
@@ -139,14 +139,19 @@ interface Outcome {
   line: string;
 }
 
-function measure(rows: readonly Row[], matrix: VectorMatrix, interests: readonly string[]): Outcome {
+function measure(
+  rows: readonly Row[],
+  matrix: VectorMatrix,
+  interests: readonly string[],
+  seed: number,
+): Outcome {
   const planted = plant(rows, interests);
   const started = process.cpuUsage();
   const { profile, members } = buildProfileDraft({
     date: '2026-07-01',
     createdAt: '2026-07-01T00:00:00.000Z',
     model: 'hashing-384',
-    seed: 42,
+    seed,
     matrix,
     labels: [...planted.keys()].map((id) => ({ id, label: 1 as const, at: '2026-06-30T00:00:00.000Z' })),
     papers: rows,
@@ -208,6 +213,9 @@ function measure(rows: readonly Row[], matrix: VectorMatrix, interests: readonly
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const limit = Number(args.find((a) => /^\d+$/.test(a)) ?? 4000);
+  const seedArg = args.find((a) => a.startsWith('--seed='));
+  const seed = Number(seedArg?.slice('--seed='.length) ?? 42);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${seedArg}`);
   const sets: Array<keyof typeof USERS> = args.includes('--all')
     ? ['development', 'held-out']
     : args.includes('--held-out')
@@ -221,7 +229,7 @@ async function main(): Promise<void> {
     let met = 0;
     let strict = 0;
     for (const interests of USERS[set]) {
-      const outcome = measure(rows, matrix, interests);
+      const outcome = measure(rows, matrix, interests, seed);
       if (outcome.ok) met++;
       if (outcome.strict) strict++;
       process.stdout.write(outcome.line);
