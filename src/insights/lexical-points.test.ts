@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dotRows } from './kmeans.ts';
-import { createLexicalSpace } from './lexical-points.ts';
+import { createLexicalSpace, createLexicalSpaces } from './lexical-points.ts';
 
 const paper = (id: string, title: string, abstract: string) => ({ id, title, abstract });
 const corpus = [
@@ -32,5 +32,25 @@ describe('createLexicalSpace', () => {
   it('gives a zero row for a paper outside the corpus', () => {
     const p = createLexicalSpace(corpus)(['q1', 'q2', 'missing']);
     expect(dotRows(p.data, 2, p.data, 2, p.dims)).toBe(0);
+  });
+});
+
+describe('createLexicalSpaces', () => {
+  it('puts the papers on normalized corpus topics, and baselines them by two random papers', () => {
+    const spaces = createLexicalSpaces(corpus, { components: 2, seed: 1 });
+    const t = spaces.topics(['q1', 'q2', 'r1', 'r2']);
+    expect(t.dims).toBe(2);
+    for (let i = 0; i < t.count; i++) expect(dotRows(t.data, i, t.data, i, t.dims)).toBeCloseTo(1, 5);
+    const cos = (a: number, b: number) => dotRows(t.data, a, t.data, b, t.dims);
+    expect(cos(0, 1)).toBeGreaterThan(cos(0, 2));
+    const baseline = spaces.topicBaseline();
+    expect(baseline).toBeGreaterThanOrEqual(-1);
+    expect(baseline).toBeLessThanOrEqual(1);
+  });
+
+  it('fits the topics on a sample of a larger corpus, the same way under the same seed', () => {
+    const topicsOf = (seed: number) =>
+      Array.from(createLexicalSpaces(corpus, { components: 2, seed, sample: 4 }).topics(['q1', 'r1']).data);
+    expect(topicsOf(1)).toEqual(topicsOf(1));
   });
 });

@@ -8,7 +8,7 @@
 import { ENGLISH_STOP_WORDS } from '../rank/lexical/english-stop-words.ts';
 import type { SparseRow } from '../rank/lexical/sparse-row.ts';
 import { createTfidfTransform, fitTfidf, type TfidfOptions } from '../rank/lexical/tfidf.ts';
-import { createRandom, hashSeed } from '../rank/prng.ts';
+import { createRandom, hashSeed, sampleIndices } from '../rank/prng.ts';
 import type { Points } from './kmeans.ts';
 import { fitTopics, type TopicBasis, topicPoints } from './topic-space.ts';
 
@@ -39,7 +39,11 @@ export interface LexicalSpaces {
 export interface TopicOptions {
   components: number;
   seed: number;
+  /** Papers the topics are fitted on, drawn from a larger corpus (default 5,000): bounds the fit's cost. */
+  sample?: number;
 }
+
+const TOPIC_SAMPLE = 5000;
 
 /** Fits the vectorizer once on the corpus; both spaces give the points of some of its papers. */
 export function createLexicalSpaces(
@@ -57,8 +61,13 @@ export function createLexicalSpaces(
   let fitted: { basis: TopicBasis; baseline: number } | undefined;
   const topicsFitted = () => {
     if (fitted) return fitted;
-    const rows = corpus.map((p) => transform(textOf(p)));
     const random = createRandom(hashSeed(topicOptions.seed, 'topics'));
+    const size = topicOptions.sample ?? TOPIC_SAMPLE;
+    const sampled =
+      corpus.length > size
+        ? sampleIndices(corpus.length, size, random).flatMap((i) => corpus[i] ?? [])
+        : corpus;
+    const rows = sampled.map((p) => transform(textOf(p)));
     const basis = fitTopics(rows, vocabulary.terms.length, topicOptions.components, random);
     fitted = { basis, baseline: meanPairCosine(topicPoints(rows, basis)) };
     return fitted;
