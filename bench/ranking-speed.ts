@@ -1,91 +1,236 @@
 /**
  * `npx tsx bench/ranking-speed.ts`: the lexical model at 100k papers (BENCH_N) — vocabulary fit,
- * training on 10k labels with the k-fold choice of C, scoring every paper, and RSS. The corpus
- * has 20k real papers, so the 100k are mixed abstracts (the texts of bench/corpus.ts `mixedTexts`,
- * composed one at a time from two paper numbers each, so the 100k abstracts are never all held:
- * the RSS figures are the model's, as the rank job streams papers from the store). CPU seconds
- * are given beside wall time: the machine is shared.
+ * the rows cache, training on 10k labels with the k-fold choice of C and max_df, and scoring
+ * every paper from the cache. The corpus has 20k real papers, so the 100k are mixed abstracts
+ * (first half of one paper's sentences, second half of another's; bench/corpus.ts). They are
+ * written once to a text file (one per line, kept in the temp dir), and each phase — fitting the
+ * vocabulary (stored as the rank job stores it), a first rank that transforms every paper and
+ * stores its rows, and a rank that trains on 10k labels and scores every paper from the stored
+ * rows — runs in its own process streaming that file: its peak RSS is that phase's model
+ * (counter, vocabulary, rows cache, classifier), not the bench corpus. The rows cache is the rank
+ * job's own (src/rank/lexical/rows-cache.ts over the file store, 10 papers shards). CPU seconds
+ * and peak RSS are given beside wall time: the machine is shared.
  */
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { LEXICAL_TRAINING, trainLexicalClassifier } from '../src/rank/lexical/lexical-classifier.ts';
+import {
+  type RowSource,
+  type RowsCacheDeps,
+  visitRows,
+  vocabularyStamp,
+} from '../src/rank/lexical/rows-cache.ts';
+import type { SparseRow } from '../src/rank/lexical/sparse-row.ts';
 import { RADAR_TFIDF } from '../src/rank/lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform } from '../src/rank/lexical/tfidf.ts';
+import { LEXICAL_MODEL, settingsOf, vocabularyOf } from '../src/rank/lexical/vocabulary-state.ts';
 import { createRandom, sampleIndices } from '../src/rank/prng.ts';
+import { createLexicalRowsStore } from '../src/store/lexical-rows-store.ts';
+import { createVocabularyStore } from '../src/store/lexical-vocabulary-store.ts';
 import { loadCorpus, textOf } from './corpus.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const mb = (): string => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB RSS`;
-
-function timed<T>(label: string, fn: () => T): T {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = fn();
-  const used = process.cpuUsage(cpu);
-  out(
-    `${label}: ${((performance.now() - start) / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU; ${mb()}`,
-  );
-  return value;
-}
-
 const n = Number(process.env.BENCH_N ?? 100_000);
-/** Mixed abstract i, as `mixedTexts(corpus, n, 7)[i]`: first half of one paper's sentences, second half of another's. */
-const textAt = (() => {
+const SHARDS = 10;
+const peakMb = (): string => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB peak RSS`;
+
+/** Mixed abstract i, as `mixedTexts(corpus, n, 7)[i]`, written one per line. */
+function writeTexts(file: string): void {
   const split = loadCorpus(resolve(process.env.RADAR_BENCH_ARXIV ?? '../shared/data/arxiv')).map((p) =>
     textOf(p)
+      .replace(/\s+/g, ' ')
       .split(/(?<=[.!?])\s+/)
       .filter((x) => x.length > 0),
   );
   const random = createRandom(7);
   const pairs = Uint32Array.from({ length: 2 * n }, () => Math.floor(random() * split.length));
-  return (i: number): string => {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
     const a = split[pairs[2 * i] ?? 0] ?? [];
     const b = split[pairs[2 * i + 1] ?? 0] ?? [];
-    return [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' ');
-  };
-})();
-out(`${n} mixed abstracts (composed on demand); ${mb()}`);
-const vocabulary = timed('fit the vocabulary (streamed counter)', () => {
-  const counter = createTfidfCounter(RADAR_TFIDF);
-  for (let i = 0; i < n; i++) counter.add(textAt(i));
-  return counter.finish();
-});
-out(`  ${vocabulary.terms.length} terms`);
-const transform = createTfidfTransform(vocabulary, RADAR_TFIDF);
-const labeled = sampleIndices(n, 10_000, createRandom(3));
-const rule = /retriev|RAG\b|rerank/i;
-const rows = timed('transform the 10k labeled papers', () => labeled.map((i) => transform(textAt(i))));
-const y = Uint8Array.from(labeled, (i) => (rule.test(textAt(i)) ? 1 : 0));
-const { maxDfCaps, ...training } = LEXICAL_TRAINING;
-const shares = Float64Array.from(vocabulary.df, (df) => df / vocabulary.docCount);
-const trained = timed(
-  `train on 10k labels as radar rank does (5-fold × 5 C × ${maxDfCaps?.length ?? 1} max_df, then the final fit)`,
-  () =>
-    trainLexicalClassifier(rows, y, vocabulary.terms.length, {
-      ...training,
-      ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
-      seed: 1,
-    }),
-);
-out(
-  `  chose C ${trained.choice.c}, max_df ${trained.choice.maxDf ?? RADAR_TFIDF.maxDf}; AUC at that max_df ${trained.choice.grid.map((g) => `${g.c}: ${g.auc.toFixed(3)}`).join(', ')}`,
-);
-const scores = timed(`transform and score all ${n} papers, streamed (what a first rank does)`, () => {
-  const out = new Float64Array(n);
-  let nnz = 0;
-  let dotCpu = 0;
-  for (let i = 0; i < n; i++) {
-    const row = transform(textAt(i));
-    nnz += row.indices.length;
-    const cpu = process.cpuUsage();
-    out[i] = trained.score(row);
-    const used = process.cpuUsage(cpu);
-    dotCpu += used.user + used.system;
+    lines.push([...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' '));
   }
-  return { out, nnz, dotCpu };
-});
-out(
-  `  of which the capped dot products (the score itself, given the rows): ${(scores.dotCpu / 1e6).toFixed(2)} s CPU`,
-);
-out(
-  `sparse rows: ${scores.nnz} non-zeros (${((scores.nnz * 8) / 2 ** 20).toFixed(0)} MB as int32 + float32 if all were held); final ${mb()}`,
-);
+  writeFileSync(`${file}.part`, `${lines.join('\n')}\n`);
+  renameSync(`${file}.part`, file);
+}
+
+function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  return fn().then((value) => {
+    const used = process.cpuUsage(cpu);
+    const wall = ((performance.now() - start) / 1000).toFixed(2);
+    out(`${label}: ${wall} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU; ${peakMb()}`);
+    return value;
+  });
+}
+
+const perShard = Math.ceil(n / SHARDS);
+/** Paper i's id: consecutive papers share a shard (2601, 2602, …), as a month's papers do. */
+const idOf = (i: number): string =>
+  `26${String(1 + Math.floor(i / perShard)).padStart(2, '0')}.${String(i % perShard).padStart(5, '0')}`;
+
+/** The texts streamed from the file, one shard's papers at a time (so one shard's texts are held). */
+async function forEachShard(file: string, visit: (batch: RowSource[]) => Promise<void>): Promise<void> {
+  let batch: RowSource[] = [];
+  let i = 0;
+  for await (const text of createInterface({ input: createReadStream(file) })) {
+    batch.push({ id: idOf(i), text });
+    i += 1;
+    if (i % perShard === 0) {
+      await visit(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await visit(batch);
+}
+
+/** The 10k labeled papers' rows, read from the cache, and their proxy-user labels. */
+async function labeledRows(
+  file: string,
+  cache: RowsCacheDeps,
+): Promise<{ rows: SparseRow[]; y: Uint8Array }> {
+  const labeled = new Set(sampleIndices(n, 10_000, createRandom(3)));
+  const rule = /retriev|RAG\b|rerank/i;
+  const picked: RowSource[] = [];
+  const y: number[] = [];
+  let i = 0;
+  for await (const text of createInterface({ input: createReadStream(file) })) {
+    if (labeled.has(i)) {
+      // A copy: a line is a slice of readline's chunk, which it would keep alive.
+      picked.push({ id: idOf(i), text: Buffer.from(text, 'utf8').toString('utf8') });
+      y.push(rule.test(text) ? 1 : 0);
+    }
+    i += 1;
+  }
+  const rows: SparseRow[] = new Array(picked.length);
+  await timed('read the 10k labeled papers’ rows from the cache', () =>
+    visitRows(cache, picked, (k, row) => {
+      rows[k] = { indices: row.indices.slice(), values: row.values.slice() };
+    }),
+  );
+  return { rows, y: Uint8Array.from(y) };
+}
+
+/** The vocabulary the fit phase stored, and the rank job's transform and rows cache over it. */
+async function storedModel(stateDir: string) {
+  const stored = await createVocabularyStore(stateDir).read(LEXICAL_MODEL);
+  if (!stored) throw new Error('no vocabulary: the fit phase did not run');
+  const vocabulary = vocabularyOf(stored);
+  const transform = createTfidfTransform(vocabulary, RADAR_TFIDF);
+  const cache = {
+    store: createLexicalRowsStore(stateDir),
+    model: LEXICAL_MODEL,
+    vocabulary: vocabularyStamp(stored),
+    transform,
+  };
+  return { stored, cache };
+}
+
+async function fitPhase(file: string, stateDir: string): Promise<void> {
+  const vocabulary = await timed('fit the vocabulary (streamed counter)', async () => {
+    const counter = createTfidfCounter(RADAR_TFIDF);
+    for await (const text of createInterface({ input: createReadStream(file) })) counter.add(text);
+    return counter.finish();
+  });
+  out(`  ${vocabulary.terms.length} terms`);
+  await createVocabularyStore(stateDir).write({
+    version: 1,
+    model: LEXICAL_MODEL,
+    fittedAt: new Date().toISOString(),
+    docCount: vocabulary.docCount,
+    settings: settingsOf(RADAR_TFIDF),
+    terms: vocabulary.terms,
+    df: Array.from(vocabulary.df),
+  });
+}
+
+async function firstRankPhase(file: string, stateDir: string): Promise<void> {
+  const { cache } = await storedModel(stateDir);
+  const stats = await timed(`first rank: transform all ${n} papers and store their rows`, async () => {
+    const total = { transformed: 0, nnz: 0 };
+    await forEachShard(file, async (batch) => {
+      const s = await visitRows(cache, batch, (_, row) => {
+        total.nnz += row.indices.length;
+      });
+      total.transformed += s.transformed;
+    });
+    return total;
+  });
+  out(
+    `  ${stats.transformed} transformed, ${stats.nnz} non-zeros (${((stats.nnz * 8) / 2 ** 20).toFixed(0)} MB on disk)`,
+  );
+}
+
+async function rankPhase(file: string, stateDir: string): Promise<void> {
+  const { stored, cache } = await storedModel(stateDir);
+  const { rows, y } = await labeledRows(file, cache);
+  const { maxDfCaps, ...training } = LEXICAL_TRAINING;
+  const shares = Float64Array.from(stored.df, (df) => df / stored.docCount);
+  const trained = await timed(
+    `train on 10k labels as radar rank does (5-fold × 5 C × ${maxDfCaps?.length ?? 1} max_df, then the final fit)`,
+    async () =>
+      trainLexicalClassifier(rows, y, stored.terms.length, {
+        ...training,
+        ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
+        seed: 1,
+      }),
+  );
+  out(
+    `  chose C ${trained.choice.c}, max_df ${trained.choice.maxDf ?? RADAR_TFIDF.maxDf}; AUC at that max_df ${trained.choice.grid.map((g) => `${g.c}: ${g.auc.toFixed(3)}`).join(', ')}`,
+  );
+  // Only the cache reads and the dot products are timed: the rank job holds its candidates already.
+  const scores = new Float64Array(n);
+  const cpu = { used: 0, wall: 0 };
+  let k = 0;
+  await forEachShard(file, async (batch) => {
+    const base = k;
+    const start = performance.now();
+    const before = process.cpuUsage();
+    const s = await visitRows(cache, batch, (j, row) => {
+      scores[base + j] = trained.score(row);
+    });
+    const used = process.cpuUsage(before);
+    cpu.used += used.user + used.system;
+    cpu.wall += performance.now() - start;
+    if (s.transformed > 0) throw new Error(`the cache missed ${s.transformed} rows`);
+    k += batch.length;
+  });
+  out(
+    `score all ${n} papers from the rows cache (read, check, dot products): ${(cpu.wall / 1000).toFixed(2)} s wall, ${(cpu.used / 1e6).toFixed(2)} s CPU; ${peakMb()}`,
+  );
+}
+
+const PHASES = { fit: fitPhase, 'first-rank': firstRankPhase, rank: rankPhase };
+
+const phase = PHASES[process.argv[3] as keyof typeof PHASES];
+if (process.argv[2] === '--child' && phase) await phase(process.argv[4] ?? '', process.argv[5] ?? '');
+else {
+  const file = join(tmpdir(), `radar-ranking-speed-${n}.txt`);
+  if (!existsSync(file)) writeTexts(file);
+  out(`${n} mixed abstracts in ${file}; each phase runs in its own process, streaming them`);
+  const script = fileURLToPath(import.meta.url);
+  const stateDir = mkdtempSync(join(tmpdir(), 'radar-ranking-speed-'));
+  try {
+    for (const name of Object.keys(PHASES)) {
+      out(`[${name}]`);
+      const result = spawnSync(
+        process.execPath,
+        [...process.execArgv, script, '--child', name, file, stateDir],
+        {
+          stdio: 'inherit',
+        },
+      );
+      if (result.status !== 0) {
+        process.exitCode = 1;
+        break;
+      }
+    }
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}

@@ -117,17 +117,20 @@ export function decodeRows(bytes: Uint8Array): StoredRows | undefined {
   const lead = 8 + headerLength + ((4 - ((8 + headerLength) % 4)) % 4);
   const n = ids.length;
   if (bytes.length !== lead + 4 * (n + (n + 1) + 2 * nnz)) return undefined;
-  // One aligned copy of the body (a Buffer's slice would be a view): the typed arrays below are views of it.
-  const body = new Uint8Array(bytes.subarray(lead));
+  // The typed arrays below are views of the body: of the file's own bytes when they are 4-byte
+  // aligned (a whole file read is), else of one aligned copy.
+  const at = bytes.byteOffset + lead;
+  const body = at % 4 === 0 ? bytes.subarray(lead) : new Uint8Array(bytes.subarray(lead));
   if (crc32(body) !== crc) return undefined;
-  const words = (from: number, count: number) => new Uint32Array(body.buffer, 4 * from, count);
+  const start = body.byteOffset;
+  const words = (from: number, count: number) => new Uint32Array(body.buffer, start + 4 * from, count);
   const rows: StoredRows = {
     vocabulary,
     ids,
     textHashes: words(0, n),
     offsets: words(n, n + 1),
     indices: words(2 * n + 1, nnz),
-    values: new Float32Array(body.buffer, 4 * (2 * n + 1 + nnz), nnz),
+    values: new Float32Array(body.buffer, start + 4 * (2 * n + 1 + nnz), nnz),
   };
   return invalidRows(rows) === undefined ? rows : undefined;
 }

@@ -13,6 +13,7 @@ import {
   compactColumns,
   csrAxpy,
   csrDot,
+  csrSquaredNorm,
   expandWeights,
   type SplitMatrix,
   splitColumns,
@@ -90,11 +91,16 @@ interface WarmStart {
 interface Problem {
   matrix: CsrMatrix;
   restNorms: Float64Array;
+  /** Per row, its squared norm in `matrix` (computed once for the 76 fits). */
+  squaredNorms: Float64Array;
   features: number;
 }
 
 function problemOf(matrix: CsrMatrix, shared: number): Problem & SplitMatrix {
-  return { ...splitColumns(matrix, shared), features: shared };
+  const split = splitColumns(matrix, shared);
+  const rows = split.matrix.offsets.length - 1;
+  const squaredNorms = Float64Array.from({ length: rows }, (_, r) => csrSquaredNorm(split.matrix, r));
+  return { ...split, squaredNorms, features: shared };
 }
 
 function fitSvm(
@@ -108,6 +114,7 @@ function fitSvm(
   const labels = Uint8Array.from(rows, (r) => y[r] ?? 0);
   return trainLinearSvmCsr(problem.matrix, rows, labels, problem.features, {
     privateNorms: problem.restNorms,
+    squaredNorms: problem.squaredNorms,
     c,
     classWeights: balancedWeights(labels),
     maxIterations: 1000,

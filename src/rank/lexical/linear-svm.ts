@@ -67,7 +67,7 @@ function setUp(
   matrix: CsrMatrix,
   rows: Uint32Array,
   y: ArrayLike<number>,
-  options: SvmOptions & { privateNorms?: Float64Array },
+  options: SvmOptions & { privateNorms?: Float64Array; squaredNorms?: Float64Array },
 ): Problem {
   const hinge = options.loss === 'hinge';
   const n = rows.length;
@@ -81,7 +81,7 @@ function setUp(
     sign[i] = label === 1 ? 1 : -1;
     diag[i] = (hinge ? 0 : 1 / (2 * ci)) + (options.privateNorms?.[rows[i]!] ?? 0);
     upper[i] = hinge ? ci : Number.POSITIVE_INFINITY;
-    qd[i] = csrSquaredNorm(matrix, rows[i]!) + 1 + diag[i]!;
+    qd[i] = (options.squaredNorms?.[rows[i]!] ?? csrSquaredNorm(matrix, rows[i]!)) + 1 + diag[i]!;
   }
   return { matrix, rows, sign, diag, upper, qd };
 }
@@ -106,6 +106,8 @@ export function trainLinearSvmCsr(
     initialAlpha?: Float64Array;
     initialWeights?: Float64Array;
     privateNorms?: Float64Array;
+    /** Per matrix row, its squared norm in `matrix`, when the caller fits the same rows many times. */
+    squaredNorms?: Float64Array;
   },
 ): SvmSolution {
   const p = setUp(matrix, rows, y, options);

@@ -10,6 +10,9 @@
 import type { AnalyzerOptions } from './analyzer.ts';
 import { forEachRawToken } from './analyzer.ts';
 
+/** Raw tokens whose id is remembered before the cache starts over. */
+const RAW_CACHE_LIMIT = 1 << 18;
+
 /** Raw token → normalized token id (−1 for a stop word), and each id's normalized token. */
 export interface TokenIds {
   /** Token ids of the text in order, stop words removed; an unknown token gets −1 when `frozen`. */
@@ -55,6 +58,9 @@ export function createTokenIds(options: AnalyzerOptions, known?: Iterable<string
         let id = byRaw.get(raw);
         if (id === undefined) {
           id = idOfRaw(raw);
+          // Only a cache (an id follows from the raw token): bounded, since over 100k abstracts the
+          // long tail of raw tokens that are in no term would otherwise be held to the end.
+          if (byRaw.size >= RAW_CACHE_LIMIT) byRaw.clear();
           byRaw.set(raw, id);
         }
         if (id === -1) return;

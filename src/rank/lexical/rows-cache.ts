@@ -5,6 +5,7 @@
  * every text once, and later ranks and retrains read rows and take dot products. A vocabulary
  * refit changes the stamp, which makes every stored row stale: each shard is rebuilt when next read.
  */
+import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
 import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
 import type { SparseRow } from './sparse-row.ts';
@@ -41,11 +42,9 @@ export function vocabularyStamp(v: {
   return `${v.fittedAt}/${v.docCount}/${v.terms.length}`;
 }
 
-/** FNV-1a over the UTF-16 code units: tells a changed text from the one a row was made from. */
+/** CRC-32 of the text's UTF-8 (zlib's, native): tells a changed text from the one a row was made from. */
 export function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return crc32(text);
 }
 
 /**

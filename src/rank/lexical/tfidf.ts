@@ -103,14 +103,14 @@ function growTo(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuf
  * Counts each document's distinct terms once (df) and all their occurrences (tf): the n-gram
  * keys of the document are sorted and counted by runs, so no per-document map is built.
  */
-function countRuns(keys: Int32Array, n: number, df: Uint32Array, tf: Uint32Array): void {
+function countRuns(keys: Int32Array, n: number, df: Uint32Array, tf: Uint32Array | undefined): void {
   const sorted = keys.subarray(0, n).sort();
   for (let k = 0; k < n; ) {
     const key = sorted[k] ?? 0;
     let run = 1;
     while (k + run < n && sorted[k + run] === key) run++;
     df[key] = (df[key] ?? 0) + 1;
-    tf[key] = (tf[key] ?? 0) + run;
+    if (tf) tf[key] = (tf[key] ?? 0) + run;
     k += run;
   }
 }
@@ -122,10 +122,12 @@ function countRuns(keys: Int32Array, n: number, df: Uint32Array, tf: Uint32Array
 function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
   const tokens = createTokenIds(options);
   const pairs = createPairTable();
+  // Total counts only serve the maxFeatures cut: without one, a third of the counter's arrays are spared.
+  const counting = options.maxFeatures !== undefined;
   let uniDf = new Uint32Array(1 << 14);
-  let uniTf = new Uint32Array(1 << 14);
+  let uniTf = new Uint32Array(counting ? 1 << 14 : 0);
   let biDf = new Uint32Array(1 << 16);
-  let biTf = new Uint32Array(1 << 16);
+  let biTf = new Uint32Array(counting ? 1 << 16 : 0);
   let keys = new Int32Array(1024);
   const buffer: Int32Array[] = [];
   let docs = 0;
@@ -135,15 +137,15 @@ function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
       const n = tokens.idsOf(text, buffer);
       const ids = buffer[0] ?? new Int32Array(0);
       uniDf = growTo(uniDf, tokens.names.length);
-      uniTf = growTo(uniTf, tokens.names.length);
+      if (counting) uniTf = growTo(uniTf, tokens.names.length);
       if (keys.length < n) keys = new Int32Array(n * 2);
       keys.set(ids.subarray(0, n));
-      countRuns(keys, n, uniDf, uniTf);
+      countRuns(keys, n, uniDf, counting ? uniTf : undefined);
       if (options.ngramMax < 2 || n < 2) return;
       for (let i = 0; i + 1 < n; i++) keys[i] = pairs.slot(ids[i] ?? 0, ids[i + 1] ?? 0, true);
       biDf = growTo(biDf, pairs.size);
-      biTf = growTo(biTf, pairs.size);
-      countRuns(keys, n - 1, biDf, biTf);
+      if (counting) biTf = growTo(biTf, pairs.size);
+      countRuns(keys, n - 1, biDf, counting ? biTf : undefined);
     },
     finish() {
       const keep = keeps(options, docs);

@@ -12,7 +12,7 @@ export function createMemoryLexicalRowsStore(): LexicalRowsStore {
   return {
     read: async (model, shard) => {
       const bytes = files.get(pathOf(model, shard));
-      return bytes ? decodeRows(bytes) : undefined;
+      return bytes ? decodeRows(bytes.slice()) : undefined;
     },
     async write(model, shard, rows) {
       const problem = invalidRows(rows);
