@@ -36,7 +36,7 @@ export interface LexicalSpaces {
   topicBaseline: () => number;
 }
 
-export interface TopicOptions {
+interface TopicOptions {
   components: number;
   seed: number;
   /** Papers the topics are fitted on, drawn from a larger corpus (default 5,000): bounds the fit's cost. */

@@ -117,7 +117,7 @@ export function exclusiveClassTerms(
 }
 
 /** Every term of the group above the floor with its class-based tf-idf score (positive or not). */
-export function classTermScores(
+function classTermScores(
   group: ReadonlyArray<ReadonlySet<string>>,
   corpusDf: ReadonlyMap<string, number>,
   corpusSize: number,
