@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeClusters, SAME_TOPIC_RATIO, sameName } from './cluster-merge.ts';
+import { joinClusters, mergeClusters, SAME_TOPIC_RATIO, sameName } from './cluster-merge.ts';
 import { spanningTerms } from './cluster-profile.ts';
 import { classTerms, documentFrequencies, exclusiveClassTerms } from './terms.ts';
 
@@ -66,6 +66,14 @@ describe('mergeClusters', () => {
     const merged = mergeClusters({ ...input([0, 90, 180, 270]), termsOf: sameLead });
     expect(merged.k).toBe(3);
     expect(merged.assignments[0]).toBe(merged.assignments[10]);
+  });
+});
+
+describe('joinClusters', () => {
+  it('moves one cluster into another and numbers the rest 0..k−1 by first member', () => {
+    const joined = joinClusters(Int32Array.from([2, 0, 1, 2, 3, 1]), 0, 2);
+    expect(Array.from(joined.assignments)).toEqual([0, 0, 1, 0, 2, 1]);
+    expect(joined).toMatchObject({ k: 3, merged: 1 });
   });
 });
 

@@ -125,3 +125,18 @@ export function mergeClusters(input: MergeInput): MergeResult {
     });
   return { assignments, k: groups.length, merged: start - groups.length };
 }
+
+/**
+ * Cluster `from` joined into cluster `into`, the clusters renumbered 0..k−1 by first member: for a
+ * join decided after the clusters are named (two names that coincide).
+ */
+export function joinClusters(assignments: Int32Array, into: number, from: number): MergeResult {
+  const renumber = new Map<number, number>();
+  const out = new Int32Array(assignments.length);
+  assignments.forEach((c, i) => {
+    const cluster = c === from ? into : c;
+    if (!renumber.has(cluster)) renumber.set(cluster, renumber.size);
+    out[i] = renumber.get(cluster) ?? 0;
+  });
+  return { assignments: out, k: renumber.size, merged: 1 };
+}

@@ -6,7 +6,7 @@
 import { addDays } from '../core/local-day.ts';
 import { rowIndex, selectRows, type VectorMatrix } from '../rank/vector-matrix.ts';
 import type { PaperRef, ProfileAvoidance, ProfileInterest, StoredProfile } from '../store/insights-store.ts';
-import { mergeClusters } from './cluster-merge.ts';
+import { joinClusters, mergeClusters, sameName } from './cluster-merge.ts';
 import {
   type ClusterDoc,
   type Clustering,
@@ -167,9 +167,30 @@ function clusterGroup(
     corpusDf: corpus.df,
     corpusSize: corpus.size,
   });
-  if (merged.merged === 0) return { ids: kept, points, clustering, summaries: describe(clustering) };
-  const mergedClustering = { ...clustering, k: merged.k, assignments: merged.assignments };
-  return { ids: kept, points, clustering: mergedClustering, summaries: describe(mergedClustering) };
+  const named = joinSameNames({ ...clustering, k: merged.k, assignments: merged.assignments }, describe);
+  return { ids: kept, points, ...named };
+}
+
+/**
+ * The clusters described, and joined while two of their names coincide (`sameName` on the names'
+ * two leading terms): the merge compares each cluster's own leading terms, but a name is made of
+ * the terms the cluster holds most of (`exclusiveClassTerms`), and a small cluster left over from
+ * a larger one ("temporal · kv-cache" beside "cache · quantization") shows only once it is named.
+ */
+function joinSameNames(
+  clustering: Clustering,
+  describe: (c: Clustering) => ClusterSummary[],
+): { clustering: Clustering; summaries: ClusterSummary[] } {
+  let current = clustering;
+  for (;;) {
+    const summaries = describe(current);
+    const pair = summaries
+      .flatMap((a, i) => summaries.slice(i + 1).map((b) => [a, b] as const))
+      .find(([a, b]) => sameName(a.terms, b.terms));
+    if (!pair) return { clustering: current, summaries };
+    const joined = joinClusters(current.assignments, pair[0].cluster, pair[1].cluster);
+    current = { ...current, k: joined.k, assignments: joined.assignments };
+  }
 }
 
 function ref(corpus: Corpus, id: string): PaperRef {
