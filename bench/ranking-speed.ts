@@ -26,7 +26,7 @@ import {
 } from '../src/rank/lexical/rows-cache.ts';
 import type { SparseRow } from '../src/rank/lexical/sparse-row.ts';
 import { RADAR_TFIDF } from '../src/rank/lexical/text-rankers.ts';
-import { createTfidfCounter, createTfidfTransform } from '../src/rank/lexical/tfidf.ts';
+import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from '../src/rank/lexical/tfidf.ts';
 import { LEXICAL_MODEL, settingsOf, vocabularyOf } from '../src/rank/lexical/vocabulary-state.ts';
 import { createRandom, sampleIndices } from '../src/rank/prng.ts';
 import { createLexicalRowsStore } from '../src/store/lexical-rows-store.ts';
@@ -120,8 +120,12 @@ async function labeledRows(
 async function storedModel(stateDir: string) {
   const stored = await createVocabularyStore(stateDir).read(LEXICAL_MODEL);
   if (!stored) throw new Error('no vocabulary: the fit phase did not run');
-  const vocabulary = vocabularyOf(stored);
-  const transform = createTfidfTransform(vocabulary, RADAR_TFIDF);
+  // Built on first use, as the rank job does: a rank over cached rows never tokenizes.
+  let built: TfidfTransform | undefined;
+  const transform: TfidfTransform = (text) => {
+    if (!built) built = createTfidfTransform(vocabularyOf(stored), RADAR_TFIDF);
+    return built(text);
+  };
   const cache = {
     store: createLexicalRowsStore(stateDir),
     model: LEXICAL_MODEL,

@@ -44,6 +44,14 @@ export interface LexicalModel {
   ): Promise<RowsCacheStats>;
 }
 
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    if (!value) value = { v: make() };
+    return value.v;
+  };
+}
+
 /** The stored vocabulary, refitted over every paper of the state (streamed by shard) when due. */
 export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel> {
   const store = deps.stores.vocabulary;
@@ -75,11 +83,12 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
       'fitted the tf-idf vocabulary',
     );
   }
-  const vocabulary = vocabularyOf(stored as StoredVocabulary);
-  const dfByTerm = new Map(
-    (stored as StoredVocabulary).terms.map((t, i) => [t, (stored as StoredVocabulary).df[i] ?? 0]),
-  );
-  const transform = createTfidfTransform(vocabulary, RADAR_TFIDF);
+  const fitted = stored as StoredVocabulary;
+  // Built on first use: with every row cached, a rank never tokenizes, and the df map serves
+  // only a cold start — at 100k papers each would hold tens of MB of the vocabulary's strings.
+  const built = lazy(() => createTfidfTransform(vocabularyOf(fitted), RADAR_TFIDF));
+  const transform: TfidfTransform = (text) => built()(text);
+  const dfByTerm = lazy(() => new Map(fitted.terms.map((t, i) => [t, fitted.df[i] ?? 0])));
   const cache = {
     store: deps.stores.lexicalRows,
     model: LEXICAL_MODEL,
@@ -89,7 +98,7 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
   return {
     stored: stored as StoredVocabulary,
     transform,
-    df: (term) => dfByTerm.get(term) ?? 0,
+    df: (term) => dfByTerm().get(term) ?? 0,
     async visitRows(papers, visit) {
       const stats = await visitRows(
         cache,
@@ -205,16 +214,22 @@ export async function trainAndScoreLexical(
 }
 
 /** Near-duplicates among the best-scored candidates (only those are compared; see sparse-dedup.ts). */
-function duplicatesAmongTop(
+async function duplicatesAmongTop(
   model: LexicalModel,
   papers: readonly Paper[],
   scores: Float64Array,
   threshold: number,
-): Set<number> {
+): Promise<Set<number>> {
   const top = Array.from(papers, (_, i) => i)
     .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
     .slice(0, DEDUP_LIMIT);
-  const rows = top.map((i) => model.transform(paperText(papers[i] as Paper)));
+  const rows: SparseRow[] = new Array(top.length);
+  await model.visitRows(
+    top.map((i) => papers[i] as Paper),
+    (k, row) => {
+      rows[k] = { indices: row.indices.slice(), values: row.values.slice() };
+    },
+  );
   const dropped = sparseDuplicates(
     rows,
     Float64Array.from(top, (i) => scores[i] ?? 0),
@@ -241,7 +256,7 @@ export async function rankLexical(
   const model = await loadLexicalModel(deps);
   const scored = await trainAndScoreLexical(deps, model, day.labels, day.candidates);
   const ranking = deps.config.ranking;
-  const dropped = duplicatesAmongTop(model, day.candidates, scored.scores, ranking.dedupThreshold);
+  const dropped = await duplicatesAmongTop(model, day.candidates, scored.scores, ranking.dedupThreshold);
   const scores = day.candidates.map((p, i) => ({ id: p.id, score: scored.scores[i] ?? 0 }));
   const kept = scores.filter((_, i) => !dropped.has(i));
   const picks = samplePicks(kept, {
