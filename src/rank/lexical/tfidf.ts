@@ -149,19 +149,55 @@ function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
     },
     finish() {
       const keep = keeps(options, docs);
-      const kept: TermStats[] = [];
+      const kept: KeptTerms = { terms: [], df: [], tf: [] };
       const names = tokens.names;
+      const add = (term: string, df: number, tf: number): void => {
+        kept.terms.push(term);
+        kept.df.push(df);
+        kept.tf.push(tf);
+      };
       for (let id = 0; id < names.length; id++) {
         const df = uniDf[id] ?? 0;
-        if (keep(df)) kept.push([names[id] ?? '', { df, tf: uniTf[id] ?? 0 }]);
+        if (keep(df)) add(names[id] ?? '', df, uniTf[id] ?? 0);
       }
       for (let s = 0; s < pairs.size; s++) {
         const df = biDf[s] ?? 0;
-        if (keep(df))
-          kept.push([`${names[pairs.first(s)]} ${names[pairs.second(s)]}`, { df, tf: biTf[s] ?? 0 }]);
+        if (keep(df)) add(`${names[pairs.first(s)]} ${names[pairs.second(s)]}`, df, biTf[s] ?? 0);
       }
-      return vocabularyFrom(kept, options, docs);
+      return vocabularyOfKept(kept, options, docs);
     },
+  };
+}
+
+/** Kept terms as parallel arrays: at 100k papers, a [term, stats] pair per term was ~100 MB more. */
+interface KeptTerms {
+  terms: string[];
+  df: number[];
+  tf: number[];
+}
+
+/** `vocabularyFrom` over parallel arrays: the same cut and order. */
+function vocabularyOfKept(
+  kept: KeptTerms,
+  options: TfidfOptions,
+  docs: number,
+): TfidfVocabulary & { df: Uint32Array } {
+  const { terms, df, tf } = kept;
+  let order = Uint32Array.from(terms, (_, i) => i);
+  if (options.maxFeatures !== undefined && order.length > options.maxFeatures)
+    order = order
+      .sort((a, b) => (tf[b] ?? 0) - (tf[a] ?? 0) || ((terms[a] ?? '') < (terms[b] ?? '') ? -1 : 1))
+      .slice(0, options.maxFeatures);
+  order.sort((a, b) => {
+    const x = terms[a] ?? '';
+    const y = terms[b] ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return {
+    terms: Array.from(order, (i) => terms[i] ?? ''),
+    df: Uint32Array.from(order, (i) => df[i] ?? 0),
+    idf: Float64Array.from(order, (i) => idfOf(docs, df[i] ?? 0)),
+    docCount: docs,
   };
 }
 
