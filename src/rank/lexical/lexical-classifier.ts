@@ -6,7 +6,7 @@
 
 import { stratifiedFolds } from '../evaluate.ts';
 import { averagePrecision, precisionAtK, rocAuc } from '../metrics.ts';
-import { capCsr, cappedScorer, type RangeScorer } from './df-cap.ts';
+import { capCsr, cappedScorer } from './df-cap.ts';
 import { balancedWeights, type SvmModel, type SvmSolution, trainLinearSvmCsr } from './linear-svm.ts';
 import {
   type CsrMatrix,
@@ -38,8 +38,6 @@ export interface LexicalClassifier {
   choice: CChoice;
   /** The model's score of a row of the vocabulary (capped to the chosen max_df first). */
   score(row: SparseRow): number;
-  /** The score of the row held at `[from, to)` of packed `indices` and `values` (rows read from a cache). */
-  scoreRange: RangeScorer;
 }
 
 export interface ChooseOptions {
@@ -290,7 +288,6 @@ export function trainLexicalClassifier(
     model,
     choice: cap === undefined ? run.choice : { ...run.choice, maxDf: cap },
     score: (row) => scorer(row.indices, row.values, 0, row.indices.length),
-    scoreRange: scorer,
   };
 }
 

@@ -43,7 +43,7 @@ export function vocabularyStamp(v: {
 }
 
 /** CRC-32 of the text's UTF-8 (zlib's, native): tells a changed text from the one a row was made from. */
-export function textHash(text: string): number {
+function textHash(text: string): number {
   return crc32(text);
 }
 
