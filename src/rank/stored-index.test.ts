@@ -1,0 +1,51 @@
+import { rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
+import { clusteredVectors } from '../../tests/helpers/vectors.ts';
+import { createModelIndexFiles } from '../index/index-store.ts';
+import { silentLogger } from '../log/logger.ts';
+import { createEmbeddingsStore } from '../store/embeddings-store.ts';
+import { DEDUP_EF, storedIndexOpener } from './stored-index.ts';
+import { selectRows } from './vector-matrix.ts';
+
+const tempDir = useTempDirs();
+const MODEL = 'toy-16';
+
+describe('storedIndexOpener', () => {
+  it("adds the day's vectors to the saved index and answers the dedup search from that graph in memory", async () => {
+    const stateDir = tempDir();
+    const matrix = clusteredVectors(400, 16, 4);
+    const store = createEmbeddingsStore(stateDir, MODEL);
+    await store.writeMeta({
+      model: MODEL,
+      backend: 'hashing',
+      dims: 16,
+      normalize: false,
+      createdAt: '2026-11-21T00:00:00Z',
+    });
+    const rows = (from: number, to: number) =>
+      matrix.ids.slice(from, to).map((id, i) => ({
+        id,
+        vector: matrix.data.slice((from + i) * 16, (from + i + 1) * 16),
+      }));
+    await store.upsert(rows(0, 300));
+    const open = storedIndexOpener(stateDir, silentLogger());
+    await open(
+      MODEL,
+      selectRows(
+        matrix,
+        Array.from({ length: 300 }, (_, i) => i),
+      ),
+    );
+    // The day's papers arrive in the store: the next open adds them to the saved graph.
+    await store.upsert(rows(300, 400));
+    const index = await open(MODEL, matrix);
+    // Without the saved graph file, only the graph held in memory can answer.
+    await rm(createModelIndexFiles(stateDir, MODEL).graph);
+    for (const row of [10, 350, 399]) {
+      const found = index.search(matrix.data.subarray(row * 16, (row + 1) * 16), 3, { ef: DEDUP_EF });
+      expect(found[0]?.id).toBe(matrix.ids[row]);
+      expect(found[0]?.similarity).toBeCloseTo(1, 5);
+    }
+  });
+});
