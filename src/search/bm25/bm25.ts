@@ -12,6 +12,7 @@
  * byte; neither changes the formula's ranking, we keep the textbook constant and exact lengths.
  */
 import type { InvertedIndex } from './inverted-index.ts';
+import { createTopKHeap } from './top-k.ts';
 
 export interface Bm25Params {
   k1: number;
@@ -91,49 +92,19 @@ function topDocuments(
   ids: readonly string[],
   accept: ((doc: number) => boolean) | undefined,
 ): number[] {
-  const heap: number[] = [];
-  if (k <= 0) return heap;
-  const worse = (a: number, b: number): boolean => {
+  if (k <= 0) return [];
+  const heap = createTopKHeap<number>(k, (a, b) => {
     const sa = scores[a] as number;
     const sb = scores[b] as number;
     return sa < sb || (sa === sb && (ids[a] ?? '') > (ids[b] ?? ''));
-  };
-  const siftDown = (): void => {
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < heap.length && worse(heap[left] as number, heap[least] as number)) least = left;
-      if (right < heap.length && worse(heap[right] as number, heap[least] as number)) least = right;
-      if (least === i) return;
-      const tmp = heap[i] as number;
-      heap[i] = heap[least] as number;
-      heap[least] = tmp;
-      i = least;
-    }
-  };
+  });
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c] as number;
-    if (heap.length === k && (scores[doc] as number) < (scores[heap[0] as number] as number)) continue;
+    if (heap.size() === k && (scores[doc] as number) < (scores[heap.worst() as number] as number)) continue;
     if (accept && !accept(doc)) continue;
-    if (heap.length < k) {
-      heap.push(doc);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i] as number, heap[parent] as number)) break;
-        const tmp = heap[i] as number;
-        heap[i] = heap[parent] as number;
-        heap[parent] = tmp;
-        i = parent;
-      }
-    } else if (worse(heap[0] as number, doc)) {
-      heap[0] = doc;
-      siftDown();
-    }
+    heap.offer(doc);
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.sorted();
 }
 
 export function createBm25Scorer(
