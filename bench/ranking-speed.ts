@@ -149,7 +149,7 @@ async function fitPhase(file: string, stateDir: string): Promise<void> {
     docCount: vocabulary.docCount,
     settings: settingsOf(RADAR_TFIDF),
     terms: vocabulary.terms,
-    df: Array.from(vocabulary.df),
+    df: vocabulary.df,
   });
 }
 
@@ -178,7 +178,7 @@ async function rankPhase(file: string, stateDir: string): Promise<void> {
   const trained = await timed(
     `train on 10k labels as radar rank does (5-fold × 5 C × ${maxDfCaps?.length ?? 1} max_df, then the final fit)`,
     async () =>
-      trainLexicalClassifier(rows, y, stored.terms.length, {
+      trainLexicalClassifier(rows, y, stored.termCount, {
         ...training,
         ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
         seed: 1,

@@ -68,16 +68,18 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
       },
     });
     const fitted = counter.finish();
-    stored = {
-      version: 1,
+    const input = {
+      version: 1 as const,
       model: LEXICAL_MODEL,
       fittedAt: (deps.now?.() ?? new Date()).toISOString(),
       docCount: fitted.docCount,
       settings: settingsOf(RADAR_TFIDF),
       terms: fitted.terms,
-      df: Array.from(fitted.df),
+      df: fitted.df,
     };
-    await store.write(stored);
+    await store.write(input);
+    const { terms, df, ...fields } = input;
+    stored = { ...fields, termCount: terms.length, df, terms: () => terms };
     deps.logger.info(
       { model: LEXICAL_MODEL, reason, terms: fitted.terms.length },
       'fitted the tf-idf vocabulary',
@@ -88,7 +90,7 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
   // only a cold start — at 100k papers each would hold tens of MB of the vocabulary's strings.
   const built = lazy(() => createTfidfTransform(vocabularyOf(fitted), RADAR_TFIDF));
   const transform: TfidfTransform = (text) => built()(text);
-  const dfByTerm = lazy(() => new Map(fitted.terms.map((t, i) => [t, fitted.df[i] ?? 0])));
+  const dfByTerm = lazy(() => new Map(fitted.terms().map((t, i) => [t, fitted.df[i] ?? 0])));
   const cache = {
     store: deps.stores.lexicalRows,
     model: LEXICAL_MODEL,
@@ -157,7 +159,7 @@ export async function trainAndStoreLexical(
   const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
   const { maxDfCaps, ...training } = LEXICAL_TRAINING;
   const shares = Float64Array.from(model.stored.df, (df) => df / Math.max(1, model.stored.docCount));
-  const trained = trainLexicalClassifier(rows, y, model.stored.terms.length, {
+  const trained = trainLexicalClassifier(rows, y, model.stored.termCount, {
     ...training,
     ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
     seed: ranking.seed,
@@ -167,7 +169,7 @@ export async function trainAndStoreLexical(
     model: LEXICAL_MODEL,
     kind: 'linear-svm',
     trainedAt: (deps.now?.() ?? new Date()).toISOString(),
-    dims: model.stored.terms.length,
+    dims: model.stored.termCount,
     coefficients: Array.from(trained.model.weights),
     intercept: trained.model.bias,
     positives,

@@ -3,6 +3,7 @@
  * validated. Reports corrupt, unsorted and unknown files; derived data (indexes, caches,
  * rendered output) is skipped, and temp files left by a killed writer are noted, not errors.
  */
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { BenchmarkCandidate } from '../benchmarks/candidate.ts';
@@ -18,6 +19,7 @@ import { createEmbeddingsStore } from './embeddings-store.ts';
 import { IdfFile } from './idf-file.ts';
 import { StoredProfile, StoredTrendReport } from './insights-store.ts';
 import { parseJsonl, readJsonFile } from './jsonl-file.ts';
+import { decodeVocabulary } from './lexical-vocabulary-store.ts';
 import { listDirEntries } from './list-dir.ts';
 import { MessageMapRecord } from './message-map-store.ts';
 import { ModelAliases } from './model-aliases-store.ts';
@@ -143,6 +145,14 @@ const RULES: Rule[] = [
   { pattern: /^evals\/generation\/(cases|cache)\//, check: skip },
   { pattern: /^classifiers\/[^/]+\/classifier\.json$/, check: jsonRule(StoredClassifier) },
   { pattern: /^classifiers\/[^/]+\/metrics\.json$/, check: jsonRule(StoredMetrics) },
+  {
+    pattern: /^classifiers\/[^/]+\/vocabulary\.bin$/,
+    check: (path) =>
+      checked(async () => {
+        decodeVocabulary(await readFile(path), path);
+        return ok;
+      }),
+  },
   { pattern: /^picks\/\d{4}\.jsonl$/, check: jsonlRule(PickRecord) },
   { pattern: /^picks\/ranked\.jsonl$/, check: jsonlRule(RankedRecord) },
   { pattern: /^profiles\/\d{4}-\d{2}-\d{2}\.json$/, check: jsonRule(StoredProfile) },

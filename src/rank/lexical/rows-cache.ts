@@ -34,12 +34,8 @@ export interface RowsCacheDeps {
 }
 
 /** What identifies a fitted vocabulary: its fit time, corpus size and term count. */
-export function vocabularyStamp(v: {
-  fittedAt: string;
-  docCount: number;
-  terms: readonly unknown[];
-}): string {
-  return `${v.fittedAt}/${v.docCount}/${v.terms.length}`;
+export function vocabularyStamp(v: { fittedAt: string; docCount: number; termCount: number }): string {
+  return `${v.fittedAt}/${v.docCount}/${v.termCount}`;
 }
 
 /** CRC-32 of the text's UTF-8 (zlib's, native): tells a changed text from the one a row was made from. */

@@ -19,7 +19,7 @@ export interface TfidfOptions extends AnalyzerOptions {
 }
 
 export interface TfidfVocabulary {
-  terms: string[];
+  terms: readonly string[];
   idf: Float64Array;
   docCount: number;
 }

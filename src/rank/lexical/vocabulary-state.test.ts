@@ -9,8 +9,9 @@ const stored = (docCount: number): StoredVocabulary => ({
   fittedAt: '2026-06-01T00:00:00.000Z',
   docCount,
   settings: settingsOf(RADAR_TFIDF),
-  terms: ['retriev', 'rerank'],
-  df: [10, 3],
+  termCount: 2,
+  terms: () => ['retriev', 'rerank'],
+  df: Uint32Array.of(10, 3),
 });
 
 describe('the lexical vocabulary state', () => {

@@ -37,7 +37,7 @@ export function optionsOf(settings: VocabularySettings): TfidfOptions {
 
 export function vocabularyOf(stored: StoredVocabulary): TfidfVocabulary {
   return {
-    terms: stored.terms,
+    terms: stored.terms(),
     idf: Float64Array.from(stored.df, (df) => idfOf(stored.docCount, df)),
     docCount: stored.docCount,
   };

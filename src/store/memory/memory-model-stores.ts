@@ -9,7 +9,12 @@ import { StateFileError } from '../../core/errors.ts';
 import type { RerankCache } from '../../search/llm-reranker.ts';
 import { type ClassifierStore, StoredClassifier, StoredMetrics } from '../classifier-store.ts';
 import { FulltextMeta, type FulltextStore } from '../fulltext-store.ts';
-import { StoredVocabulary, type VocabularyStore } from '../lexical-vocabulary-store.ts';
+import {
+  decodeVocabulary,
+  encodeVocabulary,
+  invalidVocabulary,
+  type VocabularyStore,
+} from '../lexical-vocabulary-store.ts';
 import { createJsonCell, type JsonCell, memoryPath } from './json-cell.ts';
 
 /** One JSON document per key, created on first write. */
@@ -38,18 +43,18 @@ export function createMemoryClassifierStore(): ClassifierStore {
 }
 
 export function createMemoryVocabularyStore(): VocabularyStore {
-  const pathOf = (model: string): string => `classifiers/${model}/vocabulary.json`;
-  const vocabularies = createCells(pathOf, StoredVocabulary);
+  // The file's bytes, decoded on every read as the file store does.
+  const pathOf = (model: string): string => memoryPath(`classifiers/${model}/vocabulary.bin`);
+  const vocabularies = new Map<string, Uint8Array>();
   return {
-    read: async (model) => vocabularies.read(model),
+    async read(model) {
+      const bytes = vocabularies.get(model);
+      return bytes ? decodeVocabulary(bytes, pathOf(model)) : undefined;
+    },
     async write(vocabulary) {
-      const parsed = StoredVocabulary.safeParse(vocabulary);
-      if (!parsed.success)
-        throw new StateFileError(
-          memoryPath(pathOf(vocabulary.model)),
-          parsed.error.issues[0]?.message ?? 'invalid',
-        );
-      vocabularies.write(vocabulary.model, parsed.data);
+      const problem = invalidVocabulary(vocabulary);
+      if (problem) throw new StateFileError(pathOf(vocabulary.model), problem);
+      vocabularies.set(vocabulary.model, encodeVocabulary(vocabulary));
     },
   };
 }

@@ -11,7 +11,11 @@ import type {
   StoredMetrics,
 } from '../../../src/store/classifier-store.ts';
 import type { FulltextMeta, FulltextStore } from '../../../src/store/fulltext-store.ts';
-import type { StoredVocabulary, VocabularyStore } from '../../../src/store/lexical-vocabulary-store.ts';
+import type {
+  StoredVocabulary,
+  VocabularyInput,
+  VocabularyStore,
+} from '../../../src/store/lexical-vocabulary-store.ts';
 
 type Make<T> = () => Promise<T> | T;
 
@@ -65,7 +69,7 @@ export function describeClassifierStoreContract(name: string, make: Make<Classif
   });
 }
 
-const vocabulary = (model: string, df = [2, 1]): StoredVocabulary => ({
+const vocabulary = (model: string, df = [2, 1]): VocabularyInput => ({
   version: 1,
   model,
   fittedAt: '2026-11-20T08:00:00Z',
@@ -82,14 +86,41 @@ const vocabulary = (model: string, df = [2, 1]): StoredVocabulary => ({
   df,
 });
 
+/** A stored vocabulary as plain data: its fields, the frequencies and the decoded terms. */
+const plain = (v: StoredVocabulary | undefined) =>
+  v && {
+    version: v.version,
+    model: v.model,
+    fittedAt: v.fittedAt,
+    docCount: v.docCount,
+    settings: v.settings,
+    terms: [...v.terms()],
+    df: Array.from(v.df),
+    termCount: v.termCount,
+  };
+
 export function describeVocabularyStoreContract(name: string, make: Make<VocabularyStore>): void {
   describe(`VocabularyStore contract: ${name}`, () => {
     it('round-trips a vocabulary per model', async () => {
       const store = await make();
       expect(await store.read('tfidf')).toBeUndefined();
       await store.write(vocabulary('tfidf'));
-      expect(await store.read('tfidf')).toEqual(vocabulary('tfidf'));
+      expect(plain(await store.read('tfidf'))).toEqual({ ...vocabulary('tfidf'), termCount: 2 });
       expect(await store.read('other')).toBeUndefined();
+    });
+
+    it('keeps non-ASCII terms and an empty vocabulary whole', async () => {
+      const store = await make();
+      await store.write({ ...vocabulary('tfidf', [1, 2, 2]), terms: ['größe', 'λ calcul', '数据'] });
+      expect((await store.read('tfidf'))?.terms()).toEqual(['größe', 'λ calcul', '数据']);
+      await store.write({ ...vocabulary('empty', []), terms: [] });
+      expect(plain(await store.read('empty'))).toMatchObject({ terms: [], df: [], termCount: 0 });
+    });
+
+    it('refuses a term list and a df list of different lengths, and an empty term', async () => {
+      const store = await make();
+      await expect(store.write(vocabulary('tfidf', [1]))).rejects.toThrow(/one entry per term/);
+      await expect(store.write({ ...vocabulary('tfidf'), terms: ['a', ''] })).rejects.toThrow(/non-empty/);
     });
 
     it('refuses a document frequency above the document count, naming the rule', async () => {
