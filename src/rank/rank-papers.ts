@@ -8,6 +8,7 @@
 import type { RadarConfig } from '../config/schema.ts';
 import { ConfigError } from '../core/errors.ts';
 import { localDay } from '../core/local-day.ts';
+import { loadVectorRows } from '../digest/vector-rows.ts';
 import type { VectorIndex } from '../index/vector-index.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PickRecord } from '../store/picks-store.ts';
@@ -24,10 +25,10 @@ import { hashSeed } from './prng.ts';
 import { rankLexical } from './rank-lexical.ts';
 import { medianScore, samplePicks } from './sampling.ts';
 import { preferenceSettings, trainAndStoreClassifier } from './train-classifiers.ts';
-import { countLabels } from './training-set.ts';
-import { selectRows, type VectorMatrix } from './vector-matrix.ts';
+import { countLabels, samplePseudoNegativeIds } from './training-set.ts';
+import { rowIndex, selectRows, type VectorMatrix } from './vector-matrix.ts';
 
-/** Opens the model's nearest-neighbour index over `matrix` (derived files the root knows where to keep). */
+/** Opens the model's nearest-neighbour index over all its stored vectors (derived files the root knows where to keep); `matrix` holds the rows the day reads. */
 export type OpenModelIndex = (model: string, matrix: VectorMatrix) => Promise<Pick<VectorIndex, 'search'>>;
 
 export interface RankDeps {
@@ -154,16 +155,19 @@ async function rankModel(
   day: DayInputs,
   options: RankOptions,
 ): Promise<ModelRanking> {
-  const matrix = await (deps.loadVectors?.(model) ?? deps.stores.vectors(model).load());
-  const known = new Set(matrix.ids);
+  const shared = await deps.loadVectors?.(model);
+  const store = deps.stores.vectors(model);
+  const known = shared ? new Set(shared.ids) : await store.ids();
   const usable = day.labels.filter((l) => known.has(l.id));
   const counts = countLabels(usable);
-  const evaluation = options.evaluate ? await evaluateModel(deps, model, matrix, usable) : undefined;
+  const evaluation = options.evaluate
+    ? await evaluateModel(deps, model, shared ?? (await store.load()), usable)
+    : undefined;
   const recorded = day.recorded.filter((p) => p.model === model);
   const base = { model, labels: counts, ...(evaluation ? { evaluation } : {}) };
   if (recorded.length > 0)
     return { ...base, mode: 'recorded', picks: recorded, candidates: 0, duplicates: 0, withoutVector: 0 };
-  if (matrix.ids.length === 0) {
+  if (known.size === 0) {
     deps.logger.warn({ model }, 'no embeddings for this model yet: nothing to rank');
     return {
       ...base,
@@ -174,8 +178,10 @@ async function rankModel(
       withoutVector: day.candidates.length,
     };
   }
+  const fresh = new Set(day.candidates.filter((p) => !day.shown.has(p.id)).map((p) => p.id));
+  const matrix = await rankRows(deps, model, { known: [...known], usable, fresh, shared });
   const found = await findCandidates(deps, model, matrix, day);
-  const scored = await scoreCandidates(deps, model, matrix, usable, found.rows);
+  const scored = await scoreCandidates(deps, model, matrix, usable, found.rows, fresh);
   const scores = found.rows.map((row, i) => ({ id: matrix.ids[row] ?? '', score: scored.scores[i] ?? 0 }));
   const ranking = deps.config.ranking;
   const sampled = samplePicks(scores, {
@@ -194,6 +200,31 @@ async function rankModel(
     duplicates: found.duplicates.reduce((n, c) => n + c.duplicates.length, 0),
     withoutVector: found.withoutVector,
   };
+}
+
+/**
+ * The rows a ranking day reads: the labeled papers, the new ones and the classifier's sampled
+ * pseudo-negatives, never the model's whole matrix (150 MB at 100k × 384).
+ */
+async function rankRows(
+  deps: RankDeps,
+  model: string,
+  day: {
+    known: string[];
+    usable: readonly Label[];
+    fresh: ReadonlySet<string>;
+    shared: VectorMatrix | undefined;
+  },
+): Promise<VectorMatrix> {
+  const settings = preferenceSettings(deps.config);
+  const pseudo = samplePseudoNegativeIds(day.known, day.usable, { ...settings, exclude: day.fresh });
+  const wanted = new Set([...day.usable.map((l) => l.id), ...day.fresh, ...pseudo]);
+  if (!day.shared) return loadVectorRows(deps.stores.vectors(model), wanted);
+  const rows = rowIndex(day.shared);
+  return selectRows(
+    day.shared,
+    [...wanted].flatMap((id) => rows.get(id) ?? []),
+  );
 }
 
 /** The window's papers not shown yet, minus near-duplicates found through the model's index. */
@@ -217,6 +248,7 @@ async function scoreCandidates(
   matrix: VectorMatrix,
   usable: readonly Label[],
   rows: readonly number[],
+  fresh: ReadonlySet<string>,
 ): Promise<{ mode: 'classifier' | 'cold-start'; scores: Float64Array }> {
   const ranking = deps.config.ranking;
   const { positives, negatives } = countLabels(usable);
@@ -228,8 +260,8 @@ async function scoreCandidates(
       scores: await coldStartScores(selectRows(matrix, rows), ranking.seedInterests, embed),
     };
   }
-  const exclude = new Set(rows.map((row) => matrix.ids[row] ?? ''));
-  const trained = await trainAndStoreClassifier(deps, model, matrix, usable, exclude);
+  // Every new paper, duplicates too: the matrix holds them besides the sampled pseudo-negatives.
+  const trained = await trainAndStoreClassifier(deps, model, matrix, usable, fresh);
   return { mode: 'classifier', scores: scoreRows(trained.model, matrix, rows) };
 }
 

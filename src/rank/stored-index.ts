@@ -1,10 +1,12 @@
 /**
  * The near-duplicate search of the rank job over the stored ANN index (derived, rebuildable files
  * under state/index): the composition roots build it once over the state directory and pass it in.
+ * Opening it brings the index up to date from the embeddings shards it has not seen (the day's).
  */
 import { openModelIndex } from '../index/index-store.ts';
 import { DEFAULT_HNSW } from '../index/vector-index.ts';
 import type { Logger } from '../log/logger.ts';
+import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import type { OpenModelIndex } from './rank-papers.ts';
 
 /**
@@ -16,11 +18,13 @@ import type { OpenModelIndex } from './rank-papers.ts';
 export const DEDUP_EF = 16;
 
 export function storedIndexOpener(stateDir: string, logger: Logger): OpenModelIndex {
-  return async (model, matrix) => {
+  // The rank reads only the rows it works on: the index reads the shards it lacks from the store.
+  return async (model) => {
+    const store = createEmbeddingsStore(stateDir, model);
     const { index } = await openModelIndex({
       stateDir,
       model,
-      loadVectors: async () => matrix,
+      loadVectors: (options) => store.load(options),
       logger,
       // efSearch is not part of the saved index (only m, efConstruction and quantization are).
       params: { ...DEFAULT_HNSW, efSearch: DEDUP_EF },

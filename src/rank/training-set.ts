@@ -33,18 +33,36 @@ export function countLabels(labels: readonly LabelPoint[]): { positives: number;
   return { positives, negatives: labels.length - positives };
 }
 
-function samplePseudoNegatives(
-  matrix: VectorMatrix,
+/** Positions in `ids` of the pseudo-negatives: a seeded sample of the ids neither labeled nor excluded. */
+function samplePool(
+  ids: readonly string[],
   labeled: ReadonlySet<string>,
   count: number,
   options: TrainingSetOptions,
 ): number[] {
   const pool: number[] = [];
-  matrix.ids.forEach((id, row) => {
+  ids.forEach((id, row) => {
     if (!labeled.has(id) && !options.exclude?.has(id)) pool.push(row);
   });
   const picked = sampleIndices(pool.length, count, createRandom(options.seed));
   return picked.map((i) => pool[i] ?? 0).sort((a, b) => a - b);
+}
+
+/**
+ * The pseudo-negatives `buildTrainingSet` draws over a matrix with these ids (in this order),
+ * chosen from the ids alone: a caller reads only these rows and the labels' instead of the whole
+ * matrix, and a training set built over those rows (same options) uses exactly these ids.
+ */
+export function samplePseudoNegativeIds(
+  ids: readonly string[],
+  labels: readonly LabelPoint[],
+  options: TrainingSetOptions,
+): string[] {
+  const present = new Set(ids);
+  const known = labels.filter((l) => present.has(l.id));
+  const count = Math.round(options.pseudoNegativeRatio * countLabels(known).positives);
+  const labeled = new Set(known.map((l) => l.id));
+  return samplePool(ids, labeled, count, options).map((row) => ids[row] ?? '');
 }
 
 /** Labels without a vector are skipped. */
@@ -57,8 +75,8 @@ export function buildTrainingSet(
   const known = labels.filter((l) => rows.has(l.id));
   const labeled = new Set(known.map((l) => l.id));
   const { positives, negatives } = countLabels(known);
-  const pseudoRows = samplePseudoNegatives(
-    matrix,
+  const pseudoRows = samplePool(
+    matrix.ids,
     labeled,
     Math.round(options.pseudoNegativeRatio * positives),
     options,
