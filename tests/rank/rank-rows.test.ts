@@ -29,4 +29,25 @@ describe('rankPapers with an embedding model', () => {
     expect(loads.length).toBeGreaterThan(0);
     for (const shards of loads) expect(shards).toHaveLength(1);
   });
+
+  it('picks the same papers from a matrix the caller shares across the run', async () => {
+    const read = await seedState(tempDir, { labels: true });
+    const shared = await seedState(tempDir, { labels: true });
+    const own = await rankPapers(rankDeps(read), { date: '2026-11-21' });
+    const deps = rankDeps(shared);
+    let asked = 0;
+    const given = await rankPapers(
+      {
+        ...deps,
+        loadVectors: (model) => {
+          asked += 1;
+          return deps.stores.vectors(model).load();
+        },
+      },
+      { date: '2026-11-21' },
+    );
+    expect(asked).toBe(1);
+    expect(given.models[0]?.picks).toEqual(own.models[0]?.picks);
+    expect(given.models[0]?.duplicates).toBe(1);
+  });
 });
