@@ -28,7 +28,7 @@ import { preferenceSettings, trainAndStoreClassifier } from './train-classifiers
 import { countLabels, samplePseudoNegativeIds } from './training-set.ts';
 import { rowIndex, selectRows, type VectorMatrix } from './vector-matrix.ts';
 
-/** Opens the model's nearest-neighbour index over all its stored vectors (derived files the root knows where to keep); `matrix` holds the rows the day reads. */
+/** Opens the model's nearest-neighbour index over all its stored vectors (derived files the root knows where to keep), searched at the index's own efSearch, which the opener sets for near-duplicate search; `matrix` holds the rows the day reads. */
 export type OpenModelIndex = (model: string, matrix: VectorMatrix) => Promise<Pick<VectorIndex, 'search'>>;
 
 export interface RankDeps {
@@ -236,8 +236,10 @@ async function findCandidates(
 ): Promise<CandidateRows> {
   const index = await deps.openIndex(model, matrix);
   return candidateRows(matrix, day.candidates, day.shown, {
-    // Pairs above a high threshold are far closer than the 10th neighbour: a small ef finds them.
-    search: (v, k) => index.search(v, k, { ef: 16 }),
+    // Pairs above a high threshold are far closer than the 10th neighbour: the opener gives an
+    // index whose own efSearch is small (src/rank/stored-index.ts DEDUP_EF), so the search runs
+    // on the graph in memory instead of a second view at another ef.
+    search: (v, k) => index.search(v, k),
     threshold: deps.config.ranking.dedupThreshold,
   });
 }
