@@ -185,7 +185,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
         papers,
         rank: {
           stores,
-          openIndex: storedIndexOpener(stateDir, logger.child({ module: 'rank' })),
+          openIndex: storedIndexOpener(stateDir, stores, logger.child({ module: 'rank' })),
           config,
           logger: logger.child({ module: 'rank' }),
           now: () => deps.clock.now(),

@@ -29,7 +29,7 @@ describe('storedIndexOpener', () => {
         vector: matrix.data.slice((from + i) * 16, (from + i + 1) * 16),
       }));
     await store.upsert(rows(0, 300));
-    const open = storedIndexOpener(stateDir, silentLogger());
+    const open = storedIndexOpener(stateDir, { vectors: () => store }, silentLogger());
     await open(
       MODEL,
       selectRows(

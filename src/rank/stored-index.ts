@@ -6,7 +6,7 @@
 import { openModelIndex } from '../index/index-store.ts';
 import { DEFAULT_HNSW } from '../index/vector-index.ts';
 import type { Logger } from '../log/logger.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { OpenModelIndex } from './rank-papers.ts';
 
 /**
@@ -17,10 +17,14 @@ import type { OpenModelIndex } from './rank-papers.ts';
  */
 export const DEDUP_EF = 16;
 
-export function storedIndexOpener(stateDir: string, logger: Logger): OpenModelIndex {
+export function storedIndexOpener(
+  stateDir: string,
+  stores: Pick<Stores, 'vectors'>,
+  logger: Logger,
+): OpenModelIndex {
   // The rank reads only the rows it works on: the index reads the shards it lacks from the store.
   return async (model) => {
-    const store = createEmbeddingsStore(stateDir, model);
+    const store = stores.vectors(model);
     const { index } = await openModelIndex({
       stateDir,
       model,

@@ -57,10 +57,11 @@ async function seed(labels: boolean): Promise<string> {
 }
 
 function deps(stateDir: string, seedInterests: string[] = ['retrieval augmented generation']) {
+  const stores = createFileStores(stateDir);
   const config = RadarConfig.parse({ ranking: { picksPerDay: 10, exploreShare: 0, seedInterests } });
   return {
-    stores: createFileStores(stateDir),
-    openIndex: storedIndexOpener(stateDir, logger),
+    stores,
+    openIndex: storedIndexOpener(stateDir, stores, logger),
     config,
     logger,
     embedderFor: async () => async () => [],

@@ -67,6 +67,7 @@ export async function seedState(tempDir: () => string, options: { labels: boolea
 }
 
 export function rankDeps(stateDir: string) {
+  const stores = createFileStores(stateDir);
   const config = RadarConfig.parse({
     embedding: { active: [MODEL], models: { [MODEL]: { backend: 'hashing', dims: DIMS } } },
     ranking: { models: [MODEL], picksPerDay: 6, exploreShare: 1 / 3, seedInterests: ['topic a'] },
@@ -74,8 +75,8 @@ export function rankDeps(stateDir: string) {
   const embed = async (texts: readonly string[]) =>
     texts.map(() => Float32Array.from({ length: DIMS }, (_, j) => (j === 0 ? 1 : 0)));
   return {
-    stores: createFileStores(stateDir),
-    openIndex: storedIndexOpener(stateDir, logger),
+    stores,
+    openIndex: storedIndexOpener(stateDir, stores, logger),
     config,
     logger,
     embedderFor: async () => embed,

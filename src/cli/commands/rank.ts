@@ -117,7 +117,7 @@ export async function runRank(
     rankPapers(
       {
         stores: ctx.stores,
-        openIndex: storedIndexOpener(ctx.stateDir, ctx.logger),
+        openIndex: storedIndexOpener(ctx.stateDir, ctx.stores, ctx.logger),
         config,
         logger: ctx.logger,
         embedderFor: async (model) => {
