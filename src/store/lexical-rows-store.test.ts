@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
-import { createLexicalRowsStore, decodeRows, encodeRows, lexicalRowsPath } from './lexical-rows-store.ts';
+import {
+  createLexicalRowsStore,
+  createReadBuffer,
+  decodeRows,
+  encodeRows,
+  lexicalRowsPath,
+} from './lexical-rows-store.ts';
 
 const tempDir = useTempDirs();
 const rows = {
@@ -29,6 +35,23 @@ describe('the lexical rows file', () => {
     expect(await store.read('tfidf', '2605')).toBeUndefined();
     writeFileSync(file, 'not a rows file');
     expect(await store.read('tfidf', '2605')).toBeUndefined();
+  });
+
+  it('reads a file cut short as none through a lent buffer that an earlier, whole read filled', async () => {
+    const stateDir = tempDir();
+    const store = createLexicalRowsStore(stateDir);
+    await store.write('tfidf', '2605', rows);
+    const file = lexicalRowsPath(stateDir, 'tfidf', '2605');
+    const bytes = readFileSync(file);
+    const into = createReadBuffer();
+    expect((await store.read('tfidf', '2605', into))?.ids).toEqual(rows.ids);
+    // The buffer still holds the whole file's tail past the cut: only the file's own bytes count.
+    writeFileSync(file, bytes.subarray(0, bytes.length - 4));
+    expect(await store.read('tfidf', '2605', into)).toBeUndefined();
+    writeFileSync(file, bytes);
+    expect(Array.from((await store.read('tfidf', '2605', into))?.indices ?? [])).toEqual(
+      Array.from(rows.indices),
+    );
   });
 
   it('decodes what it encodes from an unaligned buffer', () => {

@@ -12,12 +12,12 @@
  * The header holds the format version, the vocabulary stamp, the paper ids, nnz and the CRC-32
  * of everything after the header; a paper's row is `[offsets[i], offsets[i+1])`.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { StateFileError } from '../core/errors.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomicStream } from './atomic-write.ts';
 import { statePaths } from './paths.ts';
 
 const MAGIC = 'RRLX';
@@ -45,9 +45,27 @@ export interface StoredRows {
   values: Float32Array;
 }
 
+/**
+ * Bytes a caller lends to a run of reads, one shard after another: a read through it fills it
+ * (growing it when a file is larger) and returns rows that are views of it, valid until the next
+ * read through the same buffer. At 100k papers a shard file is ~17 MB: a new buffer per read
+ * would leave each one to the garbage collector, which frees external memory late (a scoring
+ * pass over 10 shards held ~150 MB of them).
+ */
+export interface ReadBuffer {
+  bytes: Uint8Array;
+}
+
+export function createReadBuffer(): ReadBuffer {
+  return { bytes: new Uint8Array(0) };
+}
+
 export interface LexicalRowsStore {
-  /** The shard's stored rows; undefined when there are none or the file is damaged. */
-  read(model: string, shard: string): Promise<StoredRows | undefined>;
+  /**
+   * The shard's stored rows; undefined when there are none or the file is damaged. Given
+   * `into`, the rows may be views of its bytes (see ReadBuffer); otherwise they are the read's own.
+   */
+  read(model: string, shard: string, into?: ReadBuffer): Promise<StoredRows | undefined>;
   write(model: string, shard: string, rows: StoredRows): Promise<void>;
 }
 
@@ -72,7 +90,11 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-export function encodeRows(rows: StoredRows): Uint8Array {
+/**
+ * The file's bytes as its parts in order (the lead — magic, header, padding — then the four
+ * arrays as views of the rows' own memory), so a file store can write them without one more copy.
+ */
+export function encodeRowsParts(rows: StoredRows): Uint8Array[] {
   const body = [rows.textHashes, rows.offsets, rows.indices, rows.values].map(bytesOf);
   // Empty parts skipped: node's crc32 of no bytes answers 0 whatever the starting value.
   const crc = body.reduce((value, part) => (part.length > 0 ? crc32(part, value) : value), 0);
@@ -86,17 +108,52 @@ export function encodeRows(rows: StoredRows): Uint8Array {
     }),
     'utf8',
   );
-  const lead = 8 + header.length + ((4 - ((8 + header.length) % 4)) % 4);
-  const out = new Uint8Array(lead + body.reduce((size, part) => size + part.length, 0));
-  out.set(Buffer.from(MAGIC, 'ascii'), 0);
-  new DataView(out.buffer).setUint32(4, header.length, true);
-  out.set(header, 8);
-  let at = lead;
-  for (const part of body) {
+  const lead = new Uint8Array(8 + header.length + ((4 - ((8 + header.length) % 4)) % 4));
+  lead.set(Buffer.from(MAGIC, 'ascii'), 0);
+  new DataView(lead.buffer).setUint32(4, header.length, true);
+  lead.set(header, 8);
+  return [lead, ...body];
+}
+
+export function encodeRows(rows: StoredRows): Uint8Array {
+  const parts = encodeRowsParts(rows);
+  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
     out.set(part, at);
     at += part.length;
   }
   return out;
+}
+
+/** The whole file into `into` (grown when too small), or a buffer of its own; undefined when absent. */
+async function readWhole(file: string, into?: ReadBuffer): Promise<Uint8Array | undefined> {
+  if (!into)
+    return readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!handle) return undefined;
+  try {
+    const { size } = await handle.stat();
+    // A quarter more than asked, so shards that grow day by day do not regrow it each read.
+    if (into.bytes.byteLength < size) into.bytes = new Uint8Array(Math.ceil(size * 1.25));
+    const bytes = into.bytes.subarray(0, size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // A file that shrank under the read decodes as torn (its length is checked).
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The rows of a file's bytes, or undefined when they are not a whole, intact rows file. */
@@ -137,20 +194,15 @@ export function decodeRows(bytes: Uint8Array): StoredRows | undefined {
 
 export function createLexicalRowsStore(stateDir: string): LexicalRowsStore {
   return {
-    async read(model, shard) {
-      const bytes = await readFile(lexicalRowsPath(stateDir, model, shard)).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw error;
-        },
-      );
+    async read(model, shard, into) {
+      const bytes = await readWhole(lexicalRowsPath(stateDir, model, shard), into);
       return bytes ? decodeRows(bytes) : undefined;
     },
     async write(model, shard, rows) {
       const file = lexicalRowsPath(stateDir, model, shard);
       const problem = invalidRows(rows);
       if (problem) throw new StateFileError(file, problem);
-      await writeFileAtomic(file, encodeRows(rows));
+      await writeFileAtomicStream(file, encodeRowsParts(rows));
     },
   };
 }

@@ -53,7 +53,7 @@ export interface VocabularyInput extends z.infer<typeof VocabularyFields> {
 export interface StoredVocabulary extends z.infer<typeof VocabularyFields> {
   termCount: number;
   df: Uint32Array;
-  /** The terms, term id order (decoded from the file on the first call, then kept). */
+  /** The terms, term id order (decoded from the file on each call: hold them only while needed). */
   terms(): readonly string[];
 }
 
@@ -187,20 +187,16 @@ export function decodeVocabulary(bytes: Uint8Array, where: string): StoredVocabu
     lines += 1;
   }
   if (lines !== n) fail(`${lines} terms for a header of ${n}`);
-  let terms: readonly string[] | undefined;
   return {
     ...fieldsOf(header),
     termCount: n,
     df,
-    terms() {
-      terms ??=
-        n === 0
-          ? []
-          : Buffer.from(termBytes.buffer, termBytes.byteOffset, termBytes.length)
-              .toString('utf8')
-              .split('\n');
-      return terms;
-    },
+    // Decoded on each call, not kept: ~760k strings at 100k papers, which a caller needs only
+    // while it builds its own structures from them (the transform's token tables).
+    terms: () =>
+      n === 0
+        ? []
+        : Buffer.from(termBytes.buffer, termBytes.byteOffset, termBytes.length).toString('utf8').split('\n'),
   };
 }
 

@@ -46,10 +46,13 @@ export function capRow(row: SparseRow, shares: ArrayLike<number>, bound: number)
 export function capCsr(m: CsrMatrix, columnShares: Float64Array, bound: number): CsrMatrix {
   const cap = bound + SLACK;
   const rows = m.offsets.length - 1;
-  const offsets = new Uint32Array(rows + 1);
-  const indices = new Int32Array(m.indices.length);
-  const values = new Float32Array(m.values.length);
   const { offsets: source, indices: sourceIndices, values: sourceValues } = m;
+  // Counted first, so the capped copy is allocated once at its size (not at the source's, then sliced).
+  let kept = 0;
+  for (let k = 0; k < sourceIndices.length; k++) if (columnShares[sourceIndices[k]!]! <= cap) kept++;
+  const offsets = new Uint32Array(rows + 1);
+  const indices = new Int32Array(kept);
+  const values = new Float32Array(kept);
   let j = 0;
   for (let r = 0; r < rows; r++) {
     const from = j;
@@ -68,7 +71,7 @@ export function capCsr(m: CsrMatrix, columnShares: Float64Array, bound: number):
     }
     offsets[r + 1] = j;
   }
-  return { offsets, indices: indices.slice(0, j), values: values.slice(0, j) };
+  return { offsets, indices, values };
 }
 
 /** A linear model's score of one packed row (its indices and values at `[from, to)`). */

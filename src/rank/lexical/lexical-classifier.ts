@@ -243,33 +243,55 @@ export function chooseC(
   return runGrid(problemOf(matrix, shared), y, options).choice;
 }
 
+interface BoundRun {
+  cap: number | undefined;
+  run: GridRun;
+  /** The capped matrix, kept only for a fold-mean final model. */
+  matrix?: CsrMatrix;
+  problem: Problem & SplitMatrix;
+}
+
+/**
+ * The max_df bound (with its C) whose folds score best. One packed, column-compacted matrix of
+ * the labeled rows; each bound is a filtered copy of it. Only the best bound's problem is kept:
+ * at 10k labels each is ~18 MB, and the matrices of the bounds tried die with this call.
+ */
+function chooseBound(
+  rows: readonly SparseRow[],
+  y: Uint8Array,
+  features: number,
+  options: ChooseOptions,
+): { best: BoundRun; columns: Int32Array } {
+  const caps = options.maxDfGrid ? [...options.maxDfGrid.caps].sort((a, b) => b - a) : [undefined];
+  const shares = options.maxDfGrid?.shares ?? [];
+  const { matrix: full, columns, shared } = compactColumns(toCsr(rows), features);
+  const columnShares = Float64Array.from(columns, (f) => shares[f] ?? 0);
+  const keepMatrix = options.final === 'fold-mean';
+  let best: BoundRun | undefined;
+  let lastPerC: Float64Array[][] | undefined;
+  for (const cap of caps) {
+    const capped = cap === undefined ? full : capCsr(full, columnShares, cap);
+    const problem = problemOf(capped, shared);
+    const run = runGrid(problem, y, options, lastPerC);
+    lastPerC = run.perC;
+    if (!best || run.score > best.run.score + 1e-9)
+      best = { cap, run, problem, ...(keepMatrix ? { matrix: capped } : {}) };
+  }
+  return { best: best as BoundRun, columns };
+}
+
 export function trainLexicalClassifier(
   rows: readonly SparseRow[],
   y: Uint8Array,
   features: number,
   options: ChooseOptions,
 ): LexicalClassifier {
-  const caps = options.maxDfGrid ? [...options.maxDfGrid.caps].sort((a, b) => b - a) : [undefined];
-  const shares = options.maxDfGrid?.shares ?? [];
-  // One packed, column-compacted matrix of the labeled rows; each max_df bound is a filtered copy of it.
-  const { matrix: full, columns, shared } = compactColumns(toCsr(rows), features);
-  const columnShares = Float64Array.from(columns, (f) => shares[f] ?? 0);
-  let best:
-    | { cap: number | undefined; run: GridRun; matrix: CsrMatrix; problem: Problem & SplitMatrix }
-    | undefined;
-  let lastPerC: Float64Array[][] | undefined;
-  for (const cap of caps) {
-    const matrix = cap === undefined ? full : capCsr(full, columnShares, cap);
-    const problem = problemOf(matrix, shared);
-    const run = runGrid(problem, y, options, lastPerC);
-    lastPerC = run.perC;
-    if (!best || run.score > best.run.score + 1e-9) best = { cap, run, matrix, problem };
-  }
-  const { cap, run, matrix, problem } = best as NonNullable<typeof best>;
+  const { best, columns } = chooseBound(rows, y, features, options);
+  const { cap, run, matrix, problem } = best;
   const all = Uint32Array.from(rows, (_, i) => i);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const fit =
-    options.final === 'fold-mean' && run.alpha
+    options.final === 'fold-mean' && run.alpha && matrix
       ? primalOf(matrix, all, y, columns.length, run.alpha)
       : withRestWeights(
           fitSvm(problem, all, y, run.choice.c, tolerance, run.alpha && { alpha: run.alpha }),
@@ -283,6 +305,7 @@ export function trainLexicalClassifier(
     iterations: fit.iterations,
     converged: fit.converged,
   };
+  const shares = options.maxDfGrid?.shares ?? [];
   const scorer = cappedScorer(model, cap === undefined ? undefined : { shares, bound: cap });
   return {
     model,

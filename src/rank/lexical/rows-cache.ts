@@ -7,7 +7,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
-import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
+import type { LexicalRowsStore, ReadBuffer, StoredRows } from '../../store/lexical-rows-store.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfTransform } from './tfidf.ts';
 
@@ -31,6 +31,8 @@ export interface RowsCacheDeps {
   /** The stamp of the vocabulary `transform` uses (see `vocabularyStamp`). */
   vocabulary: string;
   transform: TfidfTransform;
+  /** Bytes reused by the shard reads of successive calls (one per call otherwise). */
+  readBuffer?: ReadBuffer;
 }
 
 /** What identifies a fitted vocabulary: its fit time, corpus size and term count. */
@@ -61,13 +63,14 @@ export async function visitRows(
     if (list) list.push(i);
     else byShard.set(shard, [i]);
   });
+  const readBuffer: ReadBuffer = deps.readBuffer ?? { bytes: new Uint8Array(0) };
   for (const [shard, members] of [...byShard].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const read = await deps.store.read(deps.model, shard);
+    const read = await deps.store.read(deps.model, shard, readBuffer);
     const stored = read?.vocabulary === deps.vocabulary ? read : undefined;
     const at = new Map(stored?.ids.map((id, i) => [id, i]));
     const indices =
       stored && new Int32Array(stored.indices.buffer, stored.indices.byteOffset, stored.indices.length);
-    const fresh = new Map<string, { hash: number; row: SparseRow }>();
+    const fresh = createFreshRows();
     for (const i of members) {
       const paper = papers[i] as RowSource;
       const hash = textHash(paper.text);
@@ -80,7 +83,7 @@ export async function visitRows(
         continue;
       }
       const row = deps.transform(paper.text);
-      fresh.set(paper.id, { hash, row });
+      fresh.add(paper.id, hash, row);
       visit(i, row);
       stats.transformed += 1;
     }
@@ -91,12 +94,53 @@ export async function visitRows(
   return stats;
 }
 
+/**
+ * A shard's transformed rows, packed as they come (a paper transformed twice keeps its last
+ * row): 10k rows of their own arrays, held until the shard is written, outlived the young
+ * generation and were left to the old one's late collection.
+ */
+interface FreshRows {
+  readonly size: number;
+  has(id: string): boolean;
+  add(id: string, hash: number, row: SparseRow): void;
+  forEach(visit: (id: string, hash: number, indices: Uint32Array, values: Float32Array) => void): void;
+}
+
+function createFreshRows(): FreshRows {
+  const at = new Map<string, { hash: number; from: number; to: number }>();
+  let indices = new Uint32Array(1 << 12);
+  let values = new Float32Array(1 << 12);
+  let used = 0;
+  return {
+    get size() {
+      return at.size;
+    },
+    has: (id) => at.has(id),
+    add(id, hash, row) {
+      const length = row.indices.length;
+      if (used + length > indices.length) {
+        const capacity = Math.max(used + length, indices.length * 2);
+        const grownIndices = new Uint32Array(capacity);
+        grownIndices.set(indices.subarray(0, used));
+        const grownValues = new Float32Array(capacity);
+        grownValues.set(values.subarray(0, used));
+        indices = grownIndices;
+        values = grownValues;
+      }
+      indices.set(row.indices, used);
+      values.set(row.values, used);
+      at.set(id, { hash, from: used, to: used + length });
+      used += length;
+    },
+    forEach(visit) {
+      for (const [id, { hash, from, to }] of at)
+        visit(id, hash, indices.subarray(from, to), values.subarray(from, to));
+    },
+  };
+}
+
 /** The stored rows that still serve and the fresh ones, in id order. */
-function mergeRows(
-  vocabulary: string,
-  stored: StoredRows | undefined,
-  fresh: ReadonlyMap<string, { hash: number; row: SparseRow }>,
-): StoredRows {
+function mergeRows(vocabulary: string, stored: StoredRows | undefined, fresh: FreshRows): StoredRows {
   type Entry = { id: string; hash: number; indices: ArrayLike<number>; values: Float32Array };
   const entries: Entry[] = [];
   stored?.ids.forEach((id, k) => {
@@ -110,7 +154,9 @@ function mergeRows(
       values: stored.values.subarray(from, to),
     });
   });
-  for (const [id, { hash, row }] of fresh) entries.push({ id, hash, ...row });
+  fresh.forEach((id, hash, indices, values) => {
+    entries.push({ id, hash, indices, values });
+  });
   entries.sort((a, b) => compareIds(a.id, b.id));
   const offsets = new Uint32Array(entries.length + 1);
   entries.forEach((e, i) => {

@@ -287,6 +287,8 @@ function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptio
   });
   const buffer: Int32Array[] = [];
   let columns = new Int32Array(1024);
+  // Only the idf is kept: the closure must not hold the vocabulary's terms.
+  const { idf } = vocabulary;
   return (text) => {
     const n = tokens.idsOf(text, buffer);
     const ids = buffer[0] ?? new Int32Array(0);
@@ -305,7 +307,7 @@ function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptio
         const slot = bigrams.slot(a, b, false);
         if (slot >= 0) columns[m++] = bigramColumn[slot] ?? 0;
       }
-    return rowOf(columns, m, vocabulary.idf, options.sublinearTf);
+    return rowOf(columns, m, idf, options.sublinearTf);
   };
 }
 

@@ -1,7 +1,11 @@
 /** What every lexical rows store does, file or memory: run by file-and-memory.test.ts against both. */
 import { describe, expect, it } from 'vitest';
 import { StateFileError } from '../../../src/core/errors.ts';
-import type { LexicalRowsStore, StoredRows } from '../../../src/store/lexical-rows-store.ts';
+import {
+  createReadBuffer,
+  type LexicalRowsStore,
+  type StoredRows,
+} from '../../../src/store/lexical-rows-store.ts';
 
 type Make<T> = () => Promise<T> | T;
 
@@ -35,6 +39,25 @@ export function describeLexicalRowsStoreContract(name: string, make: Make<Lexica
       expect(plain(await store.read('tfidf', '2605'))).toEqual(plain(rows('v2', 0.875)));
       expect(plain(await store.read('tfidf', '2606'))).toEqual(plain(rows('v1')));
       expect(await store.read('other', '2605')).toBeUndefined();
+    });
+
+    it('reads shard after shard through one lent buffer, each read whole and right', async () => {
+      const store = await make();
+      const wide: StoredRows = {
+        ...rows('v2'),
+        ids: ['2606.00001', '2606.00002', '2606.00003'],
+        offsets: Uint32Array.from([0, 1, 1, 2]),
+        indices: Uint32Array.from([4, 5]),
+        values: Float32Array.from([0.5, -0.5]),
+      };
+      await store.write('tfidf', '2605', rows('v1'));
+      await store.write('tfidf', '2606', wide);
+      const into = createReadBuffer();
+      // The larger shard first, then the smaller into the same bytes, then a missing one.
+      expect(plain(await store.read('tfidf', '2605', into))).toEqual(plain(rows('v1')));
+      expect(plain(await store.read('tfidf', '2606', into))).toEqual(plain(wide));
+      expect(plain(await store.read('tfidf', '2605', into))).toEqual(plain(rows('v1')));
+      expect(await store.read('tfidf', '2607', into)).toBeUndefined();
     });
 
     it('keeps a shard with no rows', async () => {
