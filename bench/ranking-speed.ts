@@ -29,8 +29,9 @@ import { RADAR_TFIDF } from '../src/rank/lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from '../src/rank/lexical/tfidf.ts';
 import { LEXICAL_MODEL, settingsOf, vocabularyOf } from '../src/rank/lexical/vocabulary-state.ts';
 import { createRandom, sampleIndices } from '../src/rank/prng.ts';
-import { createLexicalRowsStore, createReadBuffer } from '../src/store/lexical-rows-store.ts';
+import { createLexicalRowsStore } from '../src/store/lexical-rows-store.ts';
 import { createVocabularyStore, type StoredVocabulary } from '../src/store/lexical-vocabulary-store.ts';
+import { createReadBuffer } from '../src/store/read-buffer.ts';
 import { loadCorpus, textOf } from './corpus.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);

@@ -1,13 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
-import {
-  createLexicalRowsStore,
-  createReadBuffer,
-  decodeRows,
-  encodeRows,
-  lexicalRowsPath,
-} from './lexical-rows-store.ts';
+import { createLexicalRowsStore, decodeRows, encodeRows, lexicalRowsPath } from './lexical-rows-store.ts';
+import { createReadBuffer } from './read-buffer.ts';
 
 const tempDir = useTempDirs();
 const rows = {

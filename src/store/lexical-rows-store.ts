@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { StateFileError } from '../core/errors.ts';
 import { writeFileAtomicStream } from './atomic-write.ts';
 import { statePaths } from './paths.ts';
+import type { ReadBuffer } from './read-buffer.ts';
 
 const MAGIC = 'RRLX';
 const FORMAT_VERSION = 1;
@@ -43,21 +44,6 @@ export interface StoredRows {
   /** Term ids of the vocabulary. */
   indices: Uint32Array;
   values: Float32Array;
-}
-
-/**
- * Bytes a caller lends to a run of reads, one shard after another: a read through it fills it
- * (growing it when a file is larger) and returns rows that are views of it, valid until the next
- * read through the same buffer. At 100k papers a shard file is ~17 MB: a new buffer per read
- * would leave each one to the garbage collector, which frees external memory late (a scoring
- * pass over 10 shards held ~150 MB of them).
- */
-export interface ReadBuffer {
-  bytes: Uint8Array;
-}
-
-export function createReadBuffer(): ReadBuffer {
-  return { bytes: new Uint8Array(0) };
 }
 
 export interface LexicalRowsStore {
@@ -128,15 +114,12 @@ export function encodeRows(rows: StoredRows): Uint8Array {
 
 /** The whole file into `into` (grown when too small), or a buffer of its own; undefined when absent. */
 async function readWhole(file: string, into?: ReadBuffer): Promise<Uint8Array | undefined> {
-  if (!into)
-    return readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+  const absent = (error: NodeJS.ErrnoException): undefined => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
-  });
+  };
+  if (!into) return readFile(file).catch(absent);
+  const handle = await open(file, 'r').catch(absent);
   if (!handle) return undefined;
   try {
     const { size } = await handle.stat();

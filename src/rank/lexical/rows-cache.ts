@@ -7,7 +7,8 @@
  */
 import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
-import type { LexicalRowsStore, ReadBuffer, StoredRows } from '../../store/lexical-rows-store.ts';
+import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
+import { createReadBuffer, type ReadBuffer } from '../../store/read-buffer.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfTransform } from './tfidf.ts';
 
@@ -63,7 +64,7 @@ export async function visitRows(
     if (list) list.push(i);
     else byShard.set(shard, [i]);
   });
-  const readBuffer: ReadBuffer = deps.readBuffer ?? { bytes: new Uint8Array(0) };
+  const readBuffer = deps.readBuffer ?? createReadBuffer();
   for (const [shard, members] of [...byShard].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const read = await deps.store.read(deps.model, shard, readBuffer);
     const stored = read?.vocabulary === deps.vocabulary ? read : undefined;

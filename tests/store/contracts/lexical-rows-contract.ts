@@ -1,11 +1,8 @@
 /** What every lexical rows store does, file or memory: run by file-and-memory.test.ts against both. */
 import { describe, expect, it } from 'vitest';
 import { StateFileError } from '../../../src/core/errors.ts';
-import {
-  createReadBuffer,
-  type LexicalRowsStore,
-  type StoredRows,
-} from '../../../src/store/lexical-rows-store.ts';
+import type { LexicalRowsStore, StoredRows } from '../../../src/store/lexical-rows-store.ts';
+import { createReadBuffer } from '../../../src/store/read-buffer.ts';
 
 type Make<T> = () => Promise<T> | T;
 
