@@ -5,8 +5,10 @@
  * every text once, and later ranks and retrains read rows and take dot products. A vocabulary
  * refit changes the stamp, which makes every stored row stale: each shard is rebuilt when next read.
  */
+
 import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
+import { withCapacity } from '../../core/typed-capacity.ts';
 import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
 import { createReadBuffer, type ReadBuffer } from '../../store/read-buffer.ts';
 import type { SparseRow } from './sparse-row.ts';
@@ -119,15 +121,8 @@ function createFreshRows(): FreshRows {
     has: (id) => at.has(id),
     add(id, hash, row) {
       const length = row.indices.length;
-      if (used + length > indices.length) {
-        const capacity = Math.max(used + length, indices.length * 2);
-        const grownIndices = new Uint32Array(capacity);
-        grownIndices.set(indices.subarray(0, used));
-        const grownValues = new Float32Array(capacity);
-        grownValues.set(values.subarray(0, used));
-        indices = grownIndices;
-        values = grownValues;
-      }
+      indices = withCapacity(indices, used + length, used);
+      values = withCapacity(values, used + length, used);
       indices.set(row.indices, used);
       values.set(row.values, used);
       at.set(id, { hash, from: used, to: used + length });

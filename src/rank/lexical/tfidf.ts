@@ -4,6 +4,7 @@
  * count are applied as in `CountVectorizer._limit_features`. Written here because no maintained
  * npm library reproduces those semantics (df bounds as proportions, the tf cut, smooth idf).
  */
+import { withCapacity } from '../../core/typed-capacity.ts';
 import { type AnalyzerOptions, analyze } from './analyzer.ts';
 import { createPairTable, createTokenIds } from './ngram-table.ts';
 import type { SparseRow } from './sparse-row.ts';
@@ -41,21 +42,14 @@ function createTermCounts() {
   const slots = new Map<string, number>();
   let df = new Uint32Array(1 << 16);
   let tf = new Uint32Array(1 << 16);
-  const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
-    const out = new Uint32Array(a.length * 2);
-    out.set(a);
-    return out;
-  };
   return {
     count(term: string, n: number): void {
       let slot = slots.get(term);
       if (slot === undefined) {
         slot = slots.size;
         slots.set(term, slot);
-        if (slot >= df.length) {
-          df = grow(df);
-          tf = grow(tf);
-        }
+        df = withCapacity(df, slot + 1);
+        tf = withCapacity(tf, slot + 1);
       }
       df[slot] = (df[slot] ?? 0) + 1;
       tf[slot] = (tf[slot] ?? 0) + n;
@@ -90,13 +84,6 @@ function vocabularyFrom(
     idf: Float64Array.from(terms, ([, s]) => idfOf(docs, s.df)),
     docCount: docs,
   };
-}
-
-function growTo(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
-  if (size <= a.length) return a;
-  const out = new Uint32Array(Math.max(size, a.length * 2));
-  out.set(a);
-  return out;
 }
 
 /**
@@ -136,15 +123,15 @@ function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
       docs += 1;
       const n = tokens.idsOf(text, buffer);
       const ids = buffer[0] ?? new Int32Array(0);
-      uniDf = growTo(uniDf, tokens.names.length);
-      if (counting) uniTf = growTo(uniTf, tokens.names.length);
+      uniDf = withCapacity(uniDf, tokens.names.length);
+      if (counting) uniTf = withCapacity(uniTf, tokens.names.length);
       if (keys.length < n) keys = new Int32Array(n * 2);
       keys.set(ids.subarray(0, n));
       countRuns(keys, n, uniDf, counting ? uniTf : undefined);
       if (options.ngramMax < 2 || n < 2) return;
       for (let i = 0; i + 1 < n; i++) keys[i] = pairs.slot(ids[i] ?? 0, ids[i + 1] ?? 0, true);
-      biDf = growTo(biDf, pairs.size);
-      if (counting) biTf = growTo(biTf, pairs.size);
+      biDf = withCapacity(biDf, pairs.size);
+      if (counting) biTf = withCapacity(biTf, pairs.size);
       countRuns(keys, n - 1, biDf, counting ? biTf : undefined);
     },
     finish() {
@@ -278,11 +265,7 @@ function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptio
     const a = tokens.idOfName(term.slice(0, space)) ?? 0;
     const b = tokens.idOfName(term.slice(space + 1)) ?? 0;
     const slot = bigrams.slot(a, b, true);
-    if (slot >= bigramColumn.length) {
-      const grown = new Int32Array(Math.max(slot + 1, bigramColumn.length * 2));
-      grown.set(bigramColumn);
-      bigramColumn = grown;
-    }
+    bigramColumn = withCapacity(bigramColumn, slot + 1);
     bigramColumn[slot] = column;
   });
   const buffer: Int32Array[] = [];

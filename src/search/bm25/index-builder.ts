@@ -9,6 +9,7 @@
  * Document numbers grow across segments, so each term's postings, taken segment by segment,
  * stay sorted by document. An existing index can be the first segment (an append).
  */
+import { withCapacity } from '../../core/typed-capacity.ts';
 import { detach } from '../../text/tokenize.ts';
 import type { InvertedIndex } from './inverted-index.ts';
 
@@ -77,11 +78,7 @@ export class GrowU32 {
     this.data = new Uint32Array(capacity);
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    this.data = withCapacity(this.data, this.length + 1);
     this.data[this.length++] = value;
   }
   /** A trimmed copy (the doubling slack is not kept). */
@@ -105,14 +102,8 @@ function createCounter() {
   let text = new Uint8Array(1 << 16);
   const touched = new GrowU32();
   const grow = (size: number) => {
-    let length = title.length;
-    while (length < size) length *= 2;
-    const nextTitle = new Uint8Array(length);
-    nextTitle.set(title);
-    const nextText = new Uint8Array(length);
-    nextText.set(text);
-    title = nextTitle;
-    text = nextText;
+    title = withCapacity(title, size);
+    text = withCapacity(text, size);
   };
   return {
     title(term: number): void {
