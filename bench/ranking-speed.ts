@@ -21,6 +21,7 @@ import { LEXICAL_TRAINING, trainLexicalClassifier } from '../src/rank/lexical/le
 import {
   type RowSource,
   type RowsCacheDeps,
+  rowText,
   visitRows,
   vocabularyStamp,
 } from '../src/rank/lexical/rows-cache.ts';
@@ -110,7 +111,7 @@ async function labeledRows(
   }
   const rows: SparseRow[] = new Array(picked.length);
   await timed('read the 10k labeled papers’ rows from the cache', () =>
-    visitRows(cache, picked, (k, row) => {
+    visitRows(cache, picked, rowText, (k, row) => {
       rows[k] = { indices: row.indices.slice(), values: row.values.slice() };
     }),
   );
@@ -162,7 +163,7 @@ async function firstRankPhase(file: string, stateDir: string): Promise<void> {
   const stats = await timed(`first rank: transform all ${n} papers and store their rows`, async () => {
     const total = { transformed: 0, nnz: 0 };
     await forEachShard(file, async (batch) => {
-      const s = await visitRows(cache, batch, (_, row) => {
+      const s = await visitRows(cache, batch, rowText, (_, row) => {
         total.nnz += row.indices.length;
       });
       total.transformed += s.transformed;
@@ -205,7 +206,7 @@ async function rankPhase(file: string, stateDir: string): Promise<void> {
     const base = k;
     const start = performance.now();
     const before = process.cpuUsage();
-    const s = await visitRows(cache, batch, (j, row) => {
+    const s = await visitRows(cache, batch, rowText, (j, row) => {
       scores[base + j] = trained.score(row);
     });
     const used = process.cpuUsage(before);

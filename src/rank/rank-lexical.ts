@@ -102,11 +102,7 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
     transform,
     df: (term) => dfByTerm().get(term) ?? 0,
     async visitRows(papers, visit) {
-      const stats = await visitRows(
-        cache,
-        papers.map((p) => ({ id: p.id, text: paperText(p) })),
-        visit,
-      );
+      const stats = await visitRows(cache, papers, paperText, visit);
       if (stats.transformed > 0) deps.logger.debug({ model: LEXICAL_MODEL, ...stats }, 'tf-idf rows cached');
       return stats;
     },

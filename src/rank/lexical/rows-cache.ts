@@ -14,10 +14,13 @@ import { createReadBuffer, type ReadBuffer } from '../../store/read-buffer.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfTransform } from './tfidf.ts';
 
+/** A paper whose text is at hand (`rowText` reads it). */
 export interface RowSource {
   id: string;
   text: string;
 }
+
+export const rowText = (paper: RowSource): string => paper.text;
 
 export interface RowsCacheStats {
   /** Rows read from the store. */
@@ -51,11 +54,13 @@ function textHash(text: string): number {
 /**
  * Calls `visit(i, row)` with the row of each `papers[i]`, one shard at a time (so only one
  * shard's stored rows are held), and returns where the rows came from. The row's arrays may be
- * views of the shard's buffer: copy them to keep them past the call.
+ * views of the shard's buffer: copy them to keep them past the call. `textOf` builds a paper's
+ * text when its row is checked, so a call over many papers never holds all their texts at once.
  */
-export async function visitRows(
+export async function visitRows<P extends { id: string }>(
   deps: RowsCacheDeps,
-  papers: readonly RowSource[],
+  papers: readonly P[],
+  textOf: (paper: P) => string,
   visit: (index: number, row: SparseRow) => void,
 ): Promise<RowsCacheStats> {
   const stats: RowsCacheStats = { cached: 0, transformed: 0, shardsWritten: 0 };
@@ -75,8 +80,9 @@ export async function visitRows(
       stored && new Int32Array(stored.indices.buffer, stored.indices.byteOffset, stored.indices.length);
     const fresh = createFreshRows();
     for (const i of members) {
-      const paper = papers[i] as RowSource;
-      const hash = textHash(paper.text);
+      const paper = papers[i] as P;
+      const text = textOf(paper);
+      const hash = textHash(text);
       const k = at.get(paper.id);
       if (stored && indices && k !== undefined && stored.textHashes[k] === hash && !fresh.has(paper.id)) {
         const from = stored.offsets[k] ?? 0;
@@ -85,7 +91,7 @@ export async function visitRows(
         stats.cached += 1;
         continue;
       }
-      const row = deps.transform(paper.text);
+      const row = deps.transform(text);
       fresh.add(paper.id, hash, row);
       visit(i, row);
       stats.transformed += 1;
