@@ -18,13 +18,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LEXICAL_TRAINING, trainLexicalClassifier } from '../src/rank/lexical/lexical-classifier.ts';
-import {
-  type RowSource,
-  type RowsCacheDeps,
-  rowText,
-  visitRows,
-  vocabularyStamp,
-} from '../src/rank/lexical/rows-cache.ts';
+import { type RowsCacheDeps, visitRows, vocabularyStamp } from '../src/rank/lexical/rows-cache.ts';
 import type { SparseRow } from '../src/rank/lexical/sparse-row.ts';
 import { RADAR_TFIDF } from '../src/rank/lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from '../src/rank/lexical/tfidf.ts';
@@ -70,6 +64,14 @@ function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
     return value;
   });
 }
+
+/** A bench paper: its id and its line of the texts file. */
+interface RowSource {
+  id: string;
+  text: string;
+}
+
+const rowText = (paper: RowSource): string => paper.text;
 
 const perShard = Math.ceil(n / SHARDS);
 /** Paper i's id: consecutive papers share a shard (2601, 2602, …), as a month's papers do. */

@@ -14,13 +14,18 @@ const rows = {
   values: Float32Array.from([0.5, 0.5, 0.5, 0.5]),
 };
 
+/** A store with `rows` written as shard 2605, that shard's file and its bytes. */
+async function storedShard() {
+  const stateDir = tempDir();
+  const store = createLexicalRowsStore(stateDir);
+  await store.write('tfidf', '2605', rows);
+  const file = lexicalRowsPath(stateDir, 'tfidf', '2605');
+  return { store, file, bytes: readFileSync(file) };
+}
+
 describe('the lexical rows file', () => {
   it('reads as none when torn, cut short or changed by a byte, so the rows are rebuilt', async () => {
-    const stateDir = tempDir();
-    const store = createLexicalRowsStore(stateDir);
-    await store.write('tfidf', '2605', rows);
-    const file = lexicalRowsPath(stateDir, 'tfidf', '2605');
-    const bytes = readFileSync(file);
+    const { store, file, bytes } = await storedShard();
     expect((await store.read('tfidf', '2605'))?.ids).toEqual(rows.ids);
     writeFileSync(file, bytes.subarray(0, bytes.length - 4));
     expect(await store.read('tfidf', '2605')).toBeUndefined();
@@ -33,11 +38,7 @@ describe('the lexical rows file', () => {
   });
 
   it('reads a file cut short as none through a lent buffer that an earlier, whole read filled', async () => {
-    const stateDir = tempDir();
-    const store = createLexicalRowsStore(stateDir);
-    await store.write('tfidf', '2605', rows);
-    const file = lexicalRowsPath(stateDir, 'tfidf', '2605');
-    const bytes = readFileSync(file);
+    const { store, file, bytes } = await storedShard();
     const into = createReadBuffer();
     expect((await store.read('tfidf', '2605', into))?.ids).toEqual(rows.ids);
     // The buffer still holds the whole file's tail past the cut: only the file's own bytes count.

@@ -5,7 +5,6 @@
  * every text once, and later ranks and retrains read rows and take dot products. A vocabulary
  * refit changes the stamp, which makes every stored row stale: each shard is rebuilt when next read.
  */
-
 import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
 import { withCapacity } from '../../core/typed-capacity.ts';
@@ -13,14 +12,6 @@ import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-stor
 import { createReadBuffer, type ReadBuffer } from '../../store/read-buffer.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfTransform } from './tfidf.ts';
-
-/** A paper whose text is at hand (`rowText` reads it). */
-export interface RowSource {
-  id: string;
-  text: string;
-}
-
-export const rowText = (paper: RowSource): string => paper.text;
 
 export interface RowsCacheStats {
   /** Rows read from the store. */
