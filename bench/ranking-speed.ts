@@ -6,23 +6,34 @@
  * written once to a text file (one per line, kept in the temp dir), and each phase — fitting the
  * vocabulary (stored as the rank job stores it), a first rank that transforms every paper and
  * stores its rows, and a rank that trains on 10k labels and scores every paper from the stored
- * rows — runs in its own process streaming that file: its peak RSS is that phase's model
- * (counter, vocabulary, rows cache, classifier), not the bench corpus. The rows cache is the rank
+ * rows — runs in its own process reading that file one shard at a time, each text decoded when
+ * the rows cache asks for it: its peak RSS is that phase's model (counter, vocabulary, rows
+ * cache, classifier), not the bench corpus. The rows cache is the rank
  * job's own (src/rank/lexical/rows-cache.ts over the file store, 10 papers shards). CPU seconds
  * and peak RSS are given beside wall time: the machine is shared.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LEXICAL_TRAINING, trainLexicalClassifier } from '../src/rank/lexical/lexical-classifier.ts';
 import { type RowsCacheDeps, visitRows, vocabularyStamp } from '../src/rank/lexical/rows-cache.ts';
-import type { SparseRow } from '../src/rank/lexical/sparse-row.ts';
+import { type CsrMatrix, createRowBlocks } from '../src/rank/lexical/sparse-matrix.ts';
 import { RADAR_TFIDF } from '../src/rank/lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from '../src/rank/lexical/tfidf.ts';
-import { LEXICAL_MODEL, settingsOf, vocabularyOf } from '../src/rank/lexical/vocabulary-state.ts';
+import { LEXICAL_MODEL, settingsOf, transformVocabularyOf } from '../src/rank/lexical/vocabulary-state.ts';
 import { createRandom, sampleIndices } from '../src/rank/prng.ts';
 import { createLexicalRowsStore } from '../src/store/lexical-rows-store.ts';
 import { createVocabularyStore, type StoredVocabulary } from '../src/store/lexical-vocabulary-store.ts';
@@ -65,59 +76,87 @@ function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   });
 }
 
-/** A bench paper: its id and its line of the texts file. */
-interface RowSource {
+/** A bench paper: its id and where its line lies in the bytes it is read from. */
+interface BenchPaper {
   id: string;
-  text: string;
+  from: number;
+  to: number;
 }
-
-const rowText = (paper: RowSource): string => paper.text;
 
 const perShard = Math.ceil(n / SHARDS);
 /** Paper i's id: consecutive papers share a shard (2601, 2602, …), as a month's papers do. */
 const idOf = (i: number): string =>
   `26${String(1 + Math.floor(i / perShard)).padStart(2, '0')}.${String(i % perShard).padStart(5, '0')}`;
 
-/** The texts streamed from the file, one shard's papers at a time (so one shard's texts are held). */
-async function forEachShard(file: string, visit: (batch: RowSource[]) => Promise<void>): Promise<void> {
-  let batch: RowSource[] = [];
-  let i = 0;
-  for await (const text of createInterface({ input: createReadStream(file) })) {
-    batch.push({ id: idOf(i), text });
-    i += 1;
-    if (i % perShard === 0) {
-      await visit(batch);
-      batch = [];
-    }
+/** The byte offset where each line starts, and one past the last line's newline (n + 1 entries). */
+async function lineStarts(file: string): Promise<Float64Array> {
+  const starts = new Float64Array(n + 1);
+  let line = 1;
+  let at = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0 && line <= n; i = chunk.indexOf(10, i + 1))
+      starts[line++] = at + i + 1;
+    at += chunk.length;
   }
-  if (batch.length > 0) await visit(batch);
+  return starts;
+}
+
+/**
+ * The papers one shard at a time, with their texts decoded from the shard's bytes as asked: the
+ * texts are the store's, not the model's, and as strings held across the cache's reads they were
+ * a shard's worth of old-generation garbage each, which is what the phases' peaks then showed.
+ */
+async function forEachShard(
+  file: string,
+  visit: (batch: BenchPaper[], textOf: (paper: BenchPaper) => string) => Promise<void>,
+): Promise<void> {
+  const starts = await lineStarts(file);
+  const handle = await open(file);
+  let bytes = Buffer.alloc(0);
+  try {
+    for (let first = 0; first < n; first += perShard) {
+      const last = Math.min(n, first + perShard);
+      const base = starts[first] ?? 0;
+      const length = (starts[last] ?? 0) - base;
+      if (bytes.length < length) bytes = Buffer.alloc(length);
+      await handle.read(bytes, 0, length, base);
+      const batch: BenchPaper[] = [];
+      for (let i = first; i < last; i++)
+        batch.push({ id: idOf(i), from: (starts[i] ?? 0) - base, to: (starts[i + 1] ?? 0) - 1 - base });
+      const shard = bytes;
+      await visit(batch, (paper) => shard.toString('utf8', paper.from, paper.to));
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The 10k labeled papers' rows, read from the cache, and their proxy-user labels. */
-async function labeledRows(
-  file: string,
-  cache: RowsCacheDeps,
-): Promise<{ rows: SparseRow[]; y: Uint8Array }> {
-  const labeled = new Set(sampleIndices(n, 10_000, createRandom(3)));
-  const rule = /retriev|RAG\b|rerank/i;
-  const picked: RowSource[] = [];
-  const y: number[] = [];
-  let i = 0;
-  for await (const text of createInterface({ input: createReadStream(file) })) {
-    if (labeled.has(i)) {
-      // A copy: a line is a slice of readline's chunk, which it would keep alive.
-      picked.push({ id: idOf(i), text: Buffer.from(text, 'utf8').toString('utf8') });
-      y.push(rule.test(text) ? 1 : 0);
-    }
-    i += 1;
+async function labeledRows(file: string, cache: RowsCacheDeps): Promise<{ rows: CsrMatrix; y: Uint8Array }> {
+  const starts = await lineStarts(file);
+  const picked = sampleIndices(n, 10_000, createRandom(3)).sort((a, b) => a - b);
+  const fd = openSync(file, 'r');
+  try {
+    const papers = picked.map((i) => ({ id: idOf(i), from: starts[i] ?? 0, to: (starts[i + 1] ?? 0) - 1 }));
+    const line = Buffer.alloc(1 << 16);
+    const textOf = (paper: BenchPaper): string => {
+      const length = readSync(fd, line, 0, paper.to - paper.from, paper.from);
+      return line.toString('utf8', 0, length);
+    };
+    const rule = /retriev|RAG\b|rerank/i;
+    const y = Uint8Array.from(papers, (paper) => (rule.test(textOf(paper)) ? 1 : 0));
+    // Packed in label order as the rank job packs them.
+    const blocks = createRowBlocks();
+    const blockOf = new Uint32Array(papers.length);
+    await timed('read the 10k labeled papers’ rows from the cache', () =>
+      visitRows(cache, papers, textOf, (k, row) => {
+        blockOf[k] = blocks.add(row);
+      }),
+    );
+    return { rows: blocks.toCsr(blockOf), y };
+  } finally {
+    closeSync(fd);
   }
-  const rows: SparseRow[] = new Array(picked.length);
-  await timed('read the 10k labeled papers’ rows from the cache', () =>
-    visitRows(cache, picked, rowText, (k, row) => {
-      rows[k] = { indices: row.indices.slice(), values: row.values.slice() };
-    }),
-  );
-  return { rows, y: Uint8Array.from(y) };
 }
 
 /** The vocabulary the fit phase stored, and the rank job's transform and rows cache over it. */
@@ -127,7 +166,7 @@ async function storedModel(stateDir: string) {
   // Built on first use, as the rank job does: a rank over cached rows never tokenizes.
   let built: TfidfTransform | undefined;
   const transform: TfidfTransform = (text) => {
-    if (!built) built = createTfidfTransform(vocabularyOf(stored), RADAR_TFIDF);
+    if (!built) built = createTfidfTransform(transformVocabularyOf(stored), RADAR_TFIDF);
     return built(text);
   };
   // One read buffer for the phase's successive calls, as one rank's single call over all its
@@ -143,29 +182,32 @@ async function storedModel(stateDir: string) {
 }
 
 async function fitPhase(file: string, stateDir: string): Promise<void> {
-  const vocabulary = await timed('fit the vocabulary (streamed counter)', async () => {
+  const terms = await timed('fit the vocabulary (streamed counter) and store it', async () => {
     const counter = createTfidfCounter(RADAR_TFIDF);
-    for await (const text of createInterface({ input: createReadStream(file) })) counter.add(text);
-    return counter.finish();
+    await forEachShard(file, async (batch, textOf) => {
+      for (const paper of batch) counter.add(textOf(paper));
+    });
+    const vocabulary = counter.finish();
+    await createVocabularyStore(stateDir).write({
+      version: 1,
+      model: LEXICAL_MODEL,
+      fittedAt: new Date().toISOString(),
+      docCount: vocabulary.docCount,
+      settings: settingsOf(RADAR_TFIDF),
+      terms: vocabulary.terms,
+      df: vocabulary.df,
+    });
+    return vocabulary.terms.length;
   });
-  out(`  ${vocabulary.terms.length} terms`);
-  await createVocabularyStore(stateDir).write({
-    version: 1,
-    model: LEXICAL_MODEL,
-    fittedAt: new Date().toISOString(),
-    docCount: vocabulary.docCount,
-    settings: settingsOf(RADAR_TFIDF),
-    terms: vocabulary.terms,
-    df: vocabulary.df,
-  });
+  out(`  ${terms} terms`);
 }
 
 async function firstRankPhase(file: string, stateDir: string): Promise<void> {
   const { cache } = await storedModel(stateDir);
   const stats = await timed(`first rank: transform all ${n} papers and store their rows`, async () => {
     const total = { transformed: 0, nnz: 0 };
-    await forEachShard(file, async (batch) => {
-      const s = await visitRows(cache, batch, rowText, (_, row) => {
+    await forEachShard(file, async (batch, textOf) => {
+      const s = await visitRows(cache, batch, textOf, (_, row) => {
         total.nnz += row.indices.length;
       });
       total.transformed += s.transformed;
@@ -183,7 +225,7 @@ async function trainPhase(file: string, stored: StoredVocabulary, cache: RowsCac
   const { maxDfCaps, ...training } = LEXICAL_TRAINING;
   const shares = Float64Array.from(stored.df, (df) => df / stored.docCount);
   const trained = await timed(
-    `train on 10k labels as radar rank does (5-fold × 5 C × ${maxDfCaps?.length ?? 1} max_df, then the final fit)`,
+    `train on 10k labels as radar rank does (5-fold: the C grid at the loosest of ${maxDfCaps?.length ?? 1} max_df bounds, the best C's neighbours at the others; then the final fit)`,
     async () =>
       trainLexicalClassifier(rows, y, stored.termCount, {
         ...training,
@@ -204,11 +246,11 @@ async function rankPhase(file: string, stateDir: string): Promise<void> {
   const scores = new Float64Array(n);
   const cpu = { used: 0, wall: 0 };
   let k = 0;
-  await forEachShard(file, async (batch) => {
+  await forEachShard(file, async (batch, textOf) => {
     const base = k;
     const start = performance.now();
     const before = process.cpuUsage();
-    const s = await visitRows(cache, batch, rowText, (j, row) => {
+    const s = await visitRows(cache, batch, textOf, (j, row) => {
       scores[base + j] = trained.score(row);
     });
     const used = process.cpuUsage(before);

@@ -16,10 +16,11 @@ import {
 import { type RowsCacheStats, visitRows, vocabularyStamp } from './lexical/rows-cache.ts';
 import { seedBm25Scores } from './lexical/seed-bm25.ts';
 import { sparseDuplicates } from './lexical/sparse-dedup.ts';
+import { createRowBlocks } from './lexical/sparse-matrix.ts';
 import type { SparseRow } from './lexical/sparse-row.ts';
 import { RADAR_TFIDF } from './lexical/text-rankers.ts';
 import { createTfidfCounter, createTfidfTransform, type TfidfTransform } from './lexical/tfidf.ts';
-import { LEXICAL_MODEL, refitReason, settingsOf, vocabularyOf } from './lexical/vocabulary-state.ts';
+import { LEXICAL_MODEL, refitReason, settingsOf, transformVocabularyOf } from './lexical/vocabulary-state.ts';
 import { hashSeed } from './prng.ts';
 import { medianScore, samplePicks } from './sampling.ts';
 import { countLabels } from './training-set.ts';
@@ -88,9 +89,9 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
   const fitted = stored as StoredVocabulary;
   // Built on first use: with every row cached, a rank never tokenizes, and the df map serves
   // only a cold start — at 100k papers each would hold tens of MB of the vocabulary's strings.
-  const built = lazy(() => createTfidfTransform(vocabularyOf(fitted), RADAR_TFIDF));
+  const built = lazy(() => createTfidfTransform(transformVocabularyOf(fitted), RADAR_TFIDF));
   const transform: TfidfTransform = (text) => built()(text);
-  const dfByTerm = lazy(() => new Map(fitted.terms().map((t, i) => [t, fitted.df[i] ?? 0])));
+  const dfByTerm = lazy(() => new Map(Array.from(fitted.terms(), (t, i) => [t, fitted.df[i] ?? 0])));
   const cache = {
     store: deps.stores.lexicalRows,
     model: LEXICAL_MODEL,
@@ -144,14 +145,16 @@ export async function trainAndStoreLexical(
   const { positives, negatives } = countLabels(usable);
   if (positives < ranking.minLabelsPerClass || negatives < ranking.minLabelsPerClass)
     return { positives, negatives };
-  const rows: SparseRow[] = new Array(usable.length);
-  // Copies: a cached row is a view of its whole shard's buffer.
+  // Copied as they come (a cached row is a view of its whole shard's buffer), packed in label order.
+  const blocks = createRowBlocks();
+  const blockOf = new Uint32Array(usable.length);
   await model.visitRows(
     usable.map((l) => labeled.get(l.id) as Paper),
     (i, row) => {
-      rows[i] = { indices: row.indices.slice(), values: row.values.slice() };
+      blockOf[i] = blocks.add(row);
     },
   );
+  const rows = blocks.toCsr(blockOf);
   const y = Uint8Array.from(usable, (l) => (l.label === 1 ? 1 : 0));
   const { maxDfCaps, ...training } = LEXICAL_TRAINING;
   const shares = Float64Array.from(model.stored.df, (df) => df / Math.max(1, model.stored.docCount));

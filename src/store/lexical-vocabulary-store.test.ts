@@ -37,11 +37,11 @@ describe('the lexical vocabulary file', () => {
     writeFileSync(legacy, `${JSON.stringify(vocabulary)}\n`);
     const store = createVocabularyStore(stateDir);
     const first = await store.read('tfidf');
-    expect(first?.terms()).toEqual(vocabulary.terms);
+    expect([...(first?.terms() ?? [])]).toEqual(vocabulary.terms);
     expect(existsSync(legacy)).toBe(false);
     expect(existsSync(vocabularyPath(stateDir, 'tfidf'))).toBe(true);
     const again = await store.read('tfidf');
-    expect(again?.terms()).toEqual(vocabulary.terms);
+    expect([...(again?.terms() ?? [])]).toEqual(vocabulary.terms);
     expect(Array.from(again?.df ?? [])).toEqual(vocabulary.df);
     expect(again?.settings).toEqual(vocabulary.settings);
     expect(again?.fittedAt).toBe(vocabulary.fittedAt);
@@ -81,10 +81,11 @@ describe('the lexical vocabulary file', () => {
     const decoded = decodeVocabulary(shifted.subarray(1), 'memory:x');
     expect(decoded.termCount).toBe(3);
     expect(Array.from(decoded.df)).toEqual(vocabulary.df);
-    expect(decoded.terms()).toEqual(vocabulary.terms);
-    // Decoded anew on each call (the store keeps no copy of ~760k strings): equal, not the same array.
-    const first = decoded.terms();
-    expect(decoded.terms()).not.toBe(first);
-    expect(decoded.terms()).toEqual(first);
+    expect([...decoded.terms()]).toEqual(vocabulary.terms);
+    // Decoded as iterated, anew on each call (the store keeps no copy of ~760k strings).
+    const first = decoded.terms()[Symbol.iterator]();
+    expect(first.next()).toEqual({ done: false, value: vocabulary.terms[0] });
+    expect([...decoded.terms()]).toEqual(vocabulary.terms);
+    expect(first.next()).toEqual({ done: false, value: vocabulary.terms[1] });
   });
 });

@@ -17,7 +17,6 @@ import {
   expandWeights,
   type SplitMatrix,
   splitColumns,
-  toCsr,
 } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 
@@ -122,11 +121,17 @@ function fitSvm(
   });
 }
 
-/** A solution at C = `from` as a start at C = `to`: α (and so w) scaled by the ratio of the Cs. */
+/**
+ * A solution at C = `from` as a start at C = `to`: α (and so w) scaled by the ratio of the Cs.
+ * The primal is scaled in place (its solution is superseded by the fit it starts); α is copied,
+ * as the grid keeps each fit's α.
+ */
 function scaledStart(solution: SvmSolution | undefined, from: number, to: number): WarmStart | undefined {
   if (!solution) return undefined;
   const ratio = to / from;
-  return { alpha: solution.alpha.map((a) => a * ratio), primal: solution.primal.map((v) => v * ratio) };
+  const primal = solution.primal;
+  for (let j = 0; j < primal.length; j++) primal[j] = (primal[j] ?? 0) * ratio;
+  return { alpha: solution.alpha.map((a) => a * ratio), primal };
 }
 
 function meanFinite(values: readonly number[]): number {
@@ -134,34 +139,41 @@ function meanFinite(values: readonly number[]): number {
   return finite.length === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / finite.length;
 }
 
+/** Per C of the grid (by index), each fold fit's dual variables; absent for a C not tried. */
+type FoldDuals = (Float64Array[] | undefined)[];
+
 interface GridRun {
   choice: CChoice;
   /** The chosen C's mean fold criterion. */
   score: number;
+  /** The chosen C's index in the (ascending) grid. */
+  bestIndex: number;
   /** Per row, the mean dual variable of the fold fits at the chosen C (a warm start for the final fit). */
   alpha?: Float64Array;
-  /** Per C of the grid, each fold fit's dual variables. */
-  perC?: Float64Array[][];
+  /** The fold fits' dual variables at each C tried. */
+  perC?: FoldDuals;
 }
 
 /**
  * Mean out-of-fold AUC of each C, the grid walked in ascending order with each fold's fit
  * warm-started from the same fold's fit at the previous C (its α scaled by the ratio of the
  * Cs: under the squared hinge α ≈ 2C·slack) — or, given `previous` (the fold fits at each C
- * under the previous max_df bound), from the same fold and C there: two bounds differ by a few
- * frequent terms, so those fits are the nearer start (a fifth fewer solver passes at 10k labels). With too few labels of a class for the folds, the
- * grid's C nearest 0.01 wins.
+ * under an earlier max_df bound), from the same fold and C there: two bounds differ by a few
+ * frequent terms, so those fits are the nearer start (a fifth fewer solver passes at 10k
+ * labels). Given `around`, only that grid index and its two neighbours are tried. With too few
+ * labels of a class for the folds, the grid's C nearest 0.01 wins.
  */
 function runGrid(
   problem: Problem,
   y: Uint8Array,
   options: ChooseOptions,
-  previous?: readonly Float64Array[][],
+  previous?: FoldDuals,
+  around?: number,
 ): GridRun {
   const grid = [...(options.grid ?? C_GRID)].sort((a, b) => a - b);
   const positives = y.reduce((a, b) => a + b, 0);
   const folds = Math.min(options.folds ?? 5, positives, y.length - positives);
-  if (folds < 2) return { choice: { c: 0.01, folds: 0, grid: [] }, score: Number.NaN };
+  if (folds < 2) return { choice: { c: 0.01, folds: 0, grid: [] }, score: Number.NaN, bestIndex: -1 };
   const assignment = stratifiedFolds(
     Array.from(y, (v, i) => ({ id: String(i), label: v === 1 ? 1 : -1 })),
     folds,
@@ -171,11 +183,15 @@ function runGrid(
     train: Uint32Array.from(assignment.flatMap((a, i) => (a === f ? [] : [i]))),
     test: assignment.flatMap((a, i) => (a === f ? [i] : [])),
   }));
+  const first = around === undefined ? 0 : Math.max(0, around - 1);
+  const last = around === undefined ? grid.length - 1 : Math.min(grid.length - 1, around + 1);
   const solutions: (SvmSolution | undefined)[] = new Array(folds).fill(undefined);
-  const perC: Float64Array[][] = [];
+  const perC: FoldDuals = [];
   let previousC = 0;
   const measure = criterionOf(options);
-  const results = grid.map((c, ci) => {
+  const results: { c: number; auc: number; score: number }[] = [];
+  for (let ci = first; ci <= last; ci++) {
+    const c = grid[ci] ?? 0.01;
     const perFold = foldRows.map(({ train, test }, f) => {
       const near = previous?.[ci]?.[f];
       const start = near ? { alpha: near } : scaledStart(solutions[f], previousC, c);
@@ -186,20 +202,21 @@ function runGrid(
       const truth = test.map((r) => y[r] ?? 0);
       return { auc: rocAuc(scores, truth), score: measure(scores, truth) };
     });
-    perC.push(solutions.map((s) => s?.alpha ?? new Float64Array(0)));
+    perC[ci] = solutions.map((s) => s?.alpha ?? new Float64Array(0));
     previousC = c;
-    return {
+    results.push({
       c,
       auc: meanFinite(perFold.map((m) => m.auc)),
       score: meanFinite(perFold.map((m) => m.score)),
-    };
-  });
+    });
+  }
   const bestAt = results.reduce((a, b, i) => (b.score > (results[a]?.score ?? 0) + 1e-9 ? i : a), 0);
   const best = results[bestAt] ?? { c: 0.01, score: Number.NaN };
   return {
     choice: { c: best.c, folds, grid: results.map(({ c, auc }) => ({ c, auc })) },
     score: best.score,
-    alpha: meanFoldAlpha(perC[bestAt] ?? [], foldRows, y.length),
+    bestIndex: first + bestAt,
+    alpha: meanFoldAlpha(perC[first + bestAt] ?? [], foldRows, y.length),
     perC,
   };
 }
@@ -233,16 +250,6 @@ function meanFoldAlpha(
   return sum.map((s, r) => (count[r] ? s / (count[r] ?? 1) : 0));
 }
 
-export function chooseC(
-  rows: readonly SparseRow[],
-  y: Uint8Array,
-  features: number,
-  options: ChooseOptions,
-): CChoice {
-  const { matrix, shared } = compactColumns(toCsr(rows), features);
-  return runGrid(problemOf(matrix, shared), y, options).choice;
-}
-
 interface BoundRun {
   cap: number | undefined;
   run: GridRun;
@@ -252,43 +259,50 @@ interface BoundRun {
 }
 
 /**
- * The max_df bound (with its C) whose folds score best. One packed, column-compacted matrix of
- * the labeled rows; each bound is a filtered copy of it. Only the best bound's problem is kept:
- * at 10k labels each is ~18 MB, and the matrices of the bounds tried die with this call.
+ * The max_df bound (with its C) whose folds score best. The first (loosest) bound tries the
+ * whole C grid; each next one only the best C so far and its two neighbours, since two bounds
+ * differ by a few frequent terms and move the best C by a step at most (at 10k labels, 45 fold
+ * fits instead of 75). One packed, column-compacted matrix of the labeled rows; each bound is a
+ * filtered copy of it. Only the best bound's problem is kept: at 10k labels each is ~18 MB, and
+ * the matrices of the bounds tried die with this call.
  */
 function chooseBound(
-  rows: readonly SparseRow[],
+  labeled: CsrMatrix,
   y: Uint8Array,
   features: number,
   options: ChooseOptions,
 ): { best: BoundRun; columns: Int32Array } {
   const caps = options.maxDfGrid ? [...options.maxDfGrid.caps].sort((a, b) => b - a) : [undefined];
   const shares = options.maxDfGrid?.shares ?? [];
-  const { matrix: full, columns, shared } = compactColumns(toCsr(rows), features);
+  const { matrix: full, columns, shared } = compactColumns(labeled, features);
   const columnShares = Float64Array.from(columns, (f) => shares[f] ?? 0);
   const keepMatrix = options.final === 'fold-mean';
   let best: BoundRun | undefined;
-  let lastPerC: Float64Array[][] | undefined;
+  const duals: FoldDuals = [];
   for (const cap of caps) {
     const capped = cap === undefined ? full : capCsr(full, columnShares, cap);
     const problem = problemOf(capped, shared);
-    const run = runGrid(problem, y, options, lastPerC);
-    lastPerC = run.perC;
+    const around = best && best.run.bestIndex >= 0 ? best.run.bestIndex : undefined;
+    const run = runGrid(problem, y, options, duals, around);
+    run.perC?.forEach((fits, ci) => {
+      duals[ci] = fits;
+    });
     if (!best || run.score > best.run.score + 1e-9)
       best = { cap, run, problem, ...(keepMatrix ? { matrix: capped } : {}) };
   }
   return { best: best as BoundRun, columns };
 }
 
+/** Trains on the labeled rows (`y[r]` the label of row r), choosing C and max_df by the folds. */
 export function trainLexicalClassifier(
-  rows: readonly SparseRow[],
+  labeled: CsrMatrix,
   y: Uint8Array,
   features: number,
   options: ChooseOptions,
 ): LexicalClassifier {
-  const { best, columns } = chooseBound(rows, y, features, options);
+  const { best, columns } = chooseBound(labeled, y, features, options);
   const { cap, run, matrix, problem } = best;
-  const all = Uint32Array.from(rows, (_, i) => i);
+  const all = Uint32Array.from(y, (_, i) => i);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const fit =
     options.final === 'fold-mean' && run.alpha && matrix

@@ -107,10 +107,10 @@ describe('the linear SVM with one-row features held out of the matrix', () => {
     const first = trainLinearSvmCsr(matrix, all, y, features, options);
     const next = { ...options, c: 0.3, initialAlpha: first.alpha.map((a) => a * 3) };
     const rebuilt = trainLinearSvmCsr(matrix, all, y, features, next);
-    const given = trainLinearSvmCsr(matrix, all, y, features, {
-      ...next,
-      initialWeights: first.primal.map((v) => v * 3),
-    });
+    const start = first.primal.map((v) => v * 3);
+    const given = trainLinearSvmCsr(matrix, all, y, features, { ...next, initialWeights: start });
+    // Taken over, not copied: the start becomes the solution's primal.
+    expect(given.primal).toBe(start);
     given.weights.forEach((w, f) => {
       expect(w).toBeCloseTo(rebuilt.weights[f] ?? 0, 9);
     });

@@ -90,7 +90,8 @@ function setUp(
  * Trains on the matrix rows `rows` with labels `y` (aligned with `rows`), optionally from the
  * dual point `initialAlpha` (clipped into the box). `initialWeights` (features + 1 values, the
  * bias last) is that point's primal w = Σ αᵢyᵢxᵢ when the caller has it — e.g. a solution's
- * weights scaled with its α — which spares the pass over the rows that would rebuild it.
+ * weights scaled with its α — which spares the pass over the rows that would rebuild it. The
+ * solver takes it over: it becomes the solution's `primal`, updated in place (no copy per fit).
  *
  * `privateNorms` (per matrix row) is the squared norm of the row's features left out of
  * `matrix` because no other row has them: such a feature's weight is αᵢyᵢxᵢⱼ, so its part of
@@ -114,7 +115,7 @@ export function trainLinearSvmCsr(
   const n = rows.length;
   const alpha = new Float64Array(n);
   const given = options.initialWeights?.length === features + 1 ? options.initialWeights : undefined;
-  const w = given ? given.slice() : new Float64Array(features + 1); // the bias is w[features]
+  const w = given ?? new Float64Array(features + 1); // the bias is w[features]
   for (let i = 0; i < n; i++) {
     const a = Math.min(Math.max(options.initialAlpha?.[i] ?? 0, 0), p.upper[i] ?? 0);
     if (a === 0) continue;

@@ -7,9 +7,9 @@
  */
 import { crc32 } from 'node:zlib';
 import { compareIds, shardOf } from '../../core/arxiv-id.ts';
-import { withCapacity } from '../../core/typed-capacity.ts';
 import type { LexicalRowsStore, StoredRows } from '../../store/lexical-rows-store.ts';
 import { createReadBuffer, type ReadBuffer } from '../../store/read-buffer.ts';
+import { createRowBlocks } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 import type { TfidfTransform } from './tfidf.ts';
 
@@ -96,38 +96,31 @@ export async function visitRows<P extends { id: string }>(
 
 /**
  * A shard's transformed rows, packed as they come (a paper transformed twice keeps its last
- * row): 10k rows of their own arrays, held until the shard is written, outlived the young
- * generation and were left to the old one's late collection.
+ * row), until the shard is written.
  */
 interface FreshRows {
   readonly size: number;
   has(id: string): boolean;
   add(id: string, hash: number, row: SparseRow): void;
-  forEach(visit: (id: string, hash: number, indices: Uint32Array, values: Float32Array) => void): void;
+  forEach(visit: (id: string, hash: number, indices: Int32Array, values: Float32Array) => void): void;
 }
 
 function createFreshRows(): FreshRows {
-  const at = new Map<string, { hash: number; from: number; to: number }>();
-  let indices = new Uint32Array(1 << 12);
-  let values = new Float32Array(1 << 12);
-  let used = 0;
+  const at = new Map<string, { hash: number; row: number }>();
+  const blocks = createRowBlocks();
   return {
     get size() {
       return at.size;
     },
     has: (id) => at.has(id),
     add(id, hash, row) {
-      const length = row.indices.length;
-      indices = withCapacity(indices, used + length, used);
-      values = withCapacity(values, used + length, used);
-      indices.set(row.indices, used);
-      values.set(row.values, used);
-      at.set(id, { hash, from: used, to: used + length });
-      used += length;
+      at.set(id, { hash, row: blocks.add(row) });
     },
     forEach(visit) {
-      for (const [id, { hash, from, to }] of at)
-        visit(id, hash, indices.subarray(from, to), values.subarray(from, to));
+      for (const [id, { hash, row }] of at) {
+        const { indices, values } = blocks.row(row);
+        visit(id, hash, indices, values);
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
  * Sparse rows packed in CSR form (one offsets array, one indices array, one values array), so
  * the solver walks contiguous typed arrays instead of one small object per row.
  */
+import { withCapacity } from '../../core/typed-capacity.ts';
 import type { SparseRow } from './sparse-row.ts';
 
 export interface CsrMatrix {
@@ -24,6 +25,78 @@ export function toCsr(rows: readonly SparseRow[]): CsrMatrix {
     values.set(row.values, offsets[r]);
   });
   return { offsets, indices, values };
+}
+
+/** Rows appended one at a time, each copied whole into one of a list of fixed-size blocks. */
+export interface RowBlocks {
+  readonly rows: number;
+  /** Copies the row in; returns its number (0, 1, 2, …). */
+  add(row: SparseRow): number;
+  /** Row `r`, as views of its block. */
+  row(r: number): { indices: Int32Array; values: Float32Array };
+  /** The rows packed in one matrix, row k being row `order[k]` (all in order by default). */
+  toCsr(order?: ArrayLike<number>): CsrMatrix;
+}
+
+/** Entries per block: 512 KB of indices and values, a few rows' worth of slack at its end. */
+const BLOCK = 1 << 16;
+
+/**
+ * Blocks, not one pair of arrays grown by doubling, which would hold up to twice the rows (three
+ * times while it grew); nor an array pair per row, which at 10k rows outlived the young
+ * generation and waited for the old one's late collection.
+ */
+export function createRowBlocks(): RowBlocks {
+  const blocks: { indices: Int32Array; values: Float32Array }[] = [];
+  let place = new Uint32Array(3 * 256); // per row: block, from, to
+  let rows = 0;
+  let used = 0;
+  const rowAt = (r: number): { indices: Int32Array; values: Float32Array } => {
+    const { indices, values } = blocks[place[3 * r] ?? 0] as (typeof blocks)[number];
+    const from = place[3 * r + 1] ?? 0;
+    const to = place[3 * r + 2] ?? 0;
+    return { indices: indices.subarray(from, to), values: values.subarray(from, to) };
+  };
+  return {
+    get rows() {
+      return rows;
+    },
+    add(row) {
+      const length = row.indices.length;
+      let block = blocks[blocks.length - 1];
+      if (!block || used + length > block.indices.length) {
+        const size = Math.max(BLOCK, length);
+        block = { indices: new Int32Array(size), values: new Float32Array(size) };
+        blocks.push(block);
+        used = 0;
+      }
+      block.indices.set(row.indices, used);
+      block.values.set(row.values, used);
+      place = withCapacity(place, 3 * (rows + 1));
+      place.set([blocks.length - 1, used, used + length], 3 * rows);
+      used += length;
+      return rows++;
+    },
+    row: rowAt,
+    toCsr(order) {
+      const count = order ? order.length : rows;
+      const at = (k: number): number => (order ? (order[k] ?? 0) : k);
+      const offsets = new Uint32Array(count + 1);
+      for (let k = 0; k < count; k++) {
+        const r = at(k);
+        offsets[k + 1] = (offsets[k] ?? 0) + (place[3 * r + 2] ?? 0) - (place[3 * r + 1] ?? 0);
+      }
+      const nnz = offsets[count] ?? 0;
+      const indices = new Int32Array(nnz);
+      const values = new Float32Array(nnz);
+      for (let k = 0; k < count; k++) {
+        const row = rowAt(at(k));
+        indices.set(row.indices, offsets[k]);
+        values.set(row.values, offsets[k]);
+      }
+      return { offsets, indices, values };
+    },
+  };
 }
 
 export function csrDot(m: CsrMatrix, r: number, weights: Float64Array): number {

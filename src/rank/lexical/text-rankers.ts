@@ -12,6 +12,7 @@ import {
   trainLexicalClassifier,
 } from './lexical-classifier.ts';
 import { balancedWeights, svmScore, trainLinearSvm } from './linear-svm.ts';
+import { toCsr } from './sparse-matrix.ts';
 import type { SparseRow } from './sparse-row.ts';
 import { createTfidfTransform, fitTfidf, type TfidfOptions, type TfidfVocabulary } from './tfidf.ts';
 
@@ -105,7 +106,7 @@ export function createLexicalRanker(options: LexicalRankerOptions): TextRanker {
     name: options.name ?? 'radar-tfidf',
     train(texts, y) {
       const { maxDfCaps, ...training } = options.training ?? LEXICAL_TRAINING;
-      const trained = trainLexicalClassifier(rows(texts), y, options.vocabulary.terms.length, {
+      const trained = trainLexicalClassifier(toCsr(rows(texts)), y, options.vocabulary.terms.length, {
         ...training,
         ...(maxDfCaps ? { maxDfGrid: { shares, caps: maxDfCaps } } : {}),
         seed: options.seed,

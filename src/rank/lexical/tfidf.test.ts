@@ -137,3 +137,34 @@ describe('the integer-id counter and transform', () => {
       }
     });
 });
+
+describe('the id counter and transform at the edges', () => {
+  const options: TfidfOptions = { ...base, ngramMax: 2, minDf: 1, maxDf: 1 };
+
+  it('orders terms as strings do when one token is a prefix of another', () => {
+    const corpus = ['ab cd', 'ab_x cd', 'abc cd', 'ab', 'a_b ab', 'ab ab_x', 'ab abc'];
+    const terms = fitTfidf(corpus, options).terms;
+    expect(terms).toContain('ab ab_x');
+    expect(terms).toContain('abc cd');
+    expect(terms).toEqual([...terms].sort());
+    const reference = createStringTfidfCounter(options);
+    for (const text of corpus) reference.add(text);
+    expect(terms).toEqual(reference.finish().terms);
+  });
+
+  it('builds a transform from terms that can be iterated only once', () => {
+    const corpus = ['sparse attention for long context', 'long context retrieval', 'sparse retrieval'];
+    const v = fitTfidf(corpus, options);
+    function* once(): Generator<string> {
+      yield* v.terms;
+    }
+    const fromArray = createTfidfTransform(v, options);
+    const fromGenerator = createTfidfTransform({ terms: once(), idf: v.idf }, options);
+    for (const text of [...corpus, 'attention retrieval unknown']) {
+      const a = fromArray(text);
+      const b = fromGenerator(text);
+      expect(Array.from(b.indices)).toEqual(Array.from(a.indices));
+      expect(Array.from(b.values)).toEqual(Array.from(a.values));
+    }
+  });
+});

@@ -136,56 +136,111 @@ function createIdTfidfCounter(options: TfidfOptions): TfidfCounter {
     },
     finish() {
       const keep = keeps(options, docs);
-      const kept: KeptTerms = { terms: [], df: [], tf: [] };
       const names = tokens.names;
-      const add = (term: string, df: number, tf: number): void => {
-        kept.terms.push(term);
-        kept.df.push(df);
-        kept.tf.push(tf);
+      const order = nameOrder(names);
+      const rank = new Uint32Array(names.length);
+      order.forEach((id, r) => {
+        rank[id] = r;
+      });
+      // Each kept n-gram as one number whose numeric order is the terms' string order: no term
+      // string exists until the cut and the sort are done (at 100k papers, ~760k of them).
+      let kept = 0;
+      for (let id = 0; id < names.length; id++) if (keep(uniDf[id] ?? 0)) kept++;
+      for (let s = 0; s < pairs.size; s++) if (keep(biDf[s] ?? 0)) kept++;
+      let keys = new Float64Array(kept);
+      let k = 0;
+      for (let id = 0; id < names.length; id++) if (keep(uniDf[id] ?? 0)) keys[k++] = termKey(rank[id] ?? 0);
+      for (let s = 0; s < pairs.size; s++)
+        if (keep(biDf[s] ?? 0)) keys[k++] = termKey(rank[pairs.first(s)] ?? 0, rank[pairs.second(s)] ?? 0);
+      keys.sort();
+      const statsOf = (key: number, counts: 'df' | 'tf'): number => {
+        const { first, second } = keyRanks(key);
+        const a = order[first] ?? 0;
+        if (second < 0) return (counts === 'df' ? uniDf : uniTf)[a] ?? 0;
+        const slot = pairs.slot(a, order[second] ?? 0, false);
+        return (counts === 'df' ? biDf : biTf)[slot] ?? 0;
       };
-      for (let id = 0; id < names.length; id++) {
-        const df = uniDf[id] ?? 0;
-        if (keep(df)) add(names[id] ?? '', df, uniTf[id] ?? 0);
+      if (options.maxFeatures !== undefined && keys.length > options.maxFeatures) {
+        const tf = Float64Array.from(keys, (key) => statsOf(key, 'tf'));
+        // sklearn's cut: the highest total counts, ties to the earlier term; then back in term order.
+        const top = Uint32Array.from(keys, (_, i) => i)
+          .sort((a, b) => (tf[b] ?? 0) - (tf[a] ?? 0) || a - b)
+          .subarray(0, options.maxFeatures)
+          .sort();
+        keys = Float64Array.from(top, (i) => keys[i] ?? 0);
       }
-      for (let s = 0; s < pairs.size; s++) {
-        const df = biDf[s] ?? 0;
-        if (keep(df)) add(`${names[pairs.first(s)]} ${names[pairs.second(s)]}`, df, biTf[s] ?? 0);
-      }
-      return vocabularyOfKept(kept, options, docs);
+      const df = Uint32Array.from(keys, (key) => statsOf(key, 'df'));
+      const terms = termsOf(keys, names, order);
+      return { terms, df, idf: Float64Array.from(df, (d) => idfOf(docs, d)), docCount: docs };
     },
   };
 }
 
-/** Kept terms as parallel arrays: at 100k papers, a [term, stats] pair per term was ~100 MB more. */
-interface KeptTerms {
-  terms: string[];
-  df: number[];
-  tf: number[];
-}
-
-/** `vocabularyFrom` over parallel arrays: the same cut and order. */
-function vocabularyOfKept(
-  kept: KeptTerms,
-  options: TfidfOptions,
-  docs: number,
-): TfidfVocabulary & { df: Uint32Array } {
-  const { terms, df, tf } = kept;
-  let order = Uint32Array.from(terms, (_, i) => i);
-  if (options.maxFeatures !== undefined && order.length > options.maxFeatures)
-    order = order
-      .sort((a, b) => (tf[b] ?? 0) - (tf[a] ?? 0) || ((terms[a] ?? '') < (terms[b] ?? '') ? -1 : 1))
-      .slice(0, options.maxFeatures);
-  order.sort((a, b) => {
-    const x = terms[a] ?? '';
-    const y = terms[b] ?? '';
+/**
+ * Token ids in the string order of their names. A bigram "a b" then sorts as the pair
+ * (rank a, rank b), after the unigram "a": exact because no name holds a space or a control
+ * character, which sort before every character a token can hold (checked here).
+ */
+function nameOrder(names: readonly string[]): Uint32Array {
+  for (const name of names)
+    for (let i = 0; i < name.length; i++)
+      if (name.charCodeAt(i) <= 32) throw new Error(`token ${JSON.stringify(name)} holds whitespace`);
+  return Uint32Array.from(names, (_, i) => i).sort((a, b) => {
+    const x = names[a] ?? '';
+    const y = names[b] ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  return {
-    terms: Array.from(order, (i) => terms[i] ?? ''),
-    df: Uint32Array.from(order, (i) => df[i] ?? 0),
-    idf: Float64Array.from(order, (i) => idfOf(docs, df[i] ?? 0)),
-    docCount: docs,
-  };
+}
+
+/**
+ * The terms of the keys as strings cut from one decoded text: flat slices of a single string,
+ * where ~760k concatenated "a b" strings were each a rope V8 flattens into a copy when the
+ * vocabulary is validated and stored.
+ */
+function termsOf(keys: Float64Array, names: readonly string[], order: Uint32Array): string[] {
+  if (keys.length === 0) return [];
+  const nameBytes = Buffer.from(names.join('\n'), 'utf8');
+  const starts = new Uint32Array(names.length + 1);
+  for (let i = 0, id = 1; i < nameBytes.length; i++) if (nameBytes[i] === 10) starts[id++] = i + 1;
+  starts[names.length] = nameBytes.length + 1;
+  const span = (id: number): [number, number] => [starts[id] ?? 0, (starts[id + 1] ?? 0) - 1];
+  let size = 0;
+  for (const key of keys) {
+    const { first, second } = keyRanks(key);
+    const [a, b] = span(order[first] ?? 0);
+    size += b - a + 1;
+    if (second >= 0) {
+      const [c, d] = span(order[second] ?? 0);
+      size += d - c + 1;
+    }
+  }
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const key of keys) {
+    const { first, second } = keyRanks(key);
+    const [a, b] = span(order[first] ?? 0);
+    at += nameBytes.copy(bytes, at, a, b);
+    if (second >= 0) {
+      const [c, d] = span(order[second] ?? 0);
+      bytes[at++] = 32;
+      at += nameBytes.copy(bytes, at, c, d);
+    }
+    bytes[at++] = 10;
+  }
+  return bytes.toString('utf8', 0, size - 1).split('\n');
+}
+
+/** Ranks below 2^26 (67M distinct tokens), so a key stays an exact integer below 2^52. */
+const RANK_SPAN = 2 ** 26;
+
+function termKey(first: number, second = -1): number {
+  if (first >= RANK_SPAN) throw new Error(`more than ${RANK_SPAN} distinct tokens`);
+  return first * RANK_SPAN + (second + 1);
+}
+
+function keyRanks(key: number): { first: number; second: number } {
+  const first = Math.floor(key / RANK_SPAN);
+  return { first, second: key - first * RANK_SPAN - 1 };
 }
 
 export function createTfidfCounter(options: TfidfOptions): TfidfCounter {
@@ -249,25 +304,38 @@ function rowOf(columns: Int32Array, n: number, idf: Float64Array, sublinearTf: b
  * a column reached from them, so a text costs one map lookup per raw token and one table probe
  * per bigram — the same rows as the string transform (tfidf.test.ts compares them).
  */
-function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptions): TfidfTransform {
-  const names = new Set<string>();
-  for (const term of vocabulary.terms) for (const part of term.split(' ')) names.add(part);
-  const tokens = createTokenIds(options, names);
-  const unigramColumn = new Int32Array(tokens.names.length).fill(-1);
-  const bigrams = createPairTable(vocabulary.terms.length * 2);
+function createIdTfidfTransform(vocabulary: TransformVocabulary, options: TfidfOptions): TfidfTransform {
+  // One pass over the terms (which may be decoded as iterated): each part gets an id in order of
+  // first sight, each unigram its column, each bigram its column in the pair table.
+  const ids = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+    }
+    return id;
+  };
+  let unigramPlusOne = new Int32Array(1 << 12); // column + 1 of each token id's unigram, 0 for none
+  const bigrams = createPairTable(1 << 16);
   let bigramColumn = new Int32Array(1 << 10);
-  vocabulary.terms.forEach((term, column) => {
+  let column = 0;
+  for (const term of vocabulary.terms) {
     const space = term.indexOf(' ');
     if (space < 0) {
-      unigramColumn[tokens.idOfName(term) ?? 0] = column;
-      return;
+      const id = idOf(term);
+      unigramPlusOne = withCapacity(unigramPlusOne, id + 1);
+      unigramPlusOne[id] = column + 1;
+    } else {
+      const slot = bigrams.slot(idOf(term.slice(0, space)), idOf(term.slice(space + 1)), true);
+      bigramColumn = withCapacity(bigramColumn, slot + 1);
+      bigramColumn[slot] = column;
     }
-    const a = tokens.idOfName(term.slice(0, space)) ?? 0;
-    const b = tokens.idOfName(term.slice(space + 1)) ?? 0;
-    const slot = bigrams.slot(a, b, true);
-    bigramColumn = withCapacity(bigramColumn, slot + 1);
-    bigramColumn[slot] = column;
-  });
+    column += 1;
+  }
+  const tokens = createTokenIds(options, ids.keys());
+  ids.clear();
+  const unigramColumn = Int32Array.from(unigramPlusOne.subarray(0, tokens.names.length), (c) => c - 1);
   const buffer: Int32Array[] = [];
   let columns = new Int32Array(1024);
   // Only the idf is kept: the closure must not hold the vocabulary's terms.
@@ -294,7 +362,13 @@ function createIdTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptio
   };
 }
 
-export function createTfidfTransform(vocabulary: TfidfVocabulary, options: TfidfOptions): TfidfTransform {
+/** What a transform needs of a vocabulary: its terms, in column order, iterated once, and their idf. */
+export interface TransformVocabulary {
+  terms: Iterable<string>;
+  idf: Float64Array;
+}
+
+export function createTfidfTransform(vocabulary: TransformVocabulary, options: TfidfOptions): TfidfTransform {
   return options.ngramMax <= 2
     ? createIdTfidfTransform(vocabulary, options)
     : createStringTfidfTransform(vocabulary, options);
@@ -302,10 +376,10 @@ export function createTfidfTransform(vocabulary: TfidfVocabulary, options: Tfidf
 
 /** The transform over n-gram strings: any `ngramMax`. */
 export function createStringTfidfTransform(
-  vocabulary: TfidfVocabulary,
+  vocabulary: TransformVocabulary,
   options: TfidfOptions,
 ): TfidfTransform {
-  const index = new Map(vocabulary.terms.map((term, i) => [term, i]));
+  const index = new Map(Array.from(vocabulary.terms, (term, i) => [term, i]));
   return (text) => {
     const counts = new Map<number, number>();
     for (const term of analyze(text, options)) {

@@ -3,7 +3,7 @@ import { stemmer } from 'stemmer';
 import type { StoredVocabulary, VocabularySettings } from '../../store/lexical-vocabulary-store.ts';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
 import { RADAR_TFIDF } from './text-rankers.ts';
-import { idfOf, type TfidfOptions, type TfidfVocabulary } from './tfidf.ts';
+import { idfOf, type TfidfOptions, type TfidfVocabulary, type TransformVocabulary } from './tfidf.ts';
 
 /** The lexical ranking model's name in `ranking.models`, picks and `classifiers/`. */
 export const LEXICAL_MODEL = 'tfidf';
@@ -35,10 +35,20 @@ export function optionsOf(settings: VocabularySettings): TfidfOptions {
   };
 }
 
+/** The stored vocabulary for a transform: its terms decoded as the transform's tables take them. */
+export function transformVocabularyOf(stored: StoredVocabulary): TransformVocabulary {
+  return { terms: stored.terms(), idf: idfsOf(stored) };
+}
+
+function idfsOf(stored: StoredVocabulary): Float64Array {
+  return Float64Array.from(stored.df, (df) => idfOf(stored.docCount, df));
+}
+
+/** The stored vocabulary with its terms in an array (for rankers that count them). */
 export function vocabularyOf(stored: StoredVocabulary): TfidfVocabulary {
   return {
-    terms: stored.terms(),
-    idf: Float64Array.from(stored.df, (df) => idfOf(stored.docCount, df)),
+    terms: Array.from(stored.terms()),
+    idf: idfsOf(stored),
     docCount: stored.docCount,
   };
 }
