@@ -68,21 +68,23 @@ export async function loadLexicalModel(deps: LexicalDeps): Promise<LexicalModel>
         return false;
       },
     });
-    const fitted = counter.finish();
+    const counts = counter.finish();
     const input = {
       version: 1 as const,
       model: LEXICAL_MODEL,
       fittedAt: (deps.now?.() ?? new Date()).toISOString(),
-      docCount: fitted.docCount,
+      docCount: counts.docCount,
       settings: settingsOf(RADAR_TFIDF),
-      terms: fitted.terms,
-      df: fitted.df,
+      terms: counts.terms,
+      df: counts.df,
     };
     await store.write(input);
-    const { terms, df, ...fields } = input;
-    stored = { ...fields, termCount: terms.length, df, terms: () => terms };
+    // Read back rather than kept: the stored form decodes its ~760k terms only as they are
+    // iterated, where the fit's array would hold them all for the rest of the rank.
+    stored = await store.read(LEXICAL_MODEL);
+    if (!stored) throw new Error(`the ${LEXICAL_MODEL} vocabulary just written cannot be read back`);
     deps.logger.info(
-      { model: LEXICAL_MODEL, reason, terms: fitted.terms.length },
+      { model: LEXICAL_MODEL, reason, terms: counts.terms.length },
       'fitted the tf-idf vocabulary',
     );
   }
