@@ -5,8 +5,10 @@
  * first import and a second one (which must write nothing) each run in a fresh child process, so
  * each peak RSS belongs to that import alone.
  *
- *   npx tsx bench/import.ts [size=100000] [--keep] [--reuse=DIR]
+ *   npx tsx bench/import.ts [size=100000] [--group-rows=N] [--keep] [--reuse=DIR]
  *
+ * `--group-rows` sets the rows per row group (default 5000); one group per file (e.g. 100000, as
+ * pandas and pyarrow write a year by default) is read in windows of rows.
  * `--keep` leaves the work directory (data files and state) in the temp dir; `--reuse=DIR` runs
  * the imports again over a kept directory's data files (its state is deleted first), skipping the
  * build of the files.
@@ -31,7 +33,7 @@ const MODELS = [
   { column: 'emb_minilm', model: 'minilm', dims: 384 },
   { column: 'emb_bge', model: 'bge-base', dims: 768 },
 ] as const;
-const GROUP_ROWS = 5000;
+const DEFAULT_GROUP_ROWS = 5000;
 
 const Result = z.object({
   phase: z.string(),
@@ -61,7 +63,7 @@ function vectorCell(data: Float32Array, row: number, dims: number): number[] {
 }
 
 /** Writes one parquet file per year of the ids (`2604.…` → 2026), row group by row group. */
-async function buildFiles(dataDir: string, size: number): Promise<void> {
+async function buildFiles(dataDir: string, size: number, groupRows: number): Promise<void> {
   const papers = await benchPapers(size);
   const abstracts = mixedTexts(loadCorpus(ARXIV_DIR), size, 7);
   const vectors = MODELS.map((m) => benchVectors(size, m.dims));
@@ -75,11 +77,13 @@ async function buildFiles(dataDir: string, size: number): Promise<void> {
   for (const [year, rows] of years) {
     const writer = new ByteWriter();
     const parquet = new ParquetWriter({ writer, schema: SCHEMA });
-    for (let start = 0; start < rows.length; start += GROUP_ROWS) {
-      const group = rows.slice(start, start + GROUP_ROWS);
+    for (let start = 0; start < rows.length; start += groupRows) {
+      const group = rows.slice(start, start + groupRows);
       const at = (i: number) => papers[i] ?? papers[0];
       await parquet.write({
-        rowGroupSize: GROUP_ROWS,
+        rowGroupSize: groupRows,
+        // pyarrow's default data page size: a column chunk in pages, as real files have it.
+        pageSize: 1 << 20,
         columnData: [
           { name: 'id', data: group.map((i) => `${at(i)?.id}v1`) },
           { name: 'title', data: group.map((i) => at(i)?.title ?? '') },
@@ -137,7 +141,7 @@ function directoryMb(dir: string): string {
 }
 
 /** A new work directory with the config and the yearly data files, or a kept one to reuse. */
-async function prepareWorkDir(size: number, reuse: string | undefined): Promise<string> {
+async function prepareWorkDir(size: number, groupRows: number, reuse: string | undefined): Promise<string> {
   if (reuse) {
     rmSync(join(reuse, 'state'), { recursive: true, force: true });
     return reuse;
@@ -152,20 +156,25 @@ async function prepareWorkDir(size: number, reuse: string | undefined): Promise<
     JSON.stringify({ embedding: { active: MODELS.map((m) => m.model), models } }),
   );
   const built = performance.now();
-  await buildFiles(join(workDir, 'data'), size);
+  await buildFiles(join(workDir, 'data'), size, groupRows);
   console.log(`  (files built in ${Math.round((performance.now() - built) / 1000)} s)`);
   return workDir;
 }
 
-async function runParent(size: number, keep: boolean, reuse: string | undefined): Promise<void> {
+async function runParent(
+  size: number,
+  groupRows: number,
+  keep: boolean,
+  reuse: string | undefined,
+): Promise<void> {
   if (!arxivDataExists()) {
     console.error(`bench/import: the arXiv sample ${ARXIV_DIR} is missing (set RADAR_BENCH_ARXIV_DIR).`);
     process.exit(1);
   }
-  const workDir = await prepareWorkDir(size, reuse);
+  const workDir = await prepareWorkDir(size, groupRows, reuse);
   try {
     console.log(
-      `import bench: ${readdirSync(join(workDir, 'data')).length} yearly files of ${MODELS.map((m) => m.dims).join(' + ')} floats a row, ${directoryMb(join(workDir, 'data'))}${reuse ? ` (reused from ${reuse})` : ` (${size} rows)`}`,
+      `import bench: ${readdirSync(join(workDir, 'data')).length} yearly files (row groups of ${groupRows} rows) of ${MODELS.map((m) => m.dims).join(' + ')} floats a row, ${directoryMb(join(workDir, 'data'))}${reuse ? ` (reused from ${reuse})` : ` (${size} rows)`}`,
     );
     for (const phase of ['first import', 'second import']) {
       const result = await spawnImport(workDir, phase);
@@ -191,5 +200,13 @@ if (args[0] === '--child') {
     .positive()
     .parse(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
   const reuse = args.find((arg) => arg.startsWith('--reuse='))?.slice('--reuse='.length);
-  await runParent(size, args.includes('--keep'), reuse);
+  const groupRows = z.coerce
+    .number()
+    .int()
+    .positive()
+    .parse(
+      args.find((arg) => arg.startsWith('--group-rows='))?.slice('--group-rows='.length) ??
+        DEFAULT_GROUP_ROWS,
+    );
+  await runParent(size, groupRows, args.includes('--keep'), reuse);
 }

@@ -1,6 +1,6 @@
 /**
  * The import of parquet files of the previous layout (metadata columns and one vector column per
- * model): row group by row group, each row mapped to a paper and its vectors, stored shard by shard
+ * model): row group by row group (a big group in windows of rows), each row mapped to a paper and its vectors, stored shard by shard
  * through the papers and embeddings stores as soon as the file has moved past a shard. Storing is an upsert that skips unchanged shards, so a
  * second import of the same files writes nothing.
  */
@@ -19,7 +19,8 @@ export interface ImportSource {
   readonly path: string;
   readonly rows: number;
   readonly rowGroups: readonly RowGroupSpan[];
-  readGroup(group: RowGroupSpan, columns: readonly string[]): Promise<Record<string, unknown>[]>;
+  /** A group's rows holding only `columns`, in batches in row order (the whole group, or windows of it). */
+  readRows(group: RowGroupSpan, columns: readonly string[]): AsyncIterable<Record<string, unknown>[]>;
 }
 
 export interface ImportSinks {
@@ -112,22 +113,30 @@ export async function importParquetFile(
   options.onProgress?.({ file: source.path, done: 0, total: source.rows });
   for (const group of source.rowGroups) {
     options.signal?.throwIfAborted();
-    const rows: Array<Record<string, unknown> | undefined> = await source.readGroup(group, columns);
-    for (let offset = 0; offset < rows.length; offset += 1) {
-      const row = rows[offset] ?? {};
-      // Dropped once read, so the decoded pages behind a group's first rows can go while a shard is written.
-      rows[offset] = undefined;
-      report.rows += 1;
-      const result = paperFromRow(row, { fields: mapping.fields, siteUrl: options.siteUrl });
-      if (!result.ok) {
-        const where = `${source.path} row ${group.start + offset + 1}`;
-        countSkip(report, result.reason, result.value === undefined ? where : `${where}, "${result.value}"`);
-        continue;
+    let at = group.start;
+    for await (const batch of source.readRows(group, columns)) {
+      const rows: Array<Record<string, unknown> | undefined> = batch;
+      for (let offset = 0; offset < rows.length; offset += 1) {
+        const row = rows[offset] ?? {};
+        // Dropped once read, so the decoded pages behind a batch's first rows can go while a shard is written.
+        rows[offset] = undefined;
+        report.rows += 1;
+        const result = paperFromRow(row, { fields: mapping.fields, siteUrl: options.siteUrl });
+        if (!result.ok) {
+          const where = `${source.path} row ${at + offset + 1}`;
+          countSkip(
+            report,
+            result.reason,
+            result.value === undefined ? where : `${where}, "${result.value}"`,
+          );
+          continue;
+        }
+        pending.add(result.paper, rowVectors(row, options, report));
+        if (pending.due) await store(sinks, pending, report, false);
       }
-      pending.add(result.paper, rowVectors(row, options, report));
-      if (pending.due) await store(sinks, pending, report, false);
+      at += rows.length;
+      options.onProgress?.({ file: source.path, done: at, total: source.rows });
     }
-    options.onProgress?.({ file: source.path, done: group.end, total: source.rows });
   }
   await store(sinks, pending, report, true);
 }

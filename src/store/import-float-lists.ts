@@ -1,8 +1,10 @@
 /**
- * Float-list (vector) columns of an imported parquet file, read without hyparquet's row assembly,
- * which pushes every float into a JS array of its row (the bulk of an import's CPU and heap).
- * Pages are read from the file one at a time and decoded with hyparquet's own page functions;
- * each row becomes a view into its page's Float32Array.
+ * Columns of an imported parquet file read page by page, without hyparquet's row assembly: pages
+ * are read from the file one at a time and decoded with hyparquet's own page functions. For
+ * float-list (vector) columns that assembly pushed every float into a JS array of its row (the
+ * bulk of an import's CPU and heap): here each row becomes a view into its page's Float32Array.
+ * Scalar and list columns are split into cells page by page too, so a row group too big to hold
+ * can be read in windows of rows (import-parquet-reader.ts).
  */
 import type { AsyncBuffer, ColumnChunk, DecodedArray, PageHeader, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
@@ -16,7 +18,7 @@ import { getMaxDefinitionLevel, getMaxRepetitionLevel } from 'hyparquet/src/sche
 export type FloatListCell = Float32Array | Float64Array | Array<number | null> | null;
 
 /** One decoded data page: its levels and values, before any row assembly. */
-interface FlatPage {
+export interface FlatPage {
   definition: ArrayLike<number> | undefined;
   repetition: ArrayLike<number>;
   values: DecodedArray;
@@ -115,7 +117,7 @@ async function* chunkPages(
 }
 
 /** Decodes the data pages of one column chunk one at a time, with hyparquet's page functions. */
-async function* decodeFlatPages(
+export async function* decodeFlatPages(
   file: AsyncBuffer,
   chunk: ColumnChunk,
   schemaPath: SchemaTree[],
@@ -166,34 +168,47 @@ async function* decodeFlatPages(
   }
 }
 
-/** Definition levels of a list column: the full value, and the level at which a list has a slot. */
-function listLevels(path: SchemaTree[]): { maxDef: number; listDef: number } {
+/**
+ * Definition levels of a list column (`path` from the root to the leaf): the full value, the
+ * level at which a list has a slot, and the level at which the list itself is present.
+ */
+export function listLevels(path: SchemaTree[]): { maxDef: number; listDef: number; emptyDef: number } {
   const maxDef = getMaxDefinitionLevel(path);
   const optional = path.at(-1)?.element.repetition_type === 'OPTIONAL';
-  return { maxDef, listDef: optional ? maxDef - 1 : maxDef };
+  return {
+    maxDef,
+    listDef: optional ? maxDef - 1 : maxDef,
+    emptyDef: getMaxDefinitionLevel(path.slice(0, 2)),
+  };
 }
 
 /**
- * Splits pages of list levels into one cell per row. A row within one page becomes a view of the
- * page's floats; a row split across pages (data page v1 allows it) or holding null elements
- * becomes a plain array.
+ * Splits pages of list levels into one cell per row, yielding the rows each page completes. A
+ * row within one page becomes a view of the page's floats (a copy of its values, for a list of
+ * strings or other non-float values); a row split across pages (data page v1 allows it) or
+ * holding null elements becomes a plain array.
  */
-async function splitListRows(
+export async function* listCellBatches(
   pages: AsyncIterable<FlatPage>,
-  maxDef: number,
-  listDef: number,
-  rows: number,
-): Promise<FloatListCell[]> {
-  const cells: FloatListCell[] = [];
+  levels: { maxDef: number; listDef: number; emptyDef: number },
+  numeric: boolean,
+): AsyncGenerator<unknown[]> {
+  const { maxDef, listDef, emptyDef } = levels;
+  // A list without elements: none for a vector (as a null one), an empty list for other values.
+  const emptyOrNull = (rowDef: number): unknown[] | null => (!numeric && rowDef >= emptyDef ? [] : null);
+  let cells: unknown[] = [];
   /** The row being read when a page ends (it may continue on the next page), or one with nulls. */
-  let open: Array<number | null> | null | undefined;
+  let open: unknown[] | null | undefined;
+  let openDef = 0;
   const close = () => {
-    if (open !== undefined) cells.push(open && open.length > 0 ? open : null);
+    if (open !== undefined) cells.push(open && open.length > 0 ? open : emptyOrNull(openDef));
     open = undefined;
   };
+  const elementAt = (values: ArrayLike<unknown>, k: number): unknown =>
+    numeric ? Number(values[k]) : values[k];
   for await (const { definition, repetition, values } of pages) {
-    const typed = values instanceof Float32Array || values instanceof Float64Array;
-    const numbers = values as ArrayLike<number>;
+    const typed = numeric && (values instanceof Float32Array || values instanceof Float64Array);
+    const all = values as ArrayLike<unknown>;
     let value = 0;
     let i = 0;
     while (i < repetition.length) {
@@ -211,35 +226,63 @@ async function splitListRows(
       const rowDef = definition?.[first] ?? maxDef;
       if (simple && i === repetition.length) simple = false; // it may continue on the next page
       if (simple) {
-        if (rowDef < listDef) cells.push(null);
+        if (rowDef < listDef) cells.push(emptyOrNull(rowDef));
         else if (typed) cells.push((values as Float32Array | Float64Array).subarray(start, value));
-        else cells.push(Array.from({ length: value - start }, (_, k) => Number(numbers[start + k])));
+        else cells.push(Array.from({ length: value - start }, (_, k) => elementAt(all, start + k)));
         continue;
       }
-      if (open === undefined) open = rowDef < listDef ? null : [];
+      if (open === undefined) {
+        open = rowDef < listDef ? null : [];
+        openDef = rowDef;
+      }
       let at = start;
       for (let k = first; k < i; k += 1) {
         const def = definition?.[k] ?? maxDef;
         if (def < listDef) continue;
         open ??= [];
-        open.push(def === maxDef ? Number(numbers[at++]) : null);
+        open.push(def === maxDef ? elementAt(all, at++) : null);
       }
     }
+    if (cells.length > 0) yield cells;
+    cells = [];
   }
   close();
-  if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
-  return cells;
+  if (cells.length > 0) yield cells;
+}
+
+/**
+ * One cell per row of a column without repetition: its value, or null where the definition
+ * level says the value is absent. Yields each page's rows.
+ */
+export async function* scalarCellBatches(
+  pages: AsyncIterable<FlatPage>,
+  maxDef: number,
+): AsyncGenerator<unknown[]> {
+  for await (const { definition, values } of pages) {
+    const all = values as ArrayLike<unknown>;
+    if (!definition || maxDef === 0) {
+      yield Array.from(all);
+      continue;
+    }
+    const cells: unknown[] = new Array(definition.length);
+    let v = 0;
+    for (let i = 0; i < definition.length; i++) cells[i] = definition[i] === maxDef ? all[v++] : null;
+    yield cells;
+  }
 }
 
 /** The cells of one float-list column chunk of `rows` rows; `path` runs from the root to the leaf. */
-export function readFloatListChunk(
+export async function readFloatListChunk(
   file: AsyncBuffer,
   chunk: ColumnChunk,
   path: SchemaTree[],
   rows: number,
 ): Promise<FloatListCell[]> {
-  const { maxDef, listDef } = listLevels(path);
-  return splitListRows(decodeFlatPages(file, chunk, path), maxDef, listDef, rows);
+  const cells: FloatListCell[] = [];
+  for await (const batch of listCellBatches(decodeFlatPages(file, chunk, path), listLevels(path), true))
+    for (const cell of batch) cells.push(cell as FloatListCell);
+  if (cells.length !== rows) throw new Error(`vector column holds ${cells.length} rows, expected ${rows}`);
+  return cells;
 }
 
 /**

@@ -11,9 +11,18 @@ import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
+import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
 import { errorMessage, UsageError } from '../core/errors.ts';
 import type { ColumnKind, RowGroupSpan, SourceColumn, VectorColumn } from '../import/source-columns.ts';
-import { type FloatListCell, firstListLength, readFloatListChunk } from './import-float-lists.ts';
+import {
+  decodeFlatPages,
+  type FloatListCell,
+  firstListLength,
+  listCellBatches,
+  listLevels,
+  readFloatListChunk,
+  scalarCellBatches,
+} from './import-float-lists.ts';
 
 export interface ImportParquetFile {
   readonly path: string;
@@ -22,13 +31,28 @@ export interface ImportParquetFile {
   readonly rowGroups: readonly RowGroupSpan[];
   /** The vector columns with their dims, from the first rows that hold a value. */
   sampleVectorDims(names: readonly string[]): Promise<VectorColumn[]>;
-  /** The rows of one group as objects holding only `columns`. */
-  readGroup(group: RowGroupSpan, columns: readonly string[]): Promise<Record<string, unknown>[]>;
+  /**
+   * The rows of one group as objects holding only `columns`, in batches: the whole group at
+   * once, or windows of `windowRows` rows read page by page when the group is bigger.
+   */
+  readRows(group: RowGroupSpan, columns: readonly string[]): AsyncIterable<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
 /** Rows looked at for the first non-null vector of a column: columns null for many rows are rare. */
 const SAMPLE_ROWS = 4096;
+
+/**
+ * Rows per window of a bigger row group. A writer's group can hold a whole file (pandas and
+ * pyarrow default to a million rows a group): read whole, a year of papers with vectors is
+ * hundreds of MB of decoded values.
+ */
+const WINDOW_ROWS = 8192;
+
+export interface ImportParquetOptions {
+  /** Rows per window of a bigger row group (default 8192). */
+  windowRows?: number;
+}
 
 function fileBuffer(handle: FileHandle, size: number): AsyncBuffer {
   return {
@@ -126,7 +150,11 @@ function spansOf(metadata: FileMetaData): RowGroupSpan[] {
 }
 
 /** Opens a parquet file and reads its footer; a file that is not parquet is a usage error naming it. */
-export async function openImportParquet(path: string): Promise<ImportParquetFile> {
+export async function openImportParquet(
+  path: string,
+  options: ImportParquetOptions = {},
+): Promise<ImportParquetFile> {
+  const windowRows = Math.max(1, options.windowRows ?? WINDOW_ROWS);
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -190,32 +218,94 @@ export async function openImportParquet(path: string): Promise<ImportParquetFile
     }
     return rows;
   };
+  const readGroup = async (group: RowGroupSpan, columns: readonly string[]) => {
+    const lists = columns.filter((name) => floatLists.has(name));
+    const rows = await read(
+      group.start,
+      group.end,
+      columns.filter((name) => !floatLists.has(name)),
+    );
+    while (rows.length < group.end - group.start) rows.push({});
+    for (const name of lists) {
+      let cells: FloatListCell[];
+      try {
+        cells = await readFloatList(group, name, floatLists.get(name) ?? []);
+      } catch (error) {
+        throw new UsageError(
+          `${path}: column "${name}", rows ${group.start}–${group.end} cannot be read (${errorMessage(error)})`,
+        );
+      }
+      for (const [i, row] of rows.entries()) row[name] = cells[i];
+    }
+    return rows;
+  };
+  /** A column's cells page by page, or undefined for a column of another shape (read whole). */
+  const cellBatches = (group: RowGroupSpan, name: string): AsyncIterable<unknown[]> | undefined => {
+    const node = schema.children.find((n) => n.element.name === name);
+    if (!node) return undefined;
+    const item = listElement(node);
+    if (item && item.children.length > 0) return undefined;
+    const path = item ? [schema, node, ...listPath(node)] : [schema, node];
+    if (!item && node.children.length > 0) return undefined;
+    const pages = decodeFlatPages(file, chunkOf(group, name), path);
+    if (!item) return scalarCellBatches(pages, getMaxDefinitionLevel(path));
+    return listCellBatches(pages, listLevels(path), floatLists.has(name));
+  };
+  async function* windowsOf(
+    group: RowGroupSpan,
+    streams: { name: string; cells: AsyncIterator<unknown[]> }[],
+  ): AsyncGenerator<Record<string, unknown>[]> {
+    const total = group.end - group.start;
+    const held = streams.map(() => ({ batch: [] as unknown[], at: 0 }));
+    for (let done = 0; done < total; ) {
+      const count = Math.min(windowRows, total - done);
+      const rows = Array.from({ length: count }, () => ({}) as Record<string, unknown>);
+      for (const [c, stream] of streams.entries()) {
+        const slot = held[c] as { batch: unknown[]; at: number };
+        for (let i = 0; i < count; ) {
+          if (slot.at < slot.batch.length) {
+            (rows[i++] as Record<string, unknown>)[stream.name] = slot.batch[slot.at++];
+            continue;
+          }
+          const next = await stream.cells.next();
+          if (next.done) throw new Error(`column "${stream.name}" holds ${done + i} rows, expected ${total}`);
+          slot.batch = next.value;
+          slot.at = 0;
+        }
+      }
+      done += count;
+      yield rows;
+    }
+    for (const [c, stream] of streams.entries()) {
+      const slot = held[c] as { batch: unknown[]; at: number };
+      if (slot.at < slot.batch.length || !(await stream.cells.next()).done)
+        throw new Error(`column "${stream.name}" holds more than ${total} rows`);
+    }
+  }
   const rows = Number(metadata.num_rows);
   return {
     path,
     rows,
     columns: describeColumns(metadata),
     rowGroups,
-    async readGroup(group, columns) {
-      const lists = columns.filter((name) => floatLists.has(name));
-      const rows = await read(
-        group.start,
-        group.end,
-        columns.filter((name) => !floatLists.has(name)),
-      );
-      while (rows.length < group.end - group.start) rows.push({});
-      for (const name of lists) {
-        let cells: FloatListCell[];
-        try {
-          cells = await readFloatList(group, name, floatLists.get(name) ?? []);
-        } catch (error) {
-          throw new UsageError(
-            `${path}: column "${name}", rows ${group.start}–${group.end} cannot be read (${errorMessage(error)})`,
-          );
-        }
-        for (const [i, row] of rows.entries()) row[name] = cells[i];
+    async *readRows(group, columns) {
+      const streamed = columns.map((name) => ({ name, batches: cellBatches(group, name) }));
+      if (group.end - group.start <= windowRows || streamed.some((s) => !s.batches)) {
+        yield await readGroup(group, columns);
+        return;
       }
-      return rows;
+      const streams = streamed.map(({ name, batches }) => ({
+        name,
+        cells: (batches as AsyncIterable<unknown[]>)[Symbol.asyncIterator](),
+      }));
+      try {
+        yield* windowsOf(group, streams);
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(
+          `${path}: rows ${group.start}–${group.end} cannot be read (${errorMessage(error)})`,
+        );
+      }
     },
     async sampleVectorDims(names) {
       const sampled: VectorColumn[] = [];

@@ -1,7 +1,8 @@
 /**
  * The import reader's float-list path (rows as views of decoded pages, no row assembly) gives
  * the same cells as hyparquet's own row assembly, for files with many pages per column chunk,
- * null and empty lists, null elements, and DuckDB's data page v1 (rows may span pages).
+ * null and empty lists, null elements, and DuckDB's data page v1 (rows may span pages); and a row
+ * group bigger than the reader's window is read in windows, page by page, with the same cells.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,14 +28,21 @@ function plain(cell: unknown): unknown {
   return ArrayBuffer.isView(cell) ? Array.from(cell as Float32Array) : cell;
 }
 
-/** Every row group read through the import reader, float-list cells as plain arrays. */
-async function readAll(file: string, columns: string[]): Promise<Record<string, unknown>[]> {
-  const opened = await openImportParquet(file);
+/** Every row group read through the import reader, float-list cells as plain arrays; and the batches it came in. */
+async function readAll(
+  file: string,
+  columns: string[],
+  windowRows?: number,
+): Promise<Record<string, unknown>[] & { batches?: number }> {
+  const opened = await openImportParquet(file, windowRows === undefined ? {} : { windowRows });
   try {
-    const rows: Record<string, unknown>[] = [];
+    const rows: Record<string, unknown>[] & { batches?: number } = [];
+    rows.batches = 0;
     for (const group of opened.rowGroups) {
-      for (const row of await opened.readGroup(group, columns))
-        rows.push(Object.fromEntries(columns.map((c) => [c, plain(row[c])])));
+      for await (const batch of opened.readRows(group, columns)) {
+        rows.batches += 1;
+        for (const row of batch) rows.push(Object.fromEntries(columns.map((c) => [c, plain(row[c])])));
+      }
     }
     return rows;
   } finally {
@@ -93,9 +101,13 @@ it('reads float lists of many pages, with null lists, empty lists and null eleme
     opt: Array.isArray(row.opt) && row.opt.length === 0 ? null : row.opt,
     req: Array.isArray(row.req) && row.req.length === 0 ? null : row.req,
   }));
-  expect(read).toEqual(expected);
+  expect([...read]).toEqual(expected);
   expect(read[3]?.opt).toBeNull();
   expect(read[2]?.opt).toEqual(cellOf(2, 24));
+  // Groups of 128 rows read in windows of 50, page by page: the same cells.
+  const windowed = await readAll(file, columns, 50);
+  expect(windowed.batches).toBe(3 + 3 + 1);
+  expect([...windowed]).toEqual(expected);
 });
 
 it('reads long float lists from DuckDB files (data page v1, small pages) as hyparquet does', async () => {
@@ -114,9 +126,13 @@ it('reads long float lists from DuckDB files (data page v1, small pages) as hypa
   const columns = ['id', 'v'];
   const read = await readAll(file, columns);
   expect(read).toHaveLength(500);
-  expect(read).toEqual(await reference(file, columns));
+  expect([...read]).toEqual(await reference(file, columns));
   expect(read[4]?.v).toBeNull();
   expect((read[5]?.v as number[] | undefined)?.[199]).toBe(5199);
+  // Windows of 64 rows over groups whose rows span pages.
+  const windowed = await readAll(file, columns, 64);
+  expect(windowed.batches).toBeGreaterThanOrEqual(Math.ceil(500 / 64));
+  expect([...windowed]).toEqual(await reference(file, columns));
 });
 
 it('finds a vector column’s dims past null and empty rows, reading pages only until the first vector', async () => {
@@ -157,4 +173,50 @@ it('finds a vector column’s dims past null and empty rows, reading pages only 
   } finally {
     await opened.close();
   }
+});
+
+it('reads a file of one big row group in windows, every column of the old layout as hyparquet does', async () => {
+  const { encodeLegacyParquet, realPapers } = await import('./legacy-parquet.ts');
+  const papers = realPapers();
+  const rows = papers.map((p, i) => ({
+    id: p.id,
+    title: i % 9 === 4 ? null : p.title,
+    abstract: p.abstract,
+    authors: i % 10 === 7 ? [] : p.authors,
+    categories: p.categories.join(' '),
+    published: i % 8 === 3 ? null : new Date(p.published),
+    updated: i % 6 === 1 ? null : p.published.slice(0, 10),
+    license: 'cc-by',
+    vectors: { emb: i % 5 === 2 ? null : Array.from({ length: 8 }, (_, k) => i + k / 16) },
+  }));
+  const file = join(dir, 'one-group.parquet');
+  await writeFile(
+    file,
+    new Uint8Array(
+      encodeLegacyParquet(rows, { vectorColumns: [{ name: 'emb' }], rowGroupSize: rows.length }),
+    ),
+  );
+  const columns = [
+    'arxiv_id',
+    'title',
+    'abstract',
+    'authors',
+    'categories',
+    'published',
+    'update_date',
+    'emb',
+  ];
+  const expected = (await reference(file, columns)).map((row) => ({
+    ...row,
+    emb: Array.isArray(row.emb) && row.emb.length === 0 ? null : row.emb,
+  }));
+  const whole = await readAll(file, columns);
+  expect(whole.batches).toBe(1);
+  const windowed = await readAll(file, columns, 7);
+  expect(windowed.batches).toBe(Math.ceil(rows.length / 7));
+  expect([...windowed]).toEqual([...whole]);
+  expect([...windowed]).toEqual(expected);
+  expect(windowed[4]?.title).toBeNull();
+  expect(windowed[3]?.published).toBeNull();
+  expect(windowed[0]?.authors).toEqual(papers[0]?.authors);
 });
