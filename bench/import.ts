@@ -27,6 +27,7 @@ import { createContext } from '../src/cli/context.ts';
 import { listOf, text } from '../tests/import/legacy-parquet.ts';
 import { runChildPhase } from './child-phase.ts';
 import { loadCorpus, mixedTexts } from './corpus.ts';
+import { peakRssMb } from './peak-rss.ts';
 import { ARXIV_DIR, arxivDataExists, benchPapers, benchVectors } from './store-data.ts';
 
 const MODELS = [
@@ -123,7 +124,7 @@ async function importOnce(workDir: string, phase: string): Promise<Result> {
     phase,
     wallMs: Math.round(performance.now() - start),
     cpuMs: Math.round((used.user + used.system) / 1000),
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    maxRssMb: Math.round(peakRssMb()),
     lines,
   };
 }

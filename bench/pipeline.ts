@@ -21,6 +21,7 @@ import { createRunsStore, type RunManifest } from '../src/store/runs-store.ts';
 import { type FakePaper, papersFromJsonl } from '../tests/fakes/arxiv-fake.ts';
 import { type PipelineFakes, pipelineSetup, startPipelineFakes } from '../tests/helpers/pipeline-fakes.ts';
 import { RADAR_BIN } from '../tests/helpers/run-cli.ts';
+import { VM_HWM_KB } from './peak-rss.ts';
 import { type LlmCall, llmFloor, recordLlmCalls } from './pipeline-llm.ts';
 import { heldOutLines, SEED_MODEL, seededState } from './pipeline-seed.ts';
 import { ARXIV_DIR, arxivDataExists } from './store-data.ts';
@@ -90,11 +91,10 @@ const RssLine = z.object({ maxRssKb: z.number(), wallMs: z.number(), cpuUs: z.nu
 /** The CLI in a child process, with a preload that prints its peak RSS as it exits. */
 async function runChild(cwd: string, env: Record<string, string>): Promise<ChildResult> {
   const hook = join(cwd, 'rss-hook.mjs');
-  const print =
-    'JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, wallMs: performance.now() - t0, cpuUs: process.cpuUsage().user + process.cpuUsage().system })';
+  const print = `JSON.stringify({ maxRssKb: ${VM_HWM_KB}, wallMs: performance.now() - t0, cpuUs: process.cpuUsage().user + process.cpuUsage().system })`;
   writeFileSync(
     hook,
-    `const t0 = performance.now();\nprocess.on('exit', () => process.stderr.write('BENCH_RSS ' + ${print} + '\\n'));\n`,
+    `import { readFileSync } from 'node:fs';\nconst t0 = performance.now();\nprocess.on('exit', () => process.stderr.write('BENCH_RSS ' + ${print} + '\\n'));\n`,
   );
   const nodeArgs = (process.env.RADAR_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
   const args = [...nodeArgs, '--import', hook, RADAR_BIN, 'run', '--once', '--online'];

@@ -39,11 +39,12 @@ import { createLexicalRowsStore } from '../src/store/lexical-rows-store.ts';
 import { createVocabularyStore, type StoredVocabulary } from '../src/store/lexical-vocabulary-store.ts';
 import { createReadBuffer } from '../src/store/read-buffer.ts';
 import { loadCorpus, textOf } from './corpus.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const n = Number(process.env.BENCH_N ?? 100_000);
 const SHARDS = 10;
-const peakMb = (): string => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB peak RSS`;
+const peakMb = (): string => `${peakRssMb().toFixed(0)} MB peak RSS`;
 
 /** Mixed abstract i, as `mixedTexts(corpus, n, 7)[i]`, written one per line. */
 function writeTexts(file: string): void {

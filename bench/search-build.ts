@@ -26,6 +26,7 @@ import type { Paper } from '../src/store/schemas.ts';
 import { searchIndexDir } from '../src/store/search-index-store.ts';
 import { createFileStores } from '../src/store/stores.ts';
 import { loadCorpus, mixedTexts } from './corpus.ts';
+import { peakRssMb } from './peak-rss.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -61,7 +62,7 @@ async function childMain(stateDir: string): Promise<void> {
     cpuSeconds: (used.user + used.system) / 1e6,
     wallSeconds: (performance.now() - t0) / 1000,
     rssBeforeMb: rssBefore / 2 ** 20,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
   };
   out(JSON.stringify(figures));
 }

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import { runChildPhase } from './child-phase.ts';
+import { peakRssMb } from './peak-rss.ts';
 import { ARXIV_DIR, arxivDataExists, benchPapers, benchVectors } from './store-data.ts';
 
 const MODEL = 'bench-384';
@@ -55,7 +56,7 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 }
 
 function maxRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
+  return Math.round(peakRssMb());
 }
 
 async function writePapers(stateDir: string, size: number): Promise<PhaseResult> {
