@@ -5,7 +5,10 @@
  * against exact search, QPS (single queries and one threaded batch), and the near-duplicate
  * pass over every vector.
  *
- *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2]
+ *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2] [--kinds=f32,f16,i8]
+ *
+ * 1 % of the rows are planted near-duplicates (cosine ≈ 0.97 to another row): each
+ * near-duplicate pass reports how many of the exact pairs at ≥ 0.95 it found.
  */
 import hnswlib from 'hnswlib-node';
 import usearch, { type ScalarKind, type Index as UsearchIndex } from 'usearch';
@@ -62,6 +65,55 @@ function gather(data: Float32Array, rows: readonly number[]): Float32Array {
   return block;
 }
 
+/**
+ * Plants near-duplicates: every 100th row is copied over the row 50 after it with noise of norm
+ * 0.25 (cosine ≈ 0.97), as a paper posted twice with a reworded abstract would be.
+ */
+function plantDuplicates(data: Float32Array): void {
+  const size = data.length / DIMS;
+  let seed = 12345;
+  const gaussian = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const u = (seed + 1) / 2 ** 32;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const v = (seed + 1) / 2 ** 32;
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  for (let row = 0; row + 50 < size; row += 100) {
+    const copy = data.subarray((row + 50) * DIMS, (row + 51) * DIMS);
+    let norm = 0;
+    for (let d = 0; d < DIMS; d++) {
+      const x = (data[row * DIMS + d] ?? 0) + (0.25 / Math.sqrt(DIMS)) * gaussian();
+      copy[d] = x;
+      norm += x * x;
+    }
+    for (let d = 0; d < DIMS; d++) copy[d] = (copy[d] ?? 0) / Math.sqrt(norm);
+  }
+}
+
+const DUPLICATE = 0.95;
+
+/** Pairs "i j" (i < j) at cosine ≥ 0.95 among each row's `k` nearest neighbours. */
+function pairsOf(matches: InstanceType<typeof usearch.BatchMatches>, size: number): Set<string> {
+  const pairs = new Set<string>();
+  for (let q = 0; q < size; q++) {
+    const { keys, distances } = matches.get(q);
+    keys.forEach((key, j) => {
+      const other = Number(key);
+      if (other !== q && 1 - (distances[j] ?? 1) >= DUPLICATE)
+        pairs.add(q < other ? `${q} ${other}` : `${other} ${q}`);
+    });
+  }
+  return pairs;
+}
+
+/** The near-duplicate pairs by exact search (every row against every row, usearch's threaded brute force). */
+function exactPairs(data: Float32Array, threads: number): Set<string> {
+  const matches = usearch.exactSearch(data, data, DIMS, 6, usearch.MetricKind.Cos, threads);
+  if (!(matches instanceof usearch.BatchMatches)) throw new Error('expected batch matches');
+  return pairsOf(matches, data.length / DIMS);
+}
+
 /** Exact top-10 key sets for the query rows (usearch's threaded brute force). */
 function exactTop10(data: Float32Array, queries: Float32Array, threads: number): Set<bigint>[] {
   const matches = usearch.exactSearch(data, queries, DIMS, 10, usearch.MetricKind.Cos, threads);
@@ -78,10 +130,19 @@ function recall(found: ArrayLike<bigint | number>[], exact: Set<bigint>[]): numb
   return hits / (exact.length * 10);
 }
 
+/** How many of the exact near-duplicate pairs a pass found. */
+function pairRecall(matches: unknown, size: number, exact: Set<string>): string {
+  if (!(matches instanceof usearch.BatchMatches) || exact.size === 0) return '';
+  const found = pairsOf(matches, size);
+  let hits = 0;
+  for (const pair of exact) if (found.has(pair)) hits++;
+  return `; ${hits} of ${exact.size} near-duplicate pairs (≥ ${DUPLICATE}) found`;
+}
+
 function benchUsearch(
   data: Float32Array,
   queries: Float32Array,
-  exact: Set<bigint>[],
+  exact: { top10: Set<bigint>[]; pairs: Set<string> },
   threads: number,
   quantization: ScalarKind,
 ): void {
@@ -132,13 +193,29 @@ function benchUsearch(
         ? Array.from({ length: count }, (_, q) => batchMatches.get(q).keys)
         : [batchMatches.keys];
     out(
-      `  ef ${String(ef).padStart(3)}: recall@10 ${recall(single.value, exact).toFixed(3)} (batch ${recall(batchKeys, exact).toFixed(3)}), ` +
+      `  ef ${String(ef).padStart(3)}: recall@10 ${recall(single.value, exact.top10).toFixed(3)} (batch ${recall(batchKeys, exact.top10).toFixed(3)}), ` +
         `${(count / single.wall).toFixed(0)} QPS single wall (${(count / single.cpu).toFixed(0)}/CPU-s), ` +
         `${(count / batch.wall).toFixed(0)} QPS batch wall (${(count / batch.cpu).toFixed(0)}/CPU-s)`,
     );
   }
   const dedup = timed(() => (dedupProbe ?? index).search(data, 6, threads));
-  out(`  near-duplicate pass over all ${size} (k 6, ef 16, batch): ${secs(dedup)}`);
+  out(
+    `  near-duplicate pass over all ${size} (k 6, ef 16, batch): ${secs(dedup)}${pairRecall(dedup.value, size, exact.pairs)}`,
+  );
+  const narrow = new usearch.Index({
+    dimensions: DIMS,
+    metric: usearch.MetricKind.Cos,
+    quantization,
+    connectivity: 16,
+    expansion_add: 200,
+    expansion_search: 8,
+    multi: false,
+  });
+  narrow.view(file);
+  const quick = timed(() => narrow.search(data, 3, threads));
+  out(
+    `  near-duplicate pass over all ${size} (k 3, ef 8, batch): ${secs(quick)}${pairRecall(quick.value, size, exact.pairs)}`,
+  );
   const saved = timed(() => index.save(file));
   out(`  save ${secs(saved)}`);
 }
@@ -183,12 +260,20 @@ export async function annBench(args: readonly string[]): Promise<void> {
   const embedded = await timedAsync(() => mixedVectors(size));
   out(`${size} mixed abstracts × ${DIMS} embedded: ${secs(embedded)}`);
   const data = embedded.value;
+  plantDuplicates(data);
   const rows = queryRows(size, 1000);
   const queries = gather(data, rows);
   const exact = timed(() => exactTop10(data, queries, threads));
   out(`exact top-10 of ${rows.length} queries (usearch exactSearch, ${threads} threads): ${secs(exact)}`);
-  benchUsearch(data, queries, exact.value, threads, usearch.ScalarKind.F32);
-  benchUsearch(data, queries, exact.value, threads, usearch.ScalarKind.F16);
+  const pairs = timed(() => exactPairs(data, threads));
+  out(
+    `exact near-duplicate pairs (≥ ${DUPLICATE}, 1 % planted at ≈ 0.97) of all ${size}: ${pairs.value.size}, ${secs(pairs)}`,
+  );
+  const kinds = (args.find((a) => a.startsWith('--kinds='))?.slice('--kinds='.length) ?? 'f32,f16').split(
+    ',',
+  );
+  for (const kind of kinds)
+    benchUsearch(data, queries, { top10: exact.value, pairs: pairs.value }, threads, kind as ScalarKind);
   if (args.includes('--hnswlib')) benchHnswlib(data, queries, exact.value);
 }
 
