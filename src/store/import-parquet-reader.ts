@@ -278,8 +278,11 @@ export async function openImportParquet(
     }
     for (const [c, stream] of streams.entries()) {
       const slot = held[c] as { batch: unknown[]; at: number };
-      if (slot.at < slot.batch.length || !(await stream.cells.next()).done)
-        throw new Error(`column "${stream.name}" holds more than ${total} rows`);
+      let extra = slot.batch.length - slot.at;
+      for (let next = await stream.cells.next(); !next.done; next = await stream.cells.next())
+        extra += next.value.length;
+      if (extra > 0)
+        throw new Error(`column "${stream.name}" holds ${total + extra} rows, expected ${total}`);
     }
   }
   const rows = Number(metadata.num_rows);
