@@ -292,8 +292,12 @@ export async function openImportParquet(
     columns: describeColumns(metadata),
     rowGroups,
     async *readRows(group, columns) {
-      const streamed = columns.map((name) => ({ name, batches: cellBatches(group, name) }));
-      if (group.end - group.start <= windowRows || streamed.some((s) => !s.batches)) {
+      // Only a group bigger than a window looks at its columns' shapes.
+      const streamed =
+        group.end - group.start > windowRows
+          ? columns.map((name) => ({ name, batches: cellBatches(group, name) }))
+          : undefined;
+      if (!streamed || streamed.some((s) => !s.batches)) {
         yield await readGroup(group, columns);
         return;
       }

@@ -73,7 +73,9 @@ export function createRowBlocks(): RowBlocks {
       block.indices.set(row.indices, used);
       block.values.set(row.values, used);
       place = withCapacity(place, 3 * (rows + 1));
-      place.set([blocks.length - 1, used, used + length], 3 * rows);
+      place[3 * rows] = blocks.length - 1;
+      place[3 * rows + 1] = used;
+      place[3 * rows + 2] = used + length;
       used += length;
       return rows++;
     },
