@@ -37,7 +37,11 @@ async function setup(): Promise<{
 describe('openModelIndex', () => {
   it('builds the index when missing, then loads it from disk while the shards are unchanged', async () => {
     const { stateDir, store } = await setup();
-    const deps = { stateDir, model: MODEL, loadVectors: () => store.load() };
+    const deps = {
+      stateDir,
+      model: MODEL,
+      loadVectors: (options?: { shards?: readonly string[] }) => store.load(options),
+    };
     const first = await openModelIndex(deps);
     expect(first.origin).toBe('rebuilt');
     expect(first.index.size()).toBe(300);
@@ -57,7 +61,11 @@ describe('openModelIndex', () => {
 
   it('adds the new vectors when the shards changed, and rebuilds when the files are damaged', async () => {
     const { stateDir, matrix, store } = await setup();
-    const deps = { stateDir, model: MODEL, loadVectors: () => store.load() };
+    const deps = {
+      stateDir,
+      model: MODEL,
+      loadVectors: (options?: { shards?: readonly string[] }) => store.load(options),
+    };
     await openModelIndex(deps);
     await store.upsert(rowsOf(matrix, 300, 400));
     const updated = await openModelIndex(deps);
@@ -84,14 +92,18 @@ describe('openModelIndex', () => {
       `${dir}/hnsw.json`,
       JSON.stringify({ version: 1, model: MODEL, dims: 16, params: {}, fingerprint: '', ids: [] }),
     );
-    const opened = await openModelIndex({ stateDir, model: MODEL, loadVectors: () => store.load() });
+    const opened = await openModelIndex({
+      stateDir,
+      model: MODEL,
+      loadVectors: (options?: { shards?: readonly string[] }) => store.load(options),
+    });
     expect(opened.origin).toBe('rebuilt');
     expect(opened.index.size()).toBe(300);
     expect(existsSync(`${dir}/hnsw.bin`)).toBe(false);
     expect(existsSync(`${dir}/hnsw.json`)).toBe(false);
   });
 
-  it('reads only the shards that changed when it adds new vectors', async () => {
+  it('builds shard by shard, and reads only the shards that changed when it adds new vectors', async () => {
     const stateDir = tempDir();
     const store = createEmbeddingsStore(stateDir, MODEL);
     await store.writeMeta({
@@ -121,7 +133,7 @@ describe('openModelIndex', () => {
     const updated = await openModelIndex(deps);
     expect(updated.origin).toBe('updated');
     expect(updated.index.size()).toBe(200);
-    expect(asked).toEqual([undefined, ['2611']]);
+    expect(asked).toEqual([['2610'], ['2611'], ['2611']]);
     expect(updated.index.search(rows[180]?.vector ?? [], 1)[0]?.id).toBe(rows[180]?.id);
   });
 });

@@ -166,12 +166,35 @@ async function update(
   return saved.index;
 }
 
-async function rebuild(deps: ModelIndexDeps, params: HnswParams): Promise<VectorIndex> {
-  const matrix = await deps.loadVectors();
-  const index = createVectorIndex(matrix.dims || 1, params);
-  index.add(matrix);
+/**
+ * A new graph from every shard, read and added one shard at a time: a 1M-paper state never holds
+ * its whole vector matrix (1.5 GB at 384 dims) beside the graph, and a long build logs its progress.
+ */
+async function rebuild(
+  deps: ModelIndexDeps,
+  params: HnswParams,
+  shards: readonly string[],
+): Promise<VectorIndex> {
+  let index: VectorIndex | undefined;
+  const started = performance.now();
+  for (const [done, shard] of shards.entries()) {
+    const matrix = await deps.loadVectors({ shards: [shard] });
+    if (matrix.ids.length === 0) continue;
+    index ??= createVectorIndex(matrix.dims, params);
+    index.add(matrix);
+    deps.logger?.info(
+      {
+        model: deps.model,
+        shard,
+        shards: `${done + 1}/${shards.length}`,
+        size: index.size(),
+        seconds: Math.round((performance.now() - started) / 1000),
+      },
+      'building vector index',
+    );
+  }
   await Promise.all(legacyFiles(deps.stateDir, deps.model).map((file) => rm(file, { force: true })));
-  return index;
+  return index ?? createVectorIndex(1, params);
 }
 
 export async function openModelIndex(deps: ModelIndexDeps): Promise<ModelIndex> {
@@ -188,7 +211,7 @@ export async function openModelIndex(deps: ModelIndexDeps): Promise<ModelIndex> 
     index = saved.index;
   } else {
     const updated = saved ? await update(deps, saved, current) : undefined;
-    index = updated ?? (await rebuild(deps, params));
+    index = updated ?? (await rebuild(deps, params, Object.keys(current)));
     origin = updated ? 'updated' : 'rebuilt';
     await save(deps, index, current);
     deps.logger?.info({ model: deps.model, origin, size: index.size() }, 'vector index ready');
