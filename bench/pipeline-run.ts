@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/pipeline.ts`: one daily run of the real `radar run --once --online` (a child
+ * One daily run of the real `radar run --once --online` (a child
  * process) against the fakes: 500 new papers on the arXiv fake, the OpenAI fake answering with
  * 1.5–4 s of latency, the Notion fake enforcing 3 requests/s (429 + Retry-After beyond), the
  * Telegram fake; the state already holds 100k papers with their vectors, index and 400 labels.
@@ -7,9 +7,9 @@
  * while it ran, and the run's peak RSS. The summarize step is set against its LLM latency floor:
  * from the fake's drawn latencies and the provider's concurrency limit, no schedule can finish the
  * calls sooner than max(sum of latencies / limit, the longest summary + related-call chain).
- * Targets: under 60 s end to end, under 500 MB RSS, summarize within 1.5× its floor.
- * Env: RADAR_BENCH_PAPERS (state size, default 100000), RADAR_BENCH_NEW (new papers, default 500),
- * RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv), RADAR_BENCH_NODE_ARGS (extra node
+ * Run by bench/pipeline.ts (100k, targets under 60 s and 500 MB) and bench/scale.ts (1M, under
+ * 10 min and 1.5 GB); summarize within 1.5× its floor either way.
+ * Env: RADAR_BENCH_ARXIV_DIR (data, default ../shared/data/arxiv), RADAR_BENCH_NODE_ARGS (extra node
  * flags for the run, e.g. `--trace-gc`), RADAR_BENCH_OUT (a file for the run's stdout and stderr).
  */
 import { spawn } from 'node:child_process';
@@ -27,11 +27,7 @@ import { heldOutLines, SEED_MODEL, seededState } from './pipeline-seed.ts';
 import { ARXIV_DIR, arxivDataExists } from './store-data.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const SIZE = Number(process.env.RADAR_BENCH_PAPERS ?? 100_000);
-const NEW = Number(process.env.RADAR_BENCH_NEW ?? 500);
 const PICKS = 20;
-const TARGET_MS = 60_000;
-const TARGET_RSS_MB = 500;
 /** The provider's concurrency limit in the bench's config (tests/helpers/pipeline-fakes.ts). */
 const LLM_LIMIT = 10;
 const FLOOR_FACTOR = 1.5;
@@ -145,11 +141,23 @@ function summarizeLine(manifest: RunManifest | undefined, calls: readonly LlmCal
   ].join(' ');
 }
 
+export interface PipelineBenchOptions {
+  /** Papers in the stored state. */
+  size: number;
+  /** New papers the day's run collects. */
+  newPapers: number;
+  /** Mixed abstracts for every repetition of the corpus after the first (see bench/store-data.ts). */
+  mixAbstracts?: boolean;
+  targetMs: number;
+  targetRssMb: number;
+}
+
 function report(
   manifest: RunManifest | undefined,
   child: ChildResult,
   fakes: PipelineFakes,
   calls: readonly LlmCall[],
+  { targetMs, targetRssMb }: PipelineBenchOptions,
 ): void {
   const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
   out(`\nrun ${manifest?.runId}: ${manifest?.status} (exit ${child.code})`);
@@ -164,20 +172,21 @@ function report(
   );
   out(summarizeLine(manifest, calls));
   out(
-    `\ntotal wall time ${s(child.wallMs)} (process start to exit; the manifest says ${s(manifest?.durationMs)}; CPU ${s(child.cpuMs)} user+sys)  target < ${s(TARGET_MS)}: ${child.wallMs < TARGET_MS ? 'met' : 'MISSED'}`,
+    `\ntotal wall time ${s(child.wallMs)} (process start to exit; the manifest says ${s(manifest?.durationMs)}; CPU ${s(child.cpuMs)} user+sys)  target < ${s(targetMs)}: ${child.wallMs < targetMs ? 'met' : 'MISSED'}`,
   );
   out(
-    `peak RSS ${child.rssMb.toFixed(0)} MB  target < ${TARGET_RSS_MB} MB: ${child.rssMb < TARGET_RSS_MB ? 'met' : 'MISSED'}`,
+    `peak RSS ${child.rssMb.toFixed(0)} MB  target < ${targetRssMb} MB: ${child.rssMb < targetRssMb ? 'met' : 'MISSED'}`,
   );
 }
 
-async function main(): Promise<void> {
+export async function pipelineBench(options: PipelineBenchOptions): Promise<void> {
+  const { size, newPapers: count } = options;
   if (!arxivDataExists()) throw new Error(`no arXiv data in ${ARXIV_DIR}`);
   const cwd = mkdtempSync(join(tmpdir(), 'radar-bench-pipeline-'));
   const fakes = await startPipelineFakes({ notionRateLimit: { perSecond: 3 } });
   try {
-    const heldOut = heldOutLines(NEW);
-    const seed = await seededState(join(cwd, 'state'), SIZE, heldOut, out);
+    const heldOut = heldOutLines(count);
+    const seed = await seededState(join(cwd, 'state'), size, heldOut, out, options);
     if (seed)
       out(
         `seeded in ${((seed.papersMs + seed.embedMs + seed.indexMs) / 1000).toFixed(0)} s (${JSON.stringify(seed)})`,
@@ -206,15 +215,13 @@ async function main(): Promise<void> {
     );
     await new Promise((resolve) => notionInit.on('close', resolve));
     out(
-      `a daily run of ${NEW} new papers over ${SIZE} stored (${categories.length} categories, ${PICKS} picks)`,
+      `a daily run of ${count} new papers over ${size} stored (${categories.length} categories, ${PICKS} picks)`,
     );
     const child = await runChild(cwd, setup.env);
     const [manifest] = await createRunsStore(join(cwd, 'state')).list(1);
-    report(manifest, child, fakes, calls);
+    report(manifest, child, fakes, calls, options);
   } finally {
     await fakes.close();
     rmSync(cwd, { recursive: true, force: true });
   }
 }
-
-await main();

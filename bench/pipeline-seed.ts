@@ -16,7 +16,7 @@ import { RadarConfig } from '../src/config/schema.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { embedPapers } from '../src/embed/embed-papers.ts';
 import { openModelIndex } from '../src/index/index-store.ts';
-import { silentLogger } from '../src/log/logger.ts';
+import { createLogger, silentLogger } from '../src/log/logger.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore, type LabelChange } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
@@ -62,7 +62,13 @@ export function heldOutLines(count: number): string[] {
 
 const IdLine = z.object({ id: z.string() });
 
-async function buildSeed(stateDir: string, size: number, heldOut: readonly string[]): Promise<SeedTimes> {
+async function buildSeed(
+  stateDir: string,
+  size: number,
+  heldOut: readonly string[],
+  mixAbstracts: boolean,
+  log: (line: string) => void,
+): Promise<SeedTimes> {
   const logger = silentLogger();
   const config = RadarConfig.parse({});
   const deps = {
@@ -75,18 +81,17 @@ async function buildSeed(stateDir: string, size: number, heldOut: readonly strin
     stores: createFileStores(stateDir),
   };
   const exclude = new Set(heldOut.map((line) => IdLine.parse(JSON.parse(line)).id));
-  const papers = await benchPapers(size, exclude);
+  let papers = await benchPapers(size, exclude, { mixAbstracts });
+  const ids = papers.map((p) => p.id);
   let start = performance.now();
   const store = createPapersStore(stateDir);
   await store.upsert(papers);
-  await createLabelsStore(stateDir).apply(labelHistory(papers.map((p) => p.id)));
+  papers = [];
+  await createLabelsStore(stateDir).apply(labelHistory(ids));
   // Earlier days' runs ranked every seeded paper: only the bench's new papers are candidates.
-  await deps.stores.picks.appendRanked({
-    date: '2026-01-01',
-    at: '2026-01-01T00:00:00Z',
-    ids: papers.map((p) => p.id),
-  });
+  await deps.stores.picks.appendRanked({ date: '2026-01-01', at: '2026-01-01T00:00:00Z', ids });
   const papersMs = performance.now() - start;
+  log(`  papers stored in ${(papersMs / 1000).toFixed(0)} s`);
 
   start = performance.now();
   const vectors = createEmbeddingsStore(stateDir, SEED_MODEL);
@@ -96,9 +101,16 @@ async function buildSeed(stateDir: string, size: number, heldOut: readonly strin
     logger,
   });
   const embedMs = performance.now() - start;
+  log(`  ${SEED_MODEL} vectors embedded in ${(embedMs / 1000).toFixed(0)} s`);
 
   start = performance.now();
-  await openModelIndex({ stateDir, model: SEED_MODEL, loadVectors: () => vectors.load(), logger });
+  // The build is the long part at 1M: its per-shard progress goes to the terminal.
+  await openModelIndex({
+    stateDir,
+    model: SEED_MODEL,
+    loadVectors: (options) => vectors.load(options),
+    logger: createLogger({ terminal: true }),
+  });
   return { papersMs, embedMs, indexMs: performance.now() - start };
 }
 
@@ -108,10 +120,12 @@ export async function seededState(
   size: number,
   heldOut: readonly string[],
   log: (line: string) => void,
+  options: { mixAbstracts?: boolean } = {},
 ): Promise<SeedTimes | undefined> {
+  const mix = options.mixAbstracts === true;
   const cache = join(
     tmpdir(),
-    `radar-bench-pipeline-seed-v${SEED_VERSION}-${size}-without-${heldOut.length}`,
+    `radar-bench-pipeline-seed-v${SEED_VERSION}-${size}${mix ? '-mixed' : ''}-without-${heldOut.length}`,
   );
   const done = join(cache, '.seeded');
   let times: SeedTimes | undefined;
@@ -119,7 +133,7 @@ export async function seededState(
     log(`seeding ${size} papers + ${SEED_MODEL} vectors + index into ${cache} (once; cached for later runs)`);
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
-    times = await buildSeed(cache, size, heldOut);
+    times = await buildSeed(cache, size, heldOut, mix, log);
     writeFileSync(done, JSON.stringify(times));
   }
   // `cp -a` keeps nanosecond mtimes, so the index (stamped with its shards' mtimes) stays valid.

@@ -6,10 +6,15 @@
  * pass over every vector.
  *
  *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2] [--kinds=f32,f16,i8]
+ *     [--efc=200[,64,…]] [--vectors=<file>]
+ *
+ * `--efc` builds one graph per efConstruction; `--vectors` keeps the embedded block in a file and
+ * reads it back on later runs of the same size (embedding 1M mixed abstracts takes ~9 minutes).
  *
  * 1 % of the rows are planted near-duplicates (cosine ≈ 0.97 to another row): each
  * near-duplicate pass reports how many of the exact pairs at ≥ 0.95 it found.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import usearch, { type ScalarKind, type Index as UsearchIndex } from 'usearch';
 import { createHashingEmbedder } from '../src/embed/backends/hashing.ts';
@@ -152,6 +157,7 @@ function benchUsearch(
   exact: { top10: Set<bigint>[]; pairs: Set<string> },
   threads: number,
   quantization: ScalarKind,
+  efConstruction: number,
 ): void {
   const size = data.length / DIMS;
   const keys = BigUint64Array.from({ length: size }, (_, i) => BigInt(i));
@@ -161,7 +167,7 @@ function benchUsearch(
       metric: usearch.MetricKind.Cos,
       quantization,
       connectivity: 16,
-      expansion_add: 200,
+      expansion_add: efConstruction,
       expansion_search: 64,
       multi: false,
     });
@@ -169,7 +175,7 @@ function benchUsearch(
     return index;
   });
   const index = build.value;
-  out(`usearch ${quantization} (M 16, efC 200, ${threads} threads): build ${secs(build)}`);
+  out(`usearch ${quantization} (M 16, efC ${efConstruction}, ${threads} threads): build ${secs(build)}`);
   const file = `/tmp/radar-bench-ann-${process.pid}.usearch`;
   index.save(file);
   let dedupProbe: UsearchIndex | undefined;
@@ -179,7 +185,7 @@ function benchUsearch(
       metric: usearch.MetricKind.Cos,
       quantization,
       connectivity: 16,
-      expansion_add: 200,
+      expansion_add: efConstruction,
       expansion_search: ef,
       multi: false,
     });
@@ -214,7 +220,7 @@ function benchUsearch(
     metric: usearch.MetricKind.Cos,
     quantization,
     connectivity: 16,
-    expansion_add: 200,
+    expansion_add: efConstruction,
     expansion_search: 8,
     multi: false,
   });
@@ -259,14 +265,29 @@ function benchHnswlib(data: Float32Array, queries: Float32Array, exact: Set<bigi
   out(`  near-duplicate pass over all ${size} (k 6, ef 16, one query per call): ${secs(dedup)}`);
 }
 
+/** The embedded block, read from `file` when it holds one of this size, else embedded (and kept there). */
+async function cachedVectors(size: number, file?: string): Promise<{ data: Float32Array; cached: boolean }> {
+  if (file && existsSync(file)) {
+    const bytes = readFileSync(file);
+    if (bytes.length === size * DIMS * 4)
+      return { data: new Float32Array(bytes.buffer, bytes.byteOffset, size * DIMS), cached: true };
+  }
+  const data = await mixedVectors(size);
+  if (file) writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return { data, cached: false };
+}
+
 export async function annBench(args: readonly string[]): Promise<void> {
   const size = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
   const threads = Number(
     /^--threads=(\d+)$/.exec(args.find((a) => a.startsWith('--threads=')) ?? '')?.[1] ?? 2,
   );
-  const embedded = await timedAsync(() => mixedVectors(size));
-  out(`${size} mixed abstracts × ${DIMS} embedded: ${secs(embedded)}`);
-  const data = embedded.value;
+  const cache = args.find((a) => a.startsWith('--vectors='))?.slice('--vectors='.length);
+  const embedded = await timedAsync(() => cachedVectors(size, cache));
+  out(
+    `${size} mixed abstracts × ${DIMS} ${embedded.value.cached ? `read from ${cache}` : 'embedded'}: ${secs(embedded)}`,
+  );
+  const data = embedded.value.data;
   plantDuplicates(data);
   const rows = queryRows(size, 1000);
   const queries = gather(data, rows);
@@ -280,8 +301,19 @@ export async function annBench(args: readonly string[]): Promise<void> {
   const kinds = (args.find((a) => a.startsWith('--kinds='))?.slice('--kinds='.length) ?? 'f32,f16').split(
     ',',
   );
+  const efcs = (args.find((a) => a.startsWith('--efc='))?.slice('--efc='.length) ?? '200')
+    .split(',')
+    .map(Number);
   for (const kind of kinds)
-    benchUsearch(data, queries, { top10: exact.value, pairs: pairs.value }, threads, kind as ScalarKind);
+    for (const efc of efcs)
+      benchUsearch(
+        data,
+        queries,
+        { top10: exact.value, pairs: pairs.value },
+        threads,
+        kind as ScalarKind,
+        efc,
+      );
   if (args.includes('--hnswlib')) benchHnswlib(data, queries, exact.value);
 }
 

@@ -6,26 +6,33 @@
  * 1. a full build (no index yet): CPU seconds of the index call, peak RSS of the process;
  * 2. a load (nothing changed);
  * 3. an update after a day's 500 new papers were added to the newest shard (a day segment);
- * 4. a load of the base and the day segment.
+ * 4. a load of the base and the day segment;
+ * 5. queries as `radar search` runs them (the papers corpus opened over the stores, the default
+ *    BM25 version, k 10, snippets on): the corpus's open time, then warm p50/p95 over 300 queries
+ *    (half three title words, half an abstract's first sentence, from the real papers).
  *
  * Papers: the real arXiv records repeated under distinct ids (month-sized shards), each abstract
  * replaced by a mix of two real abstracts (bench/corpus.ts) so the vocabulary grows as a real one.
- * Targets: build < 20 s CPU and < 300 MB peak RSS; the day's update < 1 s.
- * Env: BENCH_N (default 100000).
+ * Targets: build < 20 s CPU and < 300 MB peak RSS at 100k; the day's update < 1 s; query p95
+ * < 30 ms at 100k, < 100 ms at 1M.
+ * Env: BENCH_N (default 100000). At 1M run with NODE_OPTIONS=--max-old-space-size=16000.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { compareIds } from '../src/core/arxiv-id.ts';
-import { PERSISTENT_ANALYZER } from '../src/search/papers-corpus.ts';
+import { createRandom, sampleIndices } from '../src/rank/prng.ts';
+import { createSearchEngine } from '../src/search/create-engine.ts';
+import { openPapersCorpus, PERSISTENT_ANALYZER } from '../src/search/papers-corpus.ts';
 import { syncPapersIndex } from '../src/search/papers-index.ts';
 import { storedPapersIndex } from '../src/search/stored-papers-index.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import type { Paper } from '../src/store/schemas.ts';
 import { searchIndexDir } from '../src/store/search-index-store.ts';
 import { createFileStores } from '../src/store/stores.ts';
-import { loadCorpus, mixedTexts } from './corpus.ts';
+import { type CorpusPaper, loadCorpus, mixedTexts } from './corpus.ts';
 import { peakRssMb } from './peak-rss.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
@@ -41,6 +48,60 @@ interface ChildFigures {
   wallSeconds: number;
   rssBeforeMb: number;
   peakRssMb: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** 300 queries from the real papers: three title words, or an abstract's first sentence. */
+function benchQueries(): string[] {
+  const papers = loadCorpus(ARXIV_DIR);
+  const random = createRandom(21);
+  return sampleIndices(papers.length, 300, random).map((i, n) => {
+    const paper = papers[i] as CorpusPaper;
+    if (n % 2 === 1) return paper.abstract.split(/(?<=[.!?])\s+/)[0] ?? paper.title;
+    const words = [...new Set(paper.title.toLowerCase().match(/[\p{L}\p{N}-]{4,}/gu) ?? [])];
+    return sampleIndices(words.length, Math.min(3, words.length), random)
+      .map((j) => words[j])
+      .join(' ');
+  });
+}
+
+/** In the child: `radar search`'s own path, timed query by query. */
+async function childQueries(stateDir: string): Promise<void> {
+  const queries = benchQueries().filter((q) => q.trim() !== '');
+  const t0 = performance.now();
+  const corpus = await openPapersCorpus({
+    stores: createFileStores(stateDir),
+    files: storedPapersIndex(stateDir),
+  });
+  const engine = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
+  await engine.search(queries[0] ?? 'retrieval', { k: 10 });
+  const openSeconds = (performance.now() - t0) / 1000;
+  for (const q of queries.slice(0, 20)) await engine.search(q, { k: 10 });
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    await engine.search(q, { k: 10 });
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
+    wallMs.push(performance.now() - start);
+  }
+  out(
+    JSON.stringify({
+      queries: queries.length,
+      openSeconds,
+      cpuP50: percentile(cpuMs, 50),
+      cpuP95: percentile(cpuMs, 95),
+      wallP50: percentile(wallMs, 50),
+      wallP95: percentile(wallMs, 95),
+      peakRssMb: peakRssMb(),
+    }),
+  );
 }
 
 /** In the child: open the index, print the figures of that call alone. */
@@ -67,14 +128,25 @@ async function childMain(stateDir: string): Promise<void> {
   out(JSON.stringify(figures));
 }
 
-function runChild(stateDir: string): ChildFigures {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', stateDir], {
+function runChild(stateDir: string, mode = '--child'): ChildFigures {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, mode, stateDir], {
     encoding: 'utf8',
     cwd: join(import.meta.dirname, '..'),
+    maxBuffer: 2 ** 26,
   });
   if (result.status !== 0) throw new Error(`index child failed: ${result.stderr.slice(-2000)}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ChildFigures;
 }
+
+const QueryFigures = z.object({
+  queries: z.number(),
+  openSeconds: z.number(),
+  cpuP50: z.number(),
+  cpuP95: z.number(),
+  wallP50: z.number(),
+  wallP95: z.number(),
+  peakRssMb: z.number(),
+});
 
 /** The files under index/bm25 with their sizes: what a build or an update wrote. */
 function indexFiles(stateDir: string): string {
@@ -126,6 +198,10 @@ async function main(): Promise<void> {
     report('update (+500 papers)', runChild(stateDir));
     out(`  index files: ${indexFiles(stateDir)}`);
     report('load (base + day)', runChild(stateDir));
+    const q = QueryFigures.parse(runChild(stateDir, '--queries'));
+    out(
+      `radar search (bm25, k 10, snippets): corpus + index opened in ${q.openSeconds.toFixed(1)} s; ${q.queries} warm queries CPU p50 ${q.cpuP50.toFixed(1)} ms, p95 ${q.cpuP95.toFixed(1)} ms; wall p50 ${q.wallP50.toFixed(1)} ms, p95 ${q.wallP95.toFixed(1)} ms; peak RSS ${q.peakRssMb.toFixed(0)} MB`,
+    );
     out(
       "Each figure is the child process's own: CPU by process.cpuUsage() around the index call, peak RSS by getrusage (whole process, tsx loader included).",
     );
@@ -136,5 +212,7 @@ async function main(): Promise<void> {
 }
 
 const childAt = process.argv.indexOf('--child');
+const queriesAt = process.argv.indexOf('--queries');
 if (childAt >= 0) await childMain(process.argv[childAt + 1] ?? '');
+else if (queriesAt >= 0) await childQueries(process.argv[queriesAt + 1] ?? '');
 else await main();

@@ -1,7 +1,9 @@
 /**
  * Bench inputs: the real arXiv papers of ../shared/data/arxiv, repeated under distinct synthetic
  * ids (the year moved back one per repetition, so shards stay month-sized) up to the wanted size,
- * and deterministic unit vectors.
+ * and deterministic unit vectors. Past 19 repetitions (2007, the first year of new-style ids) the
+ * years start over with the sequence numbers moved up by 33,000 (the real numbers end at 32,040),
+ * so ids stay valid and distinct up to ~1.15M papers.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseArxivId } from '../src/core/arxiv-id.ts';
+import { createRandom } from '../src/rank/prng.ts';
 import { Paper } from '../src/store/schemas.ts';
 
 export const ARXIV_DIR =
@@ -45,20 +48,27 @@ async function readRecords(): Promise<ArxivRecord[]> {
   return [...records.values()];
 }
 
-/** `2603.01234` shifted back `years`: `2303.01234`. */
-function shiftId(id: string, years: number): string {
-  return `${String(Number(id.slice(0, 2)) - years).padStart(2, '0')}${id.slice(2)}`;
+const YEARS = 19;
+const NUMBER_STEP = 33_000;
+
+/** `2603.01234` as repetition `copy`: the year back `copy % 19`, the number up 33,000 per 19 copies. */
+function shiftId(id: string, copy: number): string {
+  const years = copy % YEARS;
+  const yymm = `${String(Number(id.slice(0, 2)) - years).padStart(2, '0')}${id.slice(2, 4)}`;
+  const number = Number(id.slice(5)) + Math.floor(copy / YEARS) * NUMBER_STEP;
+  if (number > 99_999) throw new Error(`bench ids run out past ${YEARS * 3} repetitions of the corpus`);
+  return `${yymm}.${String(number).padStart(5, '0')}`;
 }
 
-function toPaper(record: ArxivRecord, years: number): Paper {
-  const id = shiftId(record.id, years);
-  const year = Number(record.published.slice(0, 4)) - years;
+function toPaper(record: ArxivRecord, copy: number, abstract = record.abstract): Paper {
+  const id = shiftId(record.id, copy);
+  const year = Number(record.published.slice(0, 4)) - (copy % YEARS);
   const published = `${year}${record.published.slice(4, 10)}T00:00:00Z`;
   return Paper.parse({
     id,
     version: 1,
     title: record.title,
-    abstract: record.abstract,
+    abstract,
     authors: record.authors,
     categories: record.categories,
     primaryCategory: record.categories[0],
@@ -70,14 +80,35 @@ function toPaper(record: ArxivRecord, years: number): Paper {
   });
 }
 
-/** `exclude`: ids of records kept out (e.g. held out as the "new" papers of a bench run). */
-export async function benchPapers(size: number, exclude?: ReadonlySet<string>): Promise<Paper[]> {
+const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+/).filter((s) => s.length > 0);
+
+/**
+ * `exclude`: ids of records kept out (e.g. held out as the "new" papers of a bench run).
+ * `mixAbstracts`: every repetition after the first gets a mixed abstract (the first half of its
+ * record's sentences, then the second half of another record's, seeded as bench/corpus.ts mixes),
+ * so a large state holds no exact copies for the near-duplicate search and the ANN graph to choke on.
+ */
+export async function benchPapers(
+  size: number,
+  exclude?: ReadonlySet<string>,
+  options: { mixAbstracts?: boolean } = {},
+): Promise<Paper[]> {
   const records = (await readRecords()).filter((r) => !exclude?.has(r.id));
   if (records.length === 0) throw new Error(`no arXiv records in ${ARXIV_DIR}`);
+  const random = createRandom(7);
   return Array.from({ length: size }, (_, i) => {
     const record = records[i % records.length];
     if (!record) throw new Error('unreachable');
-    return toPaper(record, Math.floor(i / records.length));
+    const copy = Math.floor(i / records.length);
+    if (!options.mixAbstracts || copy === 0) return toPaper(record, copy);
+    const other = records[Math.floor(random() * records.length)] ?? record;
+    const a = sentences(record.abstract);
+    const b = sentences(other.abstract);
+    return toPaper(
+      record,
+      copy,
+      [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' '),
+    );
   });
 }
 
