@@ -95,11 +95,13 @@ async function buildSeed(
 
   start = performance.now();
   const vectors = createEmbeddingsStore(stateDir, SEED_MODEL);
-  await embedPapers(await embedderFor(deps, SEED_MODEL), {
-    readPapers: () => store.readAll(),
-    store: vectors,
-    logger,
-  });
+  // Stored in large batches: each store rewrites whole shards, and at 1M the default 8,192-row
+  // flushes rewrote every shard several times (over an hour of the seed).
+  await embedPapers(
+    await embedderFor(deps, SEED_MODEL),
+    { readPapers: () => store.readAll(), store: vectors, logger },
+    { flushRows: 131_072, flushMs: Number.POSITIVE_INFINITY },
+  );
   const embedMs = performance.now() - start;
   log(`  ${SEED_MODEL} vectors embedded in ${(embedMs / 1000).toFixed(0)} s`);
 

@@ -6,10 +6,12 @@
  * pass over every vector.
  *
  *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2] [--kinds=f32,f16,i8]
- *     [--efc=200[,64,…]] [--vectors=<file>]
+ *     [--m=16[,24,…]] [--efc=200[,64,…]] [--ef=64,128,256] [--vectors=<file> | --state=<dir>]
  *
- * `--efc` builds one graph per efConstruction; `--vectors` keeps the embedded block in a file and
- * reads it back on later runs of the same size (embedding 1M mixed abstracts takes ~9 minutes).
+ * `--m` and `--efc` build one graph per connectivity × efConstruction, `--ef` lists the query-time
+ * candidate list sizes measured (16 always: the near-duplicate passes use it); `--vectors` keeps the embedded block in a file and
+ * reads it back on later runs of the same size (embedding 1M mixed abstracts takes ~9 minutes);
+ * `--state` takes the hashing-384 vectors of a state directory instead (a `scale daily` seed's).
  *
  * 1 % of the rows are planted near-duplicates (cosine ≈ 0.97 to another row): each
  * near-duplicate pass reports how many of the exact pairs at ≥ 0.95 it found.
@@ -18,6 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import usearch, { type ScalarKind, type Index as UsearchIndex } from 'usearch';
 import { createHashingEmbedder } from '../src/embed/backends/hashing.ts';
+import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { loadCorpus, mixedTexts, textOf } from './corpus.ts';
 import { ARXIV_DIR } from './store-data.ts';
 
@@ -157,8 +160,9 @@ function benchUsearch(
   exact: { top10: Set<bigint>[]; pairs: Set<string> },
   threads: number,
   quantization: ScalarKind,
-  efConstruction: number,
+  graph: { m: number; efConstruction: number; efs: readonly number[] },
 ): void {
+  const { m, efConstruction } = graph;
   const size = data.length / DIMS;
   const keys = BigUint64Array.from({ length: size }, (_, i) => BigInt(i));
   const build = timed(() => {
@@ -166,7 +170,7 @@ function benchUsearch(
       dimensions: DIMS,
       metric: usearch.MetricKind.Cos,
       quantization,
-      connectivity: 16,
+      connectivity: m,
       expansion_add: efConstruction,
       expansion_search: 64,
       multi: false,
@@ -175,16 +179,16 @@ function benchUsearch(
     return index;
   });
   const index = build.value;
-  out(`usearch ${quantization} (M 16, efC ${efConstruction}, ${threads} threads): build ${secs(build)}`);
+  out(`usearch ${quantization} (M ${m}, efC ${efConstruction}, ${threads} threads): build ${secs(build)}`);
   const file = `/tmp/radar-bench-ann-${process.pid}.usearch`;
   index.save(file);
   let dedupProbe: UsearchIndex | undefined;
-  for (const ef of [16, 64, 128, 256]) {
+  for (const ef of graph.efs) {
     const probe = new usearch.Index({
       dimensions: DIMS,
       metric: usearch.MetricKind.Cos,
       quantization,
-      connectivity: 16,
+      connectivity: m,
       expansion_add: efConstruction,
       expansion_search: ef,
       multi: false,
@@ -219,7 +223,7 @@ function benchUsearch(
     dimensions: DIMS,
     metric: usearch.MetricKind.Cos,
     quantization,
-    connectivity: 16,
+    connectivity: m,
     expansion_add: efConstruction,
     expansion_search: 8,
     multi: false,
@@ -265,6 +269,12 @@ function benchHnswlib(data: Float32Array, queries: Float32Array, exact: Set<bigi
   out(`  near-duplicate pass over all ${size} (k 6, ef 16, one query per call): ${secs(dedup)}`);
 }
 
+/** The hashing-384 vectors a state's embeddings store holds (a `scale daily` seed), as one block. */
+async function stateVectors(stateDir: string): Promise<{ data: Float32Array; cached: boolean }> {
+  const matrix = await createEmbeddingsStore(stateDir, 'hashing-384').load();
+  return { data: matrix.data.subarray(0, matrix.ids.length * DIMS), cached: true };
+}
+
 /** The embedded block, read from `file` when it holds one of this size, else embedded (and kept there). */
 async function cachedVectors(size: number, file?: string): Promise<{ data: Float32Array; cached: boolean }> {
   if (file && existsSync(file)) {
@@ -278,16 +288,17 @@ async function cachedVectors(size: number, file?: string): Promise<{ data: Float
 }
 
 export async function annBench(args: readonly string[]): Promise<void> {
-  const size = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  let size = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
   const threads = Number(
     /^--threads=(\d+)$/.exec(args.find((a) => a.startsWith('--threads=')) ?? '')?.[1] ?? 2,
   );
   const cache = args.find((a) => a.startsWith('--vectors='))?.slice('--vectors='.length);
-  const embedded = await timedAsync(() => cachedVectors(size, cache));
-  out(
-    `${size} mixed abstracts × ${DIMS} ${embedded.value.cached ? `read from ${cache}` : 'embedded'}: ${secs(embedded)}`,
-  );
+  const state = args.find((a) => a.startsWith('--state='))?.slice('--state='.length);
+  const embedded = await timedAsync(() => (state ? stateVectors(state) : cachedVectors(size, cache)));
+  const source = state ? `read from ${state}` : embedded.value.cached ? `read from ${cache}` : 'embedded';
   const data = embedded.value.data;
+  if (state) size = data.length / DIMS;
+  out(`${size} mixed abstracts × ${DIMS} ${source}: ${secs(embedded)}`);
   plantDuplicates(data);
   const rows = queryRows(size, 1000);
   const queries = gather(data, rows);
@@ -301,19 +312,17 @@ export async function annBench(args: readonly string[]): Promise<void> {
   const kinds = (args.find((a) => a.startsWith('--kinds='))?.slice('--kinds='.length) ?? 'f32,f16').split(
     ',',
   );
-  const efcs = (args.find((a) => a.startsWith('--efc='))?.slice('--efc='.length) ?? '200')
-    .split(',')
-    .map(Number);
+  const list = (name: string, fallback: string): number[] =>
+    (args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback).split(',').map(Number);
+  const efs = [...new Set([16, ...list('ef', '64,128,256')])].sort((a, b) => a - b);
   for (const kind of kinds)
-    for (const efc of efcs)
-      benchUsearch(
-        data,
-        queries,
-        { top10: exact.value, pairs: pairs.value },
-        threads,
-        kind as ScalarKind,
-        efc,
-      );
+    for (const m of list('m', '16'))
+      for (const efConstruction of list('efc', '200'))
+        benchUsearch(data, queries, { top10: exact.value, pairs: pairs.value }, threads, kind as ScalarKind, {
+          m,
+          efConstruction,
+          efs,
+        });
   if (args.includes('--hnswlib')) benchHnswlib(data, queries, exact.value);
 }
 
