@@ -34,6 +34,7 @@ import { searchIndexDir } from '../src/store/search-index-store.ts';
 import { createFileStores } from '../src/store/stores.ts';
 import { type CorpusPaper, loadCorpus, mixedTexts } from './corpus.ts';
 import { peakRssMb } from './peak-rss.ts';
+import { queryLatency } from './query-latency.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -48,11 +49,6 @@ interface ChildFigures {
   wallSeconds: number;
   rssBeforeMb: number;
   peakRssMb: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** 300 queries from the real papers: three title words, or an abstract's first sentence. */
@@ -80,25 +76,12 @@ async function childQueries(stateDir: string): Promise<void> {
   const engine = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
   await engine.search(queries[0] ?? 'retrieval', { k: 10 });
   const openSeconds = (performance.now() - t0) / 1000;
-  for (const q of queries.slice(0, 20)) await engine.search(q, { k: 10 });
-  const wallMs: number[] = [];
-  const cpuMs: number[] = [];
-  for (const q of queries) {
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    await engine.search(q, { k: 10 });
-    const used = process.cpuUsage(cpu);
-    cpuMs.push((used.user + used.system) / 1000);
-    wallMs.push(performance.now() - start);
-  }
+  const latency = await queryLatency(engine, queries);
   out(
     JSON.stringify({
       queries: queries.length,
       openSeconds,
-      cpuP50: percentile(cpuMs, 50),
-      cpuP95: percentile(cpuMs, 95),
-      wallP50: percentile(wallMs, 50),
-      wallP95: percentile(wallMs, 95),
+      ...latency,
       peakRssMb: peakRssMb(),
     }),
   );

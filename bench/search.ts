@@ -30,6 +30,7 @@ import { openBeirCollection, type Qrels, readBeirDocuments } from '../src/store/
 import { encodeSearchIndex } from '../src/store/search-index-store.ts';
 import { tokenize } from '../src/text/tokenize.ts';
 import { type CorpusPaper, loadCorpus, mixedTexts } from './corpus.ts';
+import { queryLatency } from './query-latency.ts';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const DIMS = 384;
@@ -182,11 +183,6 @@ function cpuSeconds<T>(fn: () => T): [T, number, number] {
   return [value, (used.user + used.system) / 1e6, (performance.now() - t0) / 1000];
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
 async function scale(papers: readonly CorpusPaper[], n: number, queries: readonly string[]): Promise<void> {
   const texts = mixedTexts(papers, n, 7);
   const docs = texts.map((text, i) => ({ id: `m${i}`, title: '', text }));
@@ -227,20 +223,10 @@ async function scale(papers: readonly CorpusPaper[], n: number, queries: readonl
   // The persisted index above is the one the corpus would load: reuse it rather than build twice.
   corpus.lexical = async () => lexical;
   const bm25 = await createSearchEngine({ name: 'bm25', algorithm: 'bm25' }, { corpus });
-  const latency = async (engine: typeof bm25) => {
-    for (const q of queries.slice(0, 20)) await engine.search(q, { k: 10 });
-    const ms: number[] = [];
-    const cpuMs: number[] = [];
-    for (const q of queries) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      await engine.search(q, { k: 10 });
-      const used = process.cpuUsage(c0);
-      cpuMs.push((used.user + used.system) / 1000);
-      ms.push(performance.now() - t0);
-    }
-    const cpu = `CPU p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`;
-    return `${cpu}; wall p50 ${percentile(ms, 50).toFixed(2)} ms, p95 ${percentile(ms, 95).toFixed(2)} ms`;
+  const latency = async (engine: typeof bm25): Promise<string> => {
+    const l = await queryLatency(engine, queries);
+    const cpu = `CPU p50 ${l.cpuP50.toFixed(2)} ms, p95 ${l.cpuP95.toFixed(2)} ms`;
+    return `${cpu}; wall p50 ${l.wallP50.toFixed(2)} ms, p95 ${l.wallP95.toFixed(2)} ms`;
   };
   out(`BM25 query (k 10, snippets on), warm: ${await latency(bm25)}`);
   const weights = idfWeights(fitIdf(texts));
