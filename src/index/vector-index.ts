@@ -92,7 +92,11 @@ function wrap(
   ids: string[],
   file?: string,
 ): VectorIndex {
-  const labels = new Map(ids.map((id, label) => [id, label]));
+  // Filled in place: at 1M ids an [id, label] pair per id was ~30 MB of garbage while the graph loads.
+  const labels = new Map<string, number>();
+  ids.forEach((id, label) => {
+    labels.set(id, label);
+  });
   const threads = params.threads ?? 0;
   /** The saved graph this index equals, for views at another ef; undefined once changed. */
   let cleanFile = file;

@@ -89,19 +89,13 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
   const picks = deps.stores.picks;
   const all = await picks.readAll();
   const labels = await deps.stores.labels.readAll();
-  const excluded = await picks.readRanked();
-  for (const id of [...all.map((p) => p.id), ...labels.map((l) => l.id)]) excluded.add(id);
   const inWindow = options.windowDays
     ? windowFilter(options.windowEnd ?? date, options.windowDays)
     : undefined;
   const inputs: DayInputs = {
     date,
     labels,
-    // Filtered as each shard is read: only the new papers are held, never all 100k at once.
-    candidates: await deps.stores.papers.readAll({
-      exclude: excluded,
-      ...(inWindow ? { where: inWindow } : {}),
-    }),
+    candidates: await newPapers(deps, [...all.map((p) => p.id), ...labels.map((l) => l.id)], inWindow),
     shown: new Set([...all.map((p) => p.id), ...labels.map((l) => l.id)]),
     recorded: all.filter((p) => p.date === date),
   };
@@ -119,6 +113,22 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
       ids: inputs.candidates.map((p) => p.id),
     });
   return { date, models };
+}
+
+/**
+ * The papers no earlier rank considered, filtered as each shard is read: only the new papers are
+ * held, never the whole store. Its own function so that the set of every ranked id (1M ids at 1M
+ * papers, ~90 MB) is garbage before the rank opens the ANN graph, instead of living as long as
+ * `rankPapers` does.
+ */
+async function newPapers(
+  deps: RankDeps,
+  seen: readonly string[],
+  where: ((paper: Paper) => boolean) | undefined,
+): Promise<Paper[]> {
+  const excluded = await deps.stores.picks.readRanked();
+  for (const id of seen) excluded.add(id);
+  return deps.stores.papers.readAll({ exclude: excluded, ...(where ? { where } : {}) });
 }
 
 async function rankOne(
