@@ -51,8 +51,13 @@ export function proxyLabels(
   });
 }
 
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+/).filter((s) => s.length > 0);
+}
+
+/** The first half of `a`'s sentences followed by the second half of `b`'s. */
+export function mixSentences(a: readonly string[], b: readonly string[]): string {
+  return [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' ');
 }
 
 /**
@@ -66,7 +71,7 @@ export function mixedTexts(papers: readonly CorpusPaper[], count: number, seed: 
   for (let i = 0; i < count; i++) {
     const a = split[Math.floor(random() * split.length)] ?? [];
     const b = split[Math.floor(random() * split.length)] ?? [];
-    out.push([...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' '));
+    out.push(mixSentences(a, b));
   }
   return out;
 }

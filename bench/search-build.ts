@@ -32,7 +32,7 @@ import { createPapersStore } from '../src/store/papers-store.ts';
 import type { Paper } from '../src/store/schemas.ts';
 import { searchIndexDir } from '../src/store/search-index-store.ts';
 import { createFileStores } from '../src/store/stores.ts';
-import { type CorpusPaper, loadCorpus, mixedTexts } from './corpus.ts';
+import { type CorpusPaper, loadCorpus, mixedTexts, sentences } from './corpus.ts';
 import { peakRssMb } from './peak-rss.ts';
 import { queryLatency } from './query-latency.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
@@ -57,7 +57,7 @@ function benchQueries(): string[] {
   const random = createRandom(21);
   return sampleIndices(papers.length, 300, random).map((i, n) => {
     const paper = papers[i] as CorpusPaper;
-    if (n % 2 === 1) return paper.abstract.split(/(?<=[.!?])\s+/)[0] ?? paper.title;
+    if (n % 2 === 1) return sentences(paper.abstract)[0] ?? paper.title;
     const words = [...new Set(paper.title.toLowerCase().match(/[\p{L}\p{N}-]{4,}/gu) ?? [])];
     return sampleIndices(words.length, Math.min(3, words.length), random)
       .map((j) => words[j])

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { parseArxivId } from '../src/core/arxiv-id.ts';
 import { createRandom } from '../src/rank/prng.ts';
 import { Paper } from '../src/store/schemas.ts';
+import { mixSentences, sentences } from './corpus.ts';
 
 export const ARXIV_DIR =
   process.env.RADAR_BENCH_ARXIV_DIR ?? fileURLToPath(new URL('../../shared/data/arxiv', import.meta.url));
@@ -80,8 +81,6 @@ function toPaper(record: ArxivRecord, copy: number, abstract = record.abstract):
   });
 }
 
-const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+/).filter((s) => s.length > 0);
-
 /**
  * `exclude`: ids of records kept out (e.g. held out as the "new" papers of a bench run).
  * `mixAbstracts`: every repetition after the first gets a mixed abstract (the first half of its
@@ -102,13 +101,7 @@ export async function benchPapers(
     const copy = Math.floor(i / records.length);
     if (!options.mixAbstracts || copy === 0) return toPaper(record, copy);
     const other = records[Math.floor(random() * records.length)] ?? record;
-    const a = sentences(record.abstract);
-    const b = sentences(other.abstract);
-    return toPaper(
-      record,
-      copy,
-      [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2))].join(' '),
-    );
+    return toPaper(record, copy, mixSentences(sentences(record.abstract), sentences(other.abstract)));
   });
 }
 

@@ -92,11 +92,12 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
   const inWindow = options.windowDays
     ? windowFilter(options.windowEnd ?? date, options.windowDays)
     : undefined;
+  const shown = new Set([...all.map((p) => p.id), ...labels.map((l) => l.id)]);
   const inputs: DayInputs = {
     date,
     labels,
-    candidates: await newPapers(deps, [...all.map((p) => p.id), ...labels.map((l) => l.id)], inWindow),
-    shown: new Set([...all.map((p) => p.id), ...labels.map((l) => l.id)]),
+    candidates: await newPapers(deps, shown, inWindow),
+    shown,
     recorded: all.filter((p) => p.date === date),
   };
   const models: ModelRanking[] = [];
@@ -123,7 +124,7 @@ export async function rankPapers(deps: RankDeps, options: RankOptions = {}): Pro
  */
 async function newPapers(
   deps: RankDeps,
-  seen: readonly string[],
+  seen: Iterable<string>,
   where: ((paper: Paper) => boolean) | undefined,
 ): Promise<Paper[]> {
   const excluded = await deps.stores.picks.readRanked();
