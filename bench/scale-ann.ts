@@ -6,10 +6,10 @@
  * pass over every vector.
  *
  *   npm run bench -- scale ann [size=100000] [--hnswlib] [--threads=2] [--kinds=f32,f16,i8]
- *     [--m=16[,24,…]] [--efc=200[,64,…]] [--ef=64,128,256] [--vectors=<file> | --state=<dir>]
+ *     [--m=16[,24,…]] [--efc=200[,64,…]] [--ef=64,128,256] [--dedup-ef=16] [--vectors=<file> | --state=<dir>]
  *
  * `--m` and `--efc` build one graph per connectivity × efConstruction, `--ef` lists the query-time
- * candidate list sizes measured (16 always: the near-duplicate passes use it); `--vectors` keeps the embedded block in a file and
+ * candidate list sizes measured (and `--dedup-ef`, 16 by default, the one the k-6 near-duplicate pass uses); `--vectors` keeps the embedded block in a file and
  * reads it back on later runs of the same size (embedding 1M mixed abstracts takes ~9 minutes);
  * `--state` takes the hashing-384 vectors of a state directory instead (a `scale daily` seed's).
  *
@@ -160,9 +160,9 @@ function benchUsearch(
   exact: { top10: Set<bigint>[]; pairs: Set<string> },
   threads: number,
   quantization: ScalarKind,
-  graph: { m: number; efConstruction: number; efs: readonly number[] },
+  graph: { m: number; efConstruction: number; efs: readonly number[]; dedupEf: number },
 ): void {
-  const { m, efConstruction } = graph;
+  const { m, efConstruction, dedupEf } = graph;
   const size = data.length / DIMS;
   const keys = BigUint64Array.from({ length: size }, (_, i) => BigInt(i));
   const build = timed(() => {
@@ -195,7 +195,7 @@ function benchUsearch(
     });
     // expansion_search is fixed per index object: each ef views the same saved graph.
     probe.view(file);
-    if (ef === 16) dedupProbe = probe;
+    if (ef === dedupEf) dedupProbe = probe;
     const count = queries.length / DIMS;
     const single = timed(() =>
       Array.from(
@@ -217,7 +217,7 @@ function benchUsearch(
   }
   const dedup = timed(() => (dedupProbe ?? index).search(data, 6, threads));
   out(
-    `  near-duplicate pass over all ${size} (k 6, ef 16, batch): ${secs(dedup)}${pairRecall(dedup.value, size, exact.pairs)}`,
+    `  near-duplicate pass over all ${size} (k 6, ef ${dedupEf}, batch): ${secs(dedup)}${pairRecall(dedup.value, size, exact.pairs)}`,
   );
   const narrow = new usearch.Index({
     dimensions: DIMS,
@@ -314,7 +314,8 @@ export async function annBench(args: readonly string[]): Promise<void> {
   );
   const list = (name: string, fallback: string): number[] =>
     (args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback).split(',').map(Number);
-  const efs = [...new Set([16, ...list('ef', '64,128,256')])].sort((a, b) => a - b);
+  const dedupEf = list('dedup-ef', '16')[0] ?? 16;
+  const efs = [...new Set([dedupEf, ...list('ef', '64,128,256')])].sort((a, b) => a - b);
   for (const kind of kinds)
     for (const m of list('m', '16'))
       for (const efConstruction of list('efc', '200'))
@@ -322,6 +323,7 @@ export async function annBench(args: readonly string[]): Promise<void> {
           m,
           efConstruction,
           efs,
+          dedupEf,
         });
   if (args.includes('--hnswlib')) benchHnswlib(data, queries, exact.value);
 }
