@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { LEXICAL_MODEL } from '../src/rank/lexical/vocabulary-state.ts';
 import { createRunsStore, type RunManifest } from '../src/store/runs-store.ts';
 import { type FakePaper, papersFromJsonl } from '../tests/fakes/arxiv-fake.ts';
 import { type PipelineFakes, pipelineSetup, startPipelineFakes } from '../tests/helpers/pipeline-fakes.ts';
@@ -148,6 +149,14 @@ export interface PipelineBenchOptions {
   newPapers: number;
   /** Mixed abstracts for every repetition of the corpus after the first (see bench/store-data.ts). */
   mixAbstracts?: boolean;
+  /**
+   * `ranking.models` of the run: the seed's embedding model (default; the dense classifier, which
+   * opens the model's ANN graph for near-duplicates) or `tfidf`, the app's default (the seed then
+   * holds the vocabulary and labeled rows a previous day's rank left, unless `refit`).
+   */
+  rank?: string;
+  /** With `tfidf`: no stored vocabulary, so the run fits it over every paper (a refit day). */
+  refit?: boolean;
   targetMs: number;
   targetRssMb: number;
 }
@@ -186,7 +195,9 @@ export async function pipelineBench(options: PipelineBenchOptions): Promise<void
   const fakes = await startPipelineFakes({ notionRateLimit: { perSecond: 3 } });
   try {
     const heldOut = heldOutLines(count);
-    const seed = await seededState(join(cwd, 'state'), size, heldOut, out, options);
+    const rank = options.rank ?? SEED_MODEL;
+    const lexical = rank === LEXICAL_MODEL && options.refit !== true;
+    const seed = await seededState(join(cwd, 'state'), size, heldOut, out, { ...options, lexical });
     if (seed)
       out(
         `seeded in ${((seed.papersMs + seed.embedMs + seed.indexMs) / 1000).toFixed(0)} s (${JSON.stringify(seed)})`,
@@ -203,6 +214,7 @@ export async function pipelineBench(options: PipelineBenchOptions): Promise<void
       exploreShare: 0.2,
       notionRequestsPerSecond: 3,
       embedding: { active: [SEED_MODEL], models: { [SEED_MODEL]: { backend: 'hashing', dims: 384 } } },
+      rankingModels: [rank],
     });
     const notionInit = spawn(
       process.execPath,
@@ -215,7 +227,7 @@ export async function pipelineBench(options: PipelineBenchOptions): Promise<void
     );
     await new Promise((resolve) => notionInit.on('close', resolve));
     out(
-      `a daily run of ${count} new papers over ${size} stored (${categories.length} categories, ${PICKS} picks)`,
+      `a daily run of ${count} new papers over ${size} stored (${categories.length} categories, ${PICKS} picks; ranked by ${rank}${rank === LEXICAL_MODEL ? (lexical ? ', vocabulary fitted on an earlier day' : ', vocabulary fitted in this run') : ''})`,
     );
     const child = await runChild(cwd, setup.env);
     const [manifest] = await createRunsStore(join(cwd, 'state')).list(1);

@@ -17,20 +17,20 @@ import { systemClock } from '../src/core/clock.ts';
 import { embedPapers } from '../src/embed/embed-papers.ts';
 import { openModelIndex } from '../src/index/index-store.ts';
 import { createLogger, silentLogger } from '../src/log/logger.ts';
+import { LEXICAL_MODEL } from '../src/rank/lexical/vocabulary-state.ts';
+import { loadLexicalModel, trainAndStoreLexical } from '../src/rank/rank-lexical.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore, type LabelChange } from '../src/store/labels-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
+import { statePaths } from '../src/store/paths.ts';
 import { createFileStores } from '../src/store/stores.ts';
 import { ARXIV_DIR, benchPapers } from './store-data.ts';
 
 export const SEED_MODEL = 'hashing-384';
 const SEED_VERSION = 4;
 
-export interface SeedTimes {
-  papersMs: number;
-  embedMs: number;
-  indexMs: number;
-}
+const SeedTimes = z.object({ papersMs: z.number(), embedMs: z.number(), indexMs: z.number() });
+export type SeedTimes = z.infer<typeof SeedTimes>;
 
 /** Every 250th paper labelled, alternating 👍/👎: 400 labels for 100k papers. */
 function labelHistory(ids: readonly string[]): LabelChange[] {
@@ -62,6 +62,25 @@ export function heldOutLines(count: number): string[] {
 
 const IdLine = z.object({ id: z.string() });
 
+/** Papers and vectors stored: a seed interrupted after this point resumes at its index build. */
+const VECTORS_DONE = '.vectors';
+
+/**
+ * The model's ANN graph built from the stored vectors by the app's own opener (the 1M index build
+ * figure); per-shard progress goes to the terminal.
+ */
+export async function buildSeedIndex(stateDir: string): Promise<number> {
+  const start = performance.now();
+  const vectors = createEmbeddingsStore(stateDir, SEED_MODEL);
+  await openModelIndex({
+    stateDir,
+    model: SEED_MODEL,
+    loadVectors: (options) => vectors.load(options),
+    logger: createLogger({ terminal: true }),
+  });
+  return performance.now() - start;
+}
+
 async function buildSeed(
   stateDir: string,
   size: number,
@@ -69,6 +88,12 @@ async function buildSeed(
   mixAbstracts: boolean,
   log: (line: string) => void,
 ): Promise<SeedTimes> {
+  const stored = join(stateDir, VECTORS_DONE);
+  if (existsSync(stored)) {
+    log('  papers and vectors already stored: building the index');
+    const earlier = SeedTimes.parse(JSON.parse(readFileSync(stored, 'utf8')));
+    return { ...earlier, indexMs: await buildSeedIndex(stateDir) };
+  }
   const logger = silentLogger();
   const config = RadarConfig.parse({});
   const deps = {
@@ -104,25 +129,41 @@ async function buildSeed(
   );
   const embedMs = performance.now() - start;
   log(`  ${SEED_MODEL} vectors embedded in ${(embedMs / 1000).toFixed(0)} s`);
-
-  start = performance.now();
-  // The build is the long part at 1M: its per-shard progress goes to the terminal.
-  await openModelIndex({
-    stateDir,
-    model: SEED_MODEL,
-    loadVectors: (options) => vectors.load(options),
-    logger: createLogger({ terminal: true }),
-  });
-  return { papersMs, embedMs, indexMs: performance.now() - start };
+  writeFileSync(stored, JSON.stringify({ papersMs, embedMs, indexMs: 0 }));
+  return { papersMs, embedMs, indexMs: await buildSeedIndex(stateDir) };
 }
 
-/** A fresh copy of the seeded state in `target`; builds the cache first when missing. */
+/**
+ * What a previous day's lexical rank leaves in the state: the tf-idf vocabulary fitted over every
+ * paper, the classifier trained on the labels and their rows cached (src/rank/rank-lexical.ts).
+ */
+async function seedLexical(stateDir: string, log: (line: string) => void): Promise<void> {
+  const stores = createFileStores(stateDir);
+  const deps = {
+    stores,
+    config: RadarConfig.parse({ ranking: { minLabelsPerClass: 1 } }),
+    logger: silentLogger(),
+  };
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const model = await loadLexicalModel(deps);
+  await trainAndStoreLexical(deps, model, await stores.labels.readAll());
+  const used = process.cpuUsage(cpu);
+  log(
+    `  tf-idf vocabulary (${model.stored.termCount} terms) fitted and the labeled rows cached in ${((performance.now() - start) / 1000).toFixed(0)} s (${((used.user + used.system) / 1e6).toFixed(0)} s CPU)`,
+  );
+}
+
+/**
+ * A fresh copy of the seeded state in `target`; builds the cache first when missing. `lexical`
+ * adds the state of a previous day's tf-idf rank to the cache (once) before copying it.
+ */
 export async function seededState(
   target: string,
   size: number,
   heldOut: readonly string[],
   log: (line: string) => void,
-  options: { mixAbstracts?: boolean } = {},
+  options: { mixAbstracts?: boolean; lexical?: boolean } = {},
 ): Promise<SeedTimes | undefined> {
   const mix = options.mixAbstracts === true;
   const cache = join(
@@ -133,14 +174,29 @@ export async function seededState(
   let times: SeedTimes | undefined;
   if (!existsSync(done)) {
     log(`seeding ${size} papers + ${SEED_MODEL} vectors + index into ${cache} (once; cached for later runs)`);
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
+    if (!existsSync(join(cache, VECTORS_DONE))) {
+      rmSync(cache, { recursive: true, force: true });
+      mkdirSync(cache, { recursive: true });
+    }
     times = await buildSeed(cache, size, heldOut, mix, log);
     writeFileSync(done, JSON.stringify(times));
+  }
+  const lexicalDone = join(cache, '.lexical');
+  if (options.lexical === true && !existsSync(lexicalDone)) {
+    await seedLexical(cache, log);
+    writeFileSync(lexicalDone, '');
   }
   // `cp -a` keeps nanosecond mtimes, so the index (stamped with its shards' mtimes) stays valid.
   execFileSync('cp', ['-a', cache, target]);
   rmSync(join(target, '.seeded'));
+  rmSync(join(target, '.lexical'), { force: true });
+  rmSync(join(target, VECTORS_DONE), { force: true });
+  if (options.lexical !== true) {
+    // Without the lexical layer the copy holds no tf-idf state: a tfidf run fits it (a refit day).
+    const paths = statePaths(target);
+    rmSync(join(paths.classifiersDir, LEXICAL_MODEL), { recursive: true, force: true });
+    rmSync(join(paths.indexDir, 'lexical'), { recursive: true, force: true });
+  }
   // The papers cache is stamped with its CSV's inode, so a copy makes it stale: read once here,
   // as the previous day's run would have, so the measured run starts from warm derived files.
   await createPapersStore(target).readAll();

@@ -81,6 +81,8 @@ export interface SetupOptions {
   notionRequestsPerSecond?: number;
   /** The `embedding` section; default one 64-dimension hashing model. */
   embedding?: { active: string[]; models: Record<string, unknown> };
+  /** `ranking.models`; default the active embedding models (the dense classifier). */
+  rankingModels?: string[];
 }
 
 /** Writes `radar.config.json` in `cwd` and returns the environment that points at the fakes. */
@@ -117,7 +119,7 @@ export function pipelineSetup(fakes: PipelineFakes, cwd: string, options: SetupO
     },
     ranking: {
       // These runs exercise the dense classifier that the feedback poll retrains.
-      models: (options.embedding ?? { active: ['hashing-64'] }).active,
+      models: options.rankingModels ?? (options.embedding ?? { active: ['hashing-64'] }).active,
       picksPerDay: options.picksPerDay ?? 4,
       minLabelsPerClass: 1,
       exploreShare: options.exploreShare ?? 0,
