@@ -135,6 +135,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
     ...(options.signal ? { signal: options.signal, fetch: abortableFetch(options.signal) } : {}),
   };
   const llm = createDigestLlm(wiring);
+  const gc = createFullGc();
 
   const all: Record<StepName, () => Promise<PipelineStep>> = {
     collect: async () =>
@@ -185,7 +186,7 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
         papers,
         rank: {
           stores,
-          openIndex: storedIndexOpener(stateDir, stores, logger.child({ module: 'rank' })),
+          openIndex: storedIndexOpener(stateDir, stores, logger.child({ module: 'rank' }), gc),
           config,
           logger: logger.child({ module: 'rank' }),
           now: () => deps.clock.now(),
@@ -256,7 +257,6 @@ export async function buildPipeline(deps: AppDeps, options: BuildOptions): Promi
   };
 
   const steps: PipelineStep[] = [];
-  const gc = createFullGc();
   for (const name of options.steps) steps.push(collectingAfter(await all[name](), gc));
   return {
     steps,

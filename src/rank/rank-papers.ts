@@ -168,8 +168,10 @@ async function rankModel(
 ): Promise<ModelRanking> {
   const shared = await deps.loadVectors?.(model);
   const store = deps.stores.vectors(model);
-  const known = shared ? new Set(shared.ids) : await store.ids();
-  const usable = day.labels.filter((l) => known.has(l.id));
+  // Every id with a vector (1M at 1M papers): let go once the day's rows are read, before the
+  // near-duplicate index opens its graph.
+  let known: ReadonlySet<string> | undefined = shared ? new Set(shared.ids) : await store.ids();
+  const usable = labelsIn(day.labels, known);
   const counts = countLabels(usable);
   const evaluation = options.evaluate
     ? await evaluateModel(deps, model, shared ?? (await store.load()), usable)
@@ -191,6 +193,7 @@ async function rankModel(
   }
   const fresh = new Set(day.candidates.filter((p) => !day.shown.has(p.id)).map((p) => p.id));
   const matrix = await rankRows(deps, model, { known: [...known], usable, fresh, shared });
+  known = undefined;
   const found = await findCandidates(deps, model, matrix, day);
   const scored = await scoreCandidates(deps, model, matrix, usable, found.rows, fresh);
   const scores = found.rows.map((row, i) => ({ id: matrix.ids[row] ?? '', score: scored.scores[i] ?? 0 }));
@@ -211,6 +214,10 @@ async function rankModel(
     duplicates: found.duplicates.reduce((n, c) => n + c.duplicates.length, 0),
     withoutVector: found.withoutVector,
   };
+}
+
+function labelsIn(labels: readonly Label[], ids: ReadonlySet<string>): Label[] {
+  return labels.filter((l) => ids.has(l.id));
 }
 
 /**

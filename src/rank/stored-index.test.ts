@@ -48,4 +48,34 @@ describe('storedIndexOpener', () => {
       expect(found[0]?.similarity).toBeCloseTo(1, 5);
     }
   });
+
+  it('collects garbage before it reads the vectors and the graph', async () => {
+    const stateDir = tempDir();
+    const matrix = clusteredVectors(50, 16, 2);
+    const store = createEmbeddingsStore(stateDir, MODEL);
+    await store.writeMeta({
+      model: MODEL,
+      backend: 'hashing',
+      dims: 16,
+      normalize: false,
+      createdAt: '2026-11-21T00:00:00Z',
+    });
+    await store.upsert(matrix.ids.map((id, i) => ({ id, vector: matrix.data.slice(i * 16, (i + 1) * 16) })));
+    const events: string[] = [];
+    const watched = {
+      ...store,
+      load: (options?: { shards?: readonly string[] }) => {
+        events.push('load');
+        return store.load(options);
+      },
+    };
+    const open = storedIndexOpener(stateDir, { vectors: () => watched }, silentLogger(), () =>
+      events.push('gc'),
+    );
+    await open(MODEL, matrix);
+    expect(events[0]).toBe('gc');
+    expect(events).toContain('load');
+    await open(MODEL, matrix);
+    expect(events.filter((e) => e === 'gc')).toHaveLength(2);
+  });
 });

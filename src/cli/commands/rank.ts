@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { dayFlag } from '../../core/iso-day.ts';
 import { createEmbedder } from '../../embed/embedder.ts';
+import { createFullGc } from '../../pipeline/full-gc.ts';
 import type { Comparison } from '../../rank/compare-models.ts';
 import type { Evaluation } from '../../rank/evaluate.ts';
 import { type RankResult, rankPapers } from '../../rank/rank-papers.ts';
@@ -117,7 +118,7 @@ export async function runRank(
     rankPapers(
       {
         stores: ctx.stores,
-        openIndex: storedIndexOpener(ctx.stateDir, ctx.stores, ctx.logger),
+        openIndex: storedIndexOpener(ctx.stateDir, ctx.stores, ctx.logger, createFullGc()),
         config,
         logger: ctx.logger,
         embedderFor: async (model) => {
