@@ -1,19 +1,13 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
-import { clusteredVectors } from '../../tests/helpers/vectors.ts';
+import { clusteredVectors, toyVectorStore, vectorRows } from '../../tests/helpers/vectors.ts';
 import type { VectorMatrix } from '../rank/vector-matrix.ts';
 import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { createModelIndexFiles, openModelIndex } from './index-store.ts';
 
 const tempDir = useTempDirs();
 const MODEL = 'toy-16';
-
-function rowsOf(matrix: VectorMatrix, from: number, to: number): { id: string; vector: Float32Array }[] {
-  return matrix.ids
-    .slice(from, to)
-    .map((id, i) => ({ id, vector: matrix.data.slice((from + i) * 16, (from + i + 1) * 16) }));
-}
 
 async function setup(): Promise<{
   stateDir: string;
@@ -22,15 +16,8 @@ async function setup(): Promise<{
 }> {
   const stateDir = tempDir();
   const matrix = clusteredVectors(400, 16, 6);
-  const store = createEmbeddingsStore(stateDir, MODEL);
-  await store.writeMeta({
-    model: MODEL,
-    backend: 'hashing',
-    dims: 16,
-    normalize: false,
-    createdAt: '2026-11-21T00:00:00Z',
-  });
-  await store.upsert(rowsOf(matrix, 0, 300));
+  const store = await toyVectorStore(stateDir, MODEL, 16);
+  await store.upsert(vectorRows(matrix, 0, 300));
   return { stateDir, matrix, store };
 }
 
@@ -67,7 +54,7 @@ describe('openModelIndex', () => {
       loadVectors: (options?: { shards?: readonly string[] }) => store.load(options),
     };
     await openModelIndex(deps);
-    await store.upsert(rowsOf(matrix, 300, 400));
+    await store.upsert(vectorRows(matrix, 300, 400));
     const updated = await openModelIndex(deps);
     expect(updated.origin).toBe('updated');
     expect(updated.index.size()).toBe(400);

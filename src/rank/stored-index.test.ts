@@ -1,10 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir.ts';
-import { clusteredVectors } from '../../tests/helpers/vectors.ts';
+import { clusteredVectors, toyVectorStore, vectorRows } from '../../tests/helpers/vectors.ts';
 import { createModelIndexFiles } from '../index/index-store.ts';
 import { silentLogger } from '../log/logger.ts';
-import { createEmbeddingsStore } from '../store/embeddings-store.ts';
 import { DEDUP_EF, storedIndexOpener } from './stored-index.ts';
 import { selectRows } from './vector-matrix.ts';
 
@@ -15,19 +14,8 @@ describe('storedIndexOpener', () => {
   it("adds the day's vectors to the saved index and answers the dedup search from that graph in memory", async () => {
     const stateDir = tempDir();
     const matrix = clusteredVectors(400, 16, 4);
-    const store = createEmbeddingsStore(stateDir, MODEL);
-    await store.writeMeta({
-      model: MODEL,
-      backend: 'hashing',
-      dims: 16,
-      normalize: false,
-      createdAt: '2026-11-21T00:00:00Z',
-    });
-    const rows = (from: number, to: number) =>
-      matrix.ids.slice(from, to).map((id, i) => ({
-        id,
-        vector: matrix.data.slice((from + i) * 16, (from + i + 1) * 16),
-      }));
+    const store = await toyVectorStore(stateDir, MODEL, 16);
+    const rows = (from: number, to: number) => vectorRows(matrix, from, to);
     await store.upsert(rows(0, 300));
     const open = storedIndexOpener(stateDir, { vectors: () => store }, silentLogger());
     await open(
@@ -52,15 +40,8 @@ describe('storedIndexOpener', () => {
   it('collects garbage before it reads the vectors and the graph', async () => {
     const stateDir = tempDir();
     const matrix = clusteredVectors(50, 16, 2);
-    const store = createEmbeddingsStore(stateDir, MODEL);
-    await store.writeMeta({
-      model: MODEL,
-      backend: 'hashing',
-      dims: 16,
-      normalize: false,
-      createdAt: '2026-11-21T00:00:00Z',
-    });
-    await store.upsert(matrix.ids.map((id, i) => ({ id, vector: matrix.data.slice(i * 16, (i + 1) * 16) })));
+    const store = await toyVectorStore(stateDir, MODEL, 16);
+    await store.upsert(vectorRows(matrix, 0, 50));
     const events: string[] = [];
     const watched = {
       ...store,
