@@ -11,12 +11,13 @@ import type { OpenModelIndex } from './rank-papers.ts';
 
 /**
  * The candidate list size of the rank's near-duplicate search: pairs above a high threshold are far
- * closer than the 10th neighbour, so a small ef finds them (on the default graph, ef 32 finds 972
- * of 1,000 planted pairs at cosine ≥ 0.95 over 100k; ef 16 found 925: bench/scale-ann.ts). The
- * index is opened at this ef, so the search runs on the graph in memory (the one the day's vectors
- * were just added to) instead of a second, memory-mapped copy of the saved graph at another ef.
+ * closer than the 10th neighbour, so a small ef finds them (on the default graph, ef 16 finds 950
+ * of 1,000 planted pairs at cosine ≥ 0.95 over 100k, and a pass over all 100k takes ~7.5 s on two
+ * cores; ef 32 finds 986 in twice the time: bench/scale-ann.ts). The index is opened at this ef, so
+ * the search runs on the graph in memory (the one the day's vectors were just added to) instead of
+ * a second, memory-mapped copy of the saved graph at another ef.
  */
-export const DEDUP_EF = 32;
+export const DEDUP_EF = 16;
 
 /**
  * `collectGarbage` runs just before the graph is read: the rank's id sets of the whole state are
