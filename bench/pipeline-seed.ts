@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { embedderFor } from '../src/app/app-deps.ts';
 import { readEnv } from '../src/config/env.ts';
@@ -21,6 +21,7 @@ import { LEXICAL_MODEL } from '../src/rank/lexical/vocabulary-state.ts';
 import { loadLexicalModel, trainAndStoreLexical } from '../src/rank/rank-lexical.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
 import { createLabelsStore, type LabelChange } from '../src/store/labels-store.ts';
+import { vocabularyPath } from '../src/store/lexical-vocabulary-store.ts';
 import { createPapersStore } from '../src/store/papers-store.ts';
 import { statePaths } from '../src/store/paths.ts';
 import { createFileStores } from '../src/store/stores.ts';
@@ -64,6 +65,8 @@ const IdLine = z.object({ id: z.string() });
 
 /** Papers and vectors stored: a seed interrupted after this point resumes at its index build. */
 const VECTORS_DONE = '.vectors';
+/** The cache holds what a previous day's tf-idf rank leaves (seedLexical). */
+const LEXICAL_DONE = '.lexical';
 
 /**
  * The model's ANN graph built from the stored vectors by the app's own opener (the 1M index build
@@ -181,7 +184,7 @@ export async function seededState(
     times = await buildSeed(cache, size, heldOut, mix, log);
     writeFileSync(done, JSON.stringify(times));
   }
-  const lexicalDone = join(cache, '.lexical');
+  const lexicalDone = join(cache, LEXICAL_DONE);
   if (options.lexical === true && !existsSync(lexicalDone)) {
     await seedLexical(cache, log);
     writeFileSync(lexicalDone, '');
@@ -189,13 +192,12 @@ export async function seededState(
   // `cp -a` keeps nanosecond mtimes, so the index (stamped with its shards' mtimes) stays valid.
   execFileSync('cp', ['-a', cache, target]);
   rmSync(join(target, '.seeded'));
-  rmSync(join(target, '.lexical'), { force: true });
+  rmSync(join(target, LEXICAL_DONE), { force: true });
   rmSync(join(target, VECTORS_DONE), { force: true });
   if (options.lexical !== true) {
     // Without the lexical layer the copy holds no tf-idf state: a tfidf run fits it (a refit day).
-    const paths = statePaths(target);
-    rmSync(join(paths.classifiersDir, LEXICAL_MODEL), { recursive: true, force: true });
-    rmSync(join(paths.indexDir, 'lexical'), { recursive: true, force: true });
+    rmSync(dirname(vocabularyPath(target, LEXICAL_MODEL)), { recursive: true, force: true });
+    rmSync(join(statePaths(target).indexDir, 'lexical'), { recursive: true, force: true });
   }
   // The papers cache is stamped with its CSV's inode, so a copy makes it stale: read once here,
   // as the previous day's run would have, so the measured run starts from warm derived files.

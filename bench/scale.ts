@@ -21,11 +21,10 @@
  * NODE_OPTIONS=--max-old-space-size=16000.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { embeddingsShardStamps, openModelIndex } from '../src/index/index-store.ts';
+import { dirname } from 'node:path';
+import { createModelIndexFiles, embeddingsShardStamps, openModelIndex } from '../src/index/index-store.ts';
 import { DEFAULT_HNSW } from '../src/index/vector-index.ts';
 import { createEmbeddingsStore } from '../src/store/embeddings-store.ts';
-import { statePaths } from '../src/store/paths.ts';
 import { peakRssMb } from './peak-rss.ts';
 import { pipelineBench } from './pipeline-run.ts';
 import { buildSeedIndex, SEED_MODEL } from './pipeline-seed.ts';
@@ -41,7 +40,7 @@ const option = (name: string): string | undefined =>
 async function buildBench(state: string | undefined): Promise<void> {
   if (!state) throw new Error('usage: npm run bench -- scale build --state=<dir> [--queries-only]');
   if (rest.includes('--queries-only')) return vectorQueryLatency(state);
-  rmSync(join(statePaths(state).indexDir, SEED_MODEL), { recursive: true, force: true });
+  rmSync(dirname(createModelIndexFiles(state, SEED_MODEL).graph), { recursive: true, force: true });
   const cpu = process.cpuUsage();
   const ms = await buildSeedIndex(state);
   const used = process.cpuUsage(cpu);
